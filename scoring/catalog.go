@@ -1,0 +1,558 @@
+package scoring
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Level is a certification's place in its issuer's ladder.
+type Level string
+
+// The levels a catalog entry may have, lowest first.
+const (
+	Foundation   Level = "foundation"
+	Associate    Level = "associate"
+	Developer    Level = "developer" // hands-on vendor credentials (Hortonworks HDPCD)
+	Professional Level = "professional"
+	Expert       Level = "expert"
+	Master       Level = "master"
+)
+
+var levels = []Level{Foundation, Associate, Developer, Professional, Expert, Master}
+
+// Versioning says how a certification's versions are written and compared.
+type Versioning string
+
+const (
+	// NoVersion: the credential has no versions; any version text is ignored.
+	NoVersion Versioning = "none"
+	// JavaVersion: Java platform numbering, where "1.5" is 5, "6.0" is 6 and
+	// "1.4" stays 1.4.
+	JavaVersion Versioning = "java"
+	// PlainVersion: numbers as written, "3.0" is 3, "4.x" is 4.
+	PlainVersion Versioning = "plain"
+	// YearVersion: a product version, or the year in the title when there
+	// is none ("Spring Certified Professional 2023").
+	YearVersion Versioning = "year"
+)
+
+// Era is one issuer's period of a certification's history.
+type Era struct {
+	Issuer string `json:"issuer"`
+	From   string `json:"from,omitempty"`  // year or partial date
+	Until  string `json:"until,omitempty"` // year or partial date
+	Name   string `json:"name,omitempty"`  // the title in that era
+}
+
+// Ref names a certification and, optionally, an inclusive version range:
+// "ocajp", "ocajp@8", "ocpjp@6-8".
+type Ref struct {
+	ID  string
+	Min string
+	Max string
+}
+
+// ParseRef parses "id", "id@v" or "id@min-max".
+func ParseRef(s string) (Ref, error) {
+	id, vr, has := strings.Cut(strings.TrimSpace(s), "@")
+	r := Ref{ID: id}
+	if id == "" {
+		return r, fmt.Errorf("ref %q: empty id", s)
+	}
+	if has {
+		lo, hi, rng := strings.Cut(vr, "-")
+		r.Min, r.Max = lo, lo
+		if rng {
+			r.Max = hi
+		}
+		if !validVersion(r.Min) || !validVersion(r.Max) {
+			return r, fmt.Errorf("ref %q: bad version range", s)
+		}
+	}
+	return r, nil
+}
+
+// String formats r as ParseRef reads it.
+func (r Ref) String() string {
+	switch {
+	case r.Min == "" && r.Max == "":
+		return r.ID
+	case r.Min == r.Max:
+		return r.ID + "@" + r.Min
+	}
+	return r.ID + "@" + r.Min + "-" + r.Max
+}
+
+// Admits reports whether version v of r.ID is in r's range. An unversioned
+// ref admits every version; a versioned one admits no unknown version.
+func (r Ref) Admits(v string) bool {
+	if r.Min == "" && r.Max == "" {
+		return true
+	}
+	if v == "" {
+		return false
+	}
+	return (r.Min == "" || CompareVersions(v, r.Min) >= 0) && (r.Max == "" || CompareVersions(v, r.Max) <= 0)
+}
+
+// MarshalJSON writes r as its string form.
+func (r Ref) MarshalJSON() ([]byte, error) { return json.Marshal(r.String()) }
+
+// UnmarshalJSON reads r from its string form.
+func (r *Ref) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseRef(s)
+	*r = v
+	return err
+}
+
+// Exam is one exam that grants a certification version.
+type Exam struct {
+	Code    string `json:"code"`              // as the issuer writes it: "1Z0-809"
+	Version string `json:"version,omitempty"` // the version it grants
+	Title   string `json:"title,omitempty"`
+	// Requires lists credentials the candidate had to hold first; any one
+	// of them is enough.
+	Requires []Ref `json:"requires,omitempty"`
+	// UpgradeFrom, when set, makes this an upgrade exam open only to holders
+	// of one of these credentials.
+	UpgradeFrom []Ref `json:"upgrade_from,omitempty"`
+	// Part marks an exam that is one of several needed for the credential.
+	Part bool `json:"part,omitempty"`
+	// Retired marks an exam that can no longer be taken.
+	Retired bool `json:"retired,omitempty"`
+}
+
+// Cert is one certification in the catalog.
+type Cert struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Issuer  string `json:"issuer"` // today's issuer
+	History []Era  `json:"history,omitempty"`
+	Level   Level  `json:"level"`
+	// Seed marks the certifications certmatch is built around; the
+	// normaliser's look-alike guard protects them.
+	Seed       bool       `json:"seed,omitempty"`
+	Versioning Versioning `json:"versioning,omitempty"`
+	Versions   []string   `json:"versions,omitempty"` // known versions, oldest first
+	// Aliases are full titles and abbreviations people write, in any era.
+	Aliases []string `json:"aliases,omitempty"`
+	// Match holds extra normaliser rules: words that must all appear,
+	// "-word" for words that must not, and a version condition such as
+	// "v>=11", "v<11" or "v=7,8" (see Normalize).
+	Match []string `json:"match,omitempty"`
+	Exams []Exam   `json:"exams,omitempty"`
+	// Implies lists certifications a holder is taken to hold too.
+	Implies []string `json:"implies,omitempty"`
+	// ImpliesSameVersion carries the held version through Implies (an OCP 8
+	// holder counts as an OCA 8 holder).
+	ImpliesSameVersion bool `json:"implies_same_version,omitempty"`
+	// Prerequisites are what the issuer required before this credential,
+	// used by gap analysis; versions say which of this cert's versions had
+	// the rule.
+	Prerequisites []Prerequisite `json:"prerequisites,omitempty"`
+	Retired       string         `json:"retired,omitempty"` // year, partial date or "yes"
+	// ValidMonths is the validity period; 0 means it never expires.
+	ValidMonths int    `json:"valid_months,omitempty"`
+	Source      string `json:"source,omitempty"`
+	Notes       string `json:"notes,omitempty"`
+}
+
+// Prerequisite says that versions Versions (a range "7-8", or "" for all)
+// of a certification required holding one of AnyOf.
+type Prerequisite struct {
+	Versions string `json:"versions,omitempty"`
+	AnyOf    []Ref  `json:"any_of"`
+}
+
+// Group names a set of interchangeable certifications, such as
+// "spark-developer".
+type Group struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Members []string `json:"members"`
+	Notes   string   `json:"notes,omitempty"`
+}
+
+// Catalog is a validated set of certifications and groups with the
+// normaliser's rules compiled. A Catalog is immutable and safe for
+// concurrent use.
+type Catalog struct {
+	Version string  `json:"version,omitempty"`
+	Policy  string  `json:"policy,omitempty"`
+	Certs   []Cert  `json:"certs"`
+	Groups  []Group `json:"groups,omitempty"`
+
+	byID    map[string]int
+	groups  map[string]int
+	implies map[string][]Implied // transitive closure per id
+	norm    *normalizer
+}
+
+// Implied is one certification reached through a holder's implications.
+type Implied struct {
+	ID string
+	// Path is the chain from the held certification, held id first.
+	Path []string
+	// SameVersion reports whether the held version carries over.
+	SameVersion bool
+}
+
+// CatalogError reports an invalid catalog entry.
+type CatalogError struct {
+	Entry string // certification or group id, or "#N" when it has none
+	Field string
+	Err   error
+}
+
+func (e *CatalogError) Error() string {
+	return fmt.Sprintf("catalog entry %s: %s: %v", e.Entry, e.Field, e.Err)
+}
+
+func (e *CatalogError) Unwrap() error { return e.Err }
+
+// ErrCatalog is wrapped by every catalog validation error.
+var ErrCatalog = errors.New("invalid catalog")
+
+//go:embed catalog.json
+var defaultCatalogJSON []byte
+
+var defaultCatalog = sync.OnceValues(func() (*Catalog, error) {
+	return LoadCatalog(bytes.NewReader(defaultCatalogJSON))
+})
+
+// DefaultCatalog returns the built-in catalog (catalog.json, embedded). It
+// is shared and immutable.
+func DefaultCatalog() *Catalog {
+	c, err := defaultCatalog()
+	if err != nil {
+		panic("certmatch: built-in catalog is invalid: " + err.Error())
+	}
+	return c
+}
+
+// LoadCatalog reads and validates a catalog in the catalog.json format.
+func LoadCatalog(r io.Reader) (*Catalog, error) {
+	var c Catalog
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	}
+	if err := c.build(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Extend returns a new catalog holding c's entries and those read from r
+// (the same format). An entry of r whose id is already in c replaces it.
+func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
+	var add Catalog
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&add); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	}
+	out := Catalog{Version: c.Version, Policy: c.Policy}
+	if add.Version != "" {
+		out.Version = c.Version + "+" + add.Version
+	}
+	out.Certs = slices.Clone(c.Certs)
+	for _, e := range add.Certs {
+		if i, ok := c.byID[e.ID]; ok {
+			out.Certs[i] = e
+		} else {
+			out.Certs = append(out.Certs, e)
+		}
+	}
+	out.Groups = slices.Clone(c.Groups)
+	for _, g := range add.Groups {
+		if i, ok := c.groups[g.ID]; ok {
+			out.Groups[i] = g
+		} else {
+			out.Groups = append(out.Groups, g)
+		}
+	}
+	if err := out.build(); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Cert returns the entry with the given id.
+func (c *Catalog) Cert(id string) (Cert, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Cert{}, false
+	}
+	return c.Certs[i], true
+}
+
+// Group returns the group with the given id.
+func (c *Catalog) Group(id string) (Group, bool) {
+	i, ok := c.groups[id]
+	if !ok {
+		return Group{}, false
+	}
+	return c.Groups[i], true
+}
+
+// Known reports whether id names a certification or a group.
+func (c *Catalog) Known(id string) bool {
+	_, cert := c.byID[id]
+	_, group := c.groups[id]
+	return cert || group
+}
+
+// Expand returns the certification ids an any_of entry stands for: a group's
+// members, or the id itself.
+func (c *Catalog) Expand(id string) []string {
+	if i, ok := c.groups[id]; ok {
+		return c.Groups[i].Members
+	}
+	return []string{id}
+}
+
+// Implies returns every certification a holder of id is taken to hold,
+// transitively, not including id itself, in breadth-first order.
+func (c *Catalog) Implies(id string) []Implied {
+	return c.implies[id]
+}
+
+// Satisfies reports whether holding version heldVersion of held meets a
+// requirement for want (a certification or group id) of at least
+// minVersion. via is the implication path used, nil when held is itself
+// wanted.
+func (c *Catalog) Satisfies(held, heldVersion, want, minVersion string) (ok bool, via []string) {
+	for _, w := range c.Expand(want) {
+		if w == held {
+			if versionAtLeast(heldVersion, minVersion) {
+				return true, nil
+			}
+			continue
+		}
+		for _, im := range c.implies[held] {
+			if im.ID != w {
+				continue
+			}
+			v := ""
+			if im.SameVersion {
+				v = heldVersion
+			}
+			if versionAtLeast(v, minVersion) {
+				return true, im.Path
+			}
+		}
+	}
+	return false, nil
+}
+
+func versionAtLeast(v, min string) bool {
+	return min == "" || (v != "" && CompareVersions(v, min) >= 0)
+}
+
+var examCodeRE = regexp.MustCompile(`^[A-Z0-9]{2,6}(-[A-Z0-9]{2,5}(\.[0-9]{2})?){0,2}$`)
+
+func (c *Catalog) build() error {
+	bad := func(entry, field string, format string, args ...any) error {
+		return &CatalogError{Entry: entry, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrCatalog}, args...)...)}
+	}
+	c.byID = make(map[string]int, len(c.Certs))
+	c.groups = make(map[string]int, len(c.Groups))
+	for i, e := range c.Certs {
+		name := e.ID
+		if name == "" {
+			name = fmt.Sprintf("#%d", i)
+		}
+		if !validID(e.ID) {
+			return bad(name, "id", "must be lowercase letters, digits and '-'")
+		}
+		if _, dup := c.byID[e.ID]; dup {
+			return bad(name, "id", "duplicate id")
+		}
+		c.byID[e.ID] = i
+		if e.Name == "" {
+			return bad(name, "name", "missing")
+		}
+		if !slices.Contains(levels, e.Level) {
+			return bad(name, "level", "%q is not one of %v", e.Level, levels)
+		}
+		switch e.Versioning {
+		case "":
+			c.Certs[i].Versioning = NoVersion
+		case NoVersion, JavaVersion, PlainVersion, YearVersion:
+		default:
+			return bad(name, "versioning", "%q is not none, java, plain or year", e.Versioning)
+		}
+		for j, v := range e.Versions {
+			if !validVersion(v) {
+				return bad(name, fmt.Sprintf("versions[%d]", j), "%q is not a version", v)
+			}
+		}
+		if e.ValidMonths < 0 {
+			return bad(name, "valid_months", "negative")
+		}
+		for j, x := range e.Exams {
+			if !examCodeRE.MatchString(x.Code) {
+				return bad(name, fmt.Sprintf("exams[%d].code", j), "malformed exam code %q (want upper case such as 1Z0-809)", x.Code)
+			}
+			if x.Version != "" && !validVersion(x.Version) {
+				return bad(name, fmt.Sprintf("exams[%d].version", j), "%q is not a version", x.Version)
+			}
+		}
+	}
+	for i, g := range c.Groups {
+		name := g.ID
+		if name == "" {
+			name = fmt.Sprintf("group #%d", i)
+		}
+		if !validID(g.ID) {
+			return bad(name, "id", "must be lowercase letters, digits and '-'")
+		}
+		if _, dup := c.byID[g.ID]; dup {
+			return bad(name, "id", "group id is also a certification id")
+		}
+		if _, dup := c.groups[g.ID]; dup {
+			return bad(name, "id", "duplicate group id")
+		}
+		c.groups[g.ID] = i
+		if len(g.Members) == 0 {
+			return bad(name, "members", "empty group")
+		}
+		for j, m := range g.Members {
+			if _, ok := c.byID[m]; !ok {
+				return bad(name, fmt.Sprintf("members[%d]", j), "unknown certification %q", m)
+			}
+		}
+	}
+	known := func(entry, field string, refs []Ref) error {
+		for j, r := range refs {
+			if _, ok := c.byID[r.ID]; !ok {
+				return bad(entry, fmt.Sprintf("%s[%d]", field, j), "unknown certification %q", r.ID)
+			}
+		}
+		return nil
+	}
+	for _, e := range c.Certs {
+		for j, im := range e.Implies {
+			if _, ok := c.byID[im]; !ok {
+				return bad(e.ID, fmt.Sprintf("implies[%d]", j), "unknown certification %q", im)
+			}
+			if im == e.ID {
+				return bad(e.ID, fmt.Sprintf("implies[%d]", j), "implies itself")
+			}
+		}
+		for j, p := range e.Prerequisites {
+			if err := known(e.ID, fmt.Sprintf("prerequisites[%d].any_of", j), p.AnyOf); err != nil {
+				return err
+			}
+		}
+		for j, x := range e.Exams {
+			if err := known(e.ID, fmt.Sprintf("exams[%d].requires", j), x.Requires); err != nil {
+				return err
+			}
+			if err := known(e.ID, fmt.Sprintf("exams[%d].upgrade_from", j), x.UpgradeFrom); err != nil {
+				return err
+			}
+		}
+	}
+	if err := c.closeImplies(); err != nil {
+		return err
+	}
+	n, err := compileNormalizer(c)
+	if err != nil {
+		return err
+	}
+	c.norm = n
+	return nil
+}
+
+// closeImplies computes the transitive closure of Implies and rejects cycles.
+func (c *Catalog) closeImplies() error {
+	c.implies = make(map[string][]Implied, len(c.Certs))
+	// Depth-first cycle check with colours.
+	const (
+		white = iota
+		grey
+		black
+	)
+	colour := make(map[string]int, len(c.Certs))
+	var visit func(id string, stack []string) error
+	visit = func(id string, stack []string) error {
+		switch colour[id] {
+		case grey:
+			return &CatalogError{Entry: id, Field: "implies", Err: fmt.Errorf("%w: implication cycle %s", ErrCatalog, strings.Join(append(stack, id), " -> "))}
+		case black:
+			return nil
+		}
+		colour[id] = grey
+		for _, im := range c.Certs[c.byID[id]].Implies {
+			if err := visit(im, append(stack, id)); err != nil {
+				return err
+			}
+		}
+		colour[id] = black
+		return nil
+	}
+	ids := make([]string, 0, len(c.byID))
+	for id := range c.byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := visit(id, nil); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		type item struct {
+			id   string
+			path []string
+			same bool
+		}
+		seen := map[string]bool{id: true}
+		queue := []item{{id, []string{id}, true}}
+		var out []Implied
+		for len(queue) > 0 {
+			it := queue[0]
+			queue = queue[1:]
+			e := c.Certs[c.byID[it.id]]
+			for _, im := range e.Implies {
+				if seen[im] {
+					continue
+				}
+				seen[im] = true
+				next := item{im, append(slices.Clone(it.path), im), it.same && e.ImpliesSameVersion}
+				out = append(out, Implied{ID: im, Path: next.path, SameVersion: next.same})
+				queue = append(queue, next)
+			}
+		}
+		c.implies[id] = out
+	}
+	return nil
+}
+
+func validID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
