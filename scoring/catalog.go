@@ -137,7 +137,9 @@ type Exam struct {
 
 // Cert is one certification in the catalog.
 type Cert struct {
-	ID      string `json:"id"`
+	ID string `json:"id"`
+	// Label is the short name explanations use ("OCPJP").
+	Label   string `json:"label,omitempty"`
 	Name    string `json:"name"`
 	Issuer  string `json:"issuer"` // today's issuer
 	History []Era  `json:"history,omitempty"`

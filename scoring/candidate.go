@@ -1,0 +1,152 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Candidate is a profile in the native JSON format. Name, Email, Phone and
+// the other personal fields are carried for the caller and never read by
+// the scorer.
+type Candidate struct {
+	ID              string       `json:"id"`
+	Name            string       `json:"name,omitempty"`
+	Email           string       `json:"email,omitempty"`
+	Phone           string       `json:"phone,omitempty"`
+	Location        string       `json:"location,omitempty"`
+	YearsExperience float64      `json:"years_experience,omitempty"`
+	DesiredSalary   float64      `json:"desired_salary,omitempty"`
+	Summary         string       `json:"summary,omitempty"`
+	Skills          []string     `json:"skills,omitempty"`
+	Certifications  []Credential `json:"certifications,omitempty"`
+}
+
+// Credential is a certification a candidate holds, as written and as
+// resolved. A credential is given by free-text Name, by canonical ID, or
+// both; the normaliser fills ID and Version from Name on import and keeps
+// Name as written.
+type Credential struct {
+	Name         string `json:"name,omitempty"`
+	ID           string `json:"id,omitempty"`
+	Version      string `json:"version,omitempty"`
+	Issuer       string `json:"issuer,omitempty"`
+	Date         Date   `json:"date,omitempty"` // issued
+	Expires      Date   `json:"expires,omitempty"`
+	URL          string `json:"url,omitempty"`
+	CredentialID string `json:"credential_id,omitempty"`
+}
+
+// Written is the credential as the candidate wrote it: its name, or its id
+// and version when it has no name.
+func (cr Credential) Written() string {
+	if cr.Name != "" {
+		return cr.Name
+	}
+	if cr.Version != "" {
+		return cr.ID + " " + cr.Version
+	}
+	return cr.ID
+}
+
+// ErrInvalid is wrapped by every validation error of a candidate or role.
+var ErrInvalid = errors.New("invalid")
+
+// FieldError names the record and the field path of a validation error.
+type FieldError struct {
+	Record string // candidate or role id; "" when the record has none
+	Field  string // JSON path such as "certifications[2].date"
+	Err    error
+}
+
+func (e *FieldError) Error() string {
+	rec := e.Record
+	if rec == "" {
+		rec = "(no id)"
+	}
+	return fmt.Sprintf("%s: %s: %v", rec, e.Field, e.Err)
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+func invalid(record, field, format string, args ...any) error {
+	return &FieldError{Record: record, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
+}
+
+// Validate checks a candidate's fields. Credentials with an id the catalog
+// does not know are not errors: they are kept as written and reported by
+// Resolve.
+func (c *Candidate) Validate() error {
+	if strings.TrimSpace(c.ID) == "" {
+		return invalid("", "id", "missing")
+	}
+	if badNumber(c.YearsExperience) || c.YearsExperience > 80 {
+		return invalid(c.ID, "years_experience", "must be between 0 and 80, got %v", c.YearsExperience)
+	}
+	if badNumber(c.DesiredSalary) {
+		return invalid(c.ID, "desired_salary", "must be a non-negative number, got %v", c.DesiredSalary)
+	}
+	for i, s := range c.Skills {
+		if strings.TrimSpace(s) == "" {
+			return invalid(c.ID, fmt.Sprintf("skills[%d]", i), "empty skill")
+		}
+	}
+	for i, cr := range c.Certifications {
+		f := fmt.Sprintf("certifications[%d]", i)
+		if strings.TrimSpace(cr.Name) == "" && strings.TrimSpace(cr.ID) == "" {
+			return invalid(c.ID, f, "needs a name or an id")
+		}
+		if !cr.Date.IsZero() && !cr.Expires.IsZero() && cr.Expires.Last().Before(cr.Date.First()) {
+			return invalid(c.ID, f+".expires", "%s is before the issue date %s", cr.Expires, cr.Date)
+		}
+		if cr.Version != "" && !validVersion(CanonicalVersion(cr.Version, PlainVersion)) {
+			return invalid(c.ID, f+".version", "%q is not a version", cr.Version)
+		}
+	}
+	return nil
+}
+
+func badNumber(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) || f < 0 }
+
+// Unresolved is a credential the catalog could not place; it stays on the
+// candidate as written.
+type Unresolved struct {
+	Index  int    `json:"index"` // position in Certifications
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+// Resolve fills ID and Version of credentials given by name, using the
+// catalog's normaliser, and canonicalises versions of credentials given by
+// id. It returns the credentials it could not place; they are kept, as
+// written, and count for nothing in a score.
+func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
+	var out []Unresolved
+	for i := range c.Certifications {
+		cr := &c.Certifications[i]
+		if cr.ID != "" {
+			e, ok := cat.Cert(cr.ID)
+			if !ok {
+				out = append(out, Unresolved{Index: i, Text: cr.Written(), Reason: fmt.Sprintf("unknown certification id %q", cr.ID)})
+				continue
+			}
+			if v := CanonicalVersion(cr.Version, e.Versioning); v != "" || e.Versioning == NoVersion {
+				cr.Version = v
+			}
+			continue
+		}
+		res, ok := cat.Normalize(cr.Name)
+		if !ok {
+			out = append(out, Unresolved{Index: i, Text: cr.Name, Reason: res.Reason})
+			continue
+		}
+		cr.ID = res.ID
+		if cr.Version == "" {
+			cr.Version = res.Version
+		} else if e, ok := cat.Cert(res.ID); ok {
+			cr.Version = CanonicalVersion(cr.Version, e.Versioning)
+		}
+	}
+	return out
+}

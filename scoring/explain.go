@@ -1,0 +1,377 @@
+package scoring
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Result is a candidate's score against a role, explained.
+type Result struct {
+	CandidateID string      `json:"candidate_id"`
+	RoleID      string      `json:"role_id"`
+	Score       float64     `json:"score"` // 0..100, the sum of the components' points
+	Eligible    bool        `json:"eligible"`
+	Components  []Component `json:"components"`
+	Missing     []Missing   `json:"missing"`
+	NextSteps   []NextStep  `json:"next_steps"`
+}
+
+// Component is one part of a score.
+type Component struct {
+	Name     string     `json:"name"`
+	Points   float64    `json:"points"`
+	Max      float64    `json:"max"`
+	Reason   string     `json:"reason"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence ties one requirement to what met it, or to why nothing did.
+type Evidence struct {
+	Requirement string  `json:"requirement"` // "required: ocpjp >= 11"
+	Met         bool    `json:"met"`
+	Credit      float64 `json:"credit"`            // share of the requirement earned, 0..1
+	Held        string  `json:"held,omitempty"`    // the credential as written
+	HeldID      string  `json:"held_id,omitempty"` // its canonical id
+	HeldVersion string  `json:"held_version,omitempty"`
+	// Via is the implication path from the held id to the wanted one, as
+	// in ["ocewcd", "ocpjp"]; empty when held directly.
+	Via    []string `json:"via,omitempty"`
+	Detail string   `json:"detail"`
+}
+
+// Missing is a requirement a candidate does not meet. Missing required
+// ones make the candidate ineligible; missing preferred ones cost points.
+type Missing struct {
+	Kind        string `json:"kind"` // certification, skill, experience
+	Requirement string `json:"requirement"`
+	Required    bool   `json:"required"`
+	Reason      string `json:"reason"`
+}
+
+// NextStep is what would meet an unmet requirement.
+type NextStep struct {
+	Requirement string   `json:"requirement"`
+	CertID      string   `json:"cert_id,omitempty"`
+	Version     string   `json:"version,omitempty"`
+	Exams       []string `json:"exams,omitempty"`
+	// From is the held credential the step builds on (an upgrade path or
+	// a met prerequisite).
+	From         string   `json:"from,omitempty"`
+	Text         string   `json:"text"`
+	Alternatives []string `json:"alternatives,omitempty"`
+}
+
+type explanation struct {
+	cand       *Candidate
+	components []Component
+	missing    []Missing
+	next       []NextStep
+}
+
+// Label is a catalog entry's short name ("OCPJP"), or its name when it
+// has none; an unknown id is returned as it is.
+func (c *Catalog) Label(id string) string {
+	e, ok := c.Cert(id)
+	switch {
+	case !ok:
+		return id
+	case e.Label != "":
+		return e.Label
+	}
+	return e.Name
+}
+
+func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hits []certHit, points, maximum float64) {
+	cat := p.s.cat
+	comp := Component{Name: CompCertifications, Points: points, Max: maximum}
+	met := 0
+	for i, q := range p.reqs {
+		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
+		if who[i] >= 0 {
+			h := pr.Certs[who[i]]
+			ev.Held = ex.cand.Certifications[h.Index].Written()
+			ev.HeldID, ev.HeldVersion = h.ID, h.Version
+			ev.Via = hits[i].via
+			label := cat.Label(h.ID)
+			if h.Version != "" {
+				label += " " + h.Version
+			}
+			how := "held directly"
+			if len(ev.Via) > 0 {
+				names := make([]string, len(ev.Via))
+				for j, id := range ev.Via {
+					names[j] = cat.Label(id)
+				}
+				how = strings.Join(names, " implies ")
+			}
+			if ev.Met {
+				met++
+				ev.Detail = fmt.Sprintf("%q (%s) meets it: %s", ev.Held, label, how)
+			} else {
+				ev.Detail = fmt.Sprintf("%q (%s) is of the line but %s: %.0f%% credit", ev.Held, label, p.failure(&q, &h, hits[i]), PartialCredit*100)
+			}
+		} else {
+			ev.Detail = "no credential of " + strings.Join(q.AnyOf, " or ")
+		}
+		comp.Evidence = append(comp.Evidence, ev)
+		if !ev.Met {
+			reason := ev.Detail
+			if who[i] < 0 {
+				reason = "holds no " + strings.Join(q.AnyOf, " or ")
+			}
+			ex.missing = append(ex.missing, Missing{Kind: "certification", Requirement: q.text, Required: q.required, Reason: reason})
+			ex.next = append(ex.next, p.gap(&q, pr, ex.cand))
+		}
+	}
+	comp.Reason = fmt.Sprintf("meets %d of %d certification requirements (required weigh %g, preferred %g unless set)", met, len(p.reqs), DefaultRequiredWeight, DefaultPreferredWeight)
+	ex.components = append(ex.components, comp)
+}
+
+// failure says why held credential h does not meet q.
+func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
+	var why []string
+	if q.MinVersion != "" {
+		v := ""
+		if hit.same {
+			v = h.Version
+		}
+		switch {
+		case !hit.same:
+			why = append(why, fmt.Sprintf("its version of %s is unknown (needs %s or later)", q.AnyOf[0], q.MinVersion))
+		case !versionAtLeast(v, q.MinVersion) && v == "":
+			why = append(why, fmt.Sprintf("no version given (needs %s or later)", q.MinVersion))
+		case !versionAtLeast(v, q.MinVersion):
+			why = append(why, fmt.Sprintf("version %s is below %s", v, q.MinVersion))
+		}
+	}
+	if q.Current && h.ValidUntil < p.nowDay {
+		if h.ValidUntil == unknownDay {
+			why = append(why, "it expires and no issue or expiry date is given")
+		} else {
+			why = append(why, "it expired "+dayString(h.ValidUntil))
+		}
+	}
+	if q.WithinYears > 0 && (h.IssuedLast == unknownDay || h.IssuedLast < q.cutoff) {
+		if h.IssuedLast == unknownDay {
+			why = append(why, "no issue date is given")
+		} else {
+			why = append(why, fmt.Sprintf("it was not earned within %g years", q.WithinYears))
+		}
+	}
+	return strings.Join(why, " and ")
+}
+
+func dayString(d int32) string {
+	return time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02")
+}
+
+func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
+	var got, miss []string
+	for i, sr := range p.skillReq {
+		if have[i] {
+			got = append(got, sr.name)
+			continue
+		}
+		miss = append(miss, sr.name)
+		kind := "preferred skill: "
+		if sr.required {
+			kind = "required skill: "
+		}
+		ex.missing = append(ex.missing, Missing{Kind: "skill", Requirement: kind + sr.name, Required: sr.required, Reason: "not among the candidate's skills"})
+		if sr.required {
+			ex.next = append(ex.next, NextStep{Requirement: kind + sr.name, Text: "evidence of " + sr.name + " (a listed skill or project)"})
+		}
+	}
+	reason := fmt.Sprintf("has %d of %d skills (required weigh %g, preferred %g)", len(got), len(p.skillReq), RequiredSkillWeight, PreferredSkillWeight)
+	if len(got) > 0 {
+		reason += ": " + strings.Join(got, ", ")
+	}
+	if len(miss) > 0 {
+		reason += "; lacks " + strings.Join(miss, ", ")
+	}
+	ex.components = append(ex.components, Component{Name: CompSkills, Points: points, Max: maximum, Reason: reason})
+}
+
+func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {
+	reason := fmt.Sprintf("%g years: credit %g/(%g+%g) = %.0f%%", pr.Years, pr.Years, pr.Years, p.half, 100*pr.Years/(pr.Years+p.half))
+	if p.role.MinYears > 0 {
+		reason += fmt.Sprintf("; role asks at least %g", p.role.MinYears)
+	}
+	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
+	if pr.Years < p.role.MinYears {
+		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
+		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.Years)})
+		ex.next = append(ex.next, NextStep{Requirement: req, Text: fmt.Sprintf("%g more years of experience", p.role.MinYears-pr.Years)})
+	}
+}
+
+func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
+	credit := p.locationCredit(pr.Location)
+	where := p.role.Location
+	if p.role.Remote {
+		where = strings.TrimPrefix(where+" or remote", " or ")
+	}
+	reason := fmt.Sprintf("%s against %s: %.0f%%", ex.cand.Location, where, credit*100)
+	ex.components = append(ex.components, Component{Name: CompLocation, Points: points, Max: maximum, Reason: reason})
+}
+
+func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float64) {
+	credit := compensationCredit(pr.Salary, p.role.SalaryMax)
+	reason := fmt.Sprintf("desires %.0f against a maximum of %.0f: %.0f%%", pr.Salary, p.role.SalaryMax, credit*100)
+	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
+}
+
+// option is one way to meet a requirement.
+type option struct {
+	cert    string
+	version string
+	exams   []string
+	from    string // held credential used
+	text    string
+}
+
+// gap finds the next certification(s) that would meet q, aware of what the
+// candidate holds: upgrade exams open to a holder, prerequisites already
+// met or still to earn, and retired exams that can no longer be taken.
+func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
+	cat := p.s.cat
+	holds := func(r Ref) (string, bool) {
+		for _, h := range pr.Certs {
+			if h.ID == r.ID && r.Admits(h.Version) {
+				return c.Certifications[h.Index].Written(), true
+			}
+			for _, im := range cat.Implies(h.ID) {
+				v := ""
+				if im.SameVersion {
+					v = h.Version
+				}
+				if im.ID == r.ID && r.Admits(v) {
+					return c.Certifications[h.Index].Written(), true
+				}
+			}
+		}
+		return "", false
+	}
+	var opts []option
+	var retired []string
+	for _, id := range q.AnyOf {
+		for _, cid := range cat.Expand(id) {
+			e, _ := cat.Cert(cid)
+			label := cat.Label(cid)
+			if e.Retired != "" {
+				retired = append(retired, label)
+				continue
+			}
+			found := false
+			for _, x := range e.Exams {
+				if x.Part || x.Retired {
+					continue
+				}
+				if q.MinVersion != "" && (x.Version == "" || CompareVersions(x.Version, q.MinVersion) < 0) {
+					continue
+				}
+				target := strings.TrimSpace(label + " " + x.Version)
+				o := option{cert: cid, version: x.Version}
+				switch {
+				case len(x.UpgradeFrom) > 0:
+					from := ""
+					for _, r := range x.UpgradeFrom {
+						if w, ok := holds(r); ok {
+							from = w
+							break
+						}
+					}
+					if from == "" {
+						continue
+					}
+					o.exams, o.from = []string{x.Code}, from
+					o.text = fmt.Sprintf("holds %q: upgrade exam %s for %s", from, x.Code, target)
+				case len(x.Requires) > 0:
+					from := ""
+					for _, r := range x.Requires {
+						if w, ok := holds(r); ok {
+							from = w
+							break
+						}
+					}
+					if from != "" {
+						o.exams, o.from = []string{x.Code}, from
+						o.text = fmt.Sprintf("holds %q: one exam, %s, for %s", from, x.Code, target)
+						break
+					}
+					pre, ok := p.firstExam(x.Requires[0])
+					if !ok {
+						continue
+					}
+					o.exams = []string{pre.Code, x.Code}
+					o.text = fmt.Sprintf("two exams: %s for %s %s, then %s for %s", pre.Code, cat.Label(x.Requires[0].ID), pre.Version, x.Code, target)
+				default:
+					o.exams = []string{x.Code}
+					o.text = fmt.Sprintf("one exam, %s, for %s", x.Code, target)
+				}
+				found = true
+				opts = append(opts, o)
+			}
+			if !found && (len(e.Exams) == 0 || allRetired(e.Exams)) {
+				opts = append(opts, option{cert: cid, version: q.MinVersion, text: "earn " + e.Name})
+			}
+		}
+	}
+	step := NextStep{Requirement: q.text}
+	if len(opts) == 0 {
+		step.Text = fmt.Sprintf("%s retired: no exam can be taken now; only existing holders meet this requirement", strings.Join(retired, ", "))
+		return step
+	}
+	slices.SortStableFunc(opts, func(a, b option) int {
+		if d := len(a.exams) - len(b.exams); d != 0 && len(a.exams) > 0 && len(b.exams) > 0 {
+			return d
+		}
+		if (a.from != "") != (b.from != "") {
+			if a.from != "" {
+				return -1
+			}
+			return 1
+		}
+		if (len(a.exams) > 0) != (len(b.exams) > 0) {
+			if len(a.exams) > 0 {
+				return -1
+			}
+			return 1
+		}
+		return -CompareVersions(a.version, b.version)
+	})
+	o := opts[0]
+	step.CertID, step.Version, step.Exams, step.From, step.Text = o.cert, o.version, o.exams, o.from, o.text
+	for _, alt := range opts[1:min(len(opts), 3)] {
+		step.Alternatives = append(step.Alternatives, alt.text)
+	}
+	return step
+}
+
+// firstExam is the newest exam, not retired, that grants a version r
+// admits.
+func (p *Plan) firstExam(r Ref) (Exam, bool) {
+	e, _ := p.s.cat.Cert(r.ID)
+	var best Exam
+	ok := false
+	for _, x := range e.Exams {
+		if x.Part || x.Retired || len(x.UpgradeFrom) > 0 || !r.Admits(x.Version) {
+			continue
+		}
+		if !ok || CompareVersions(x.Version, best.Version) > 0 {
+			best, ok = x, true
+		}
+	}
+	return best, ok
+}
+
+func allRetired(xs []Exam) bool {
+	for _, x := range xs {
+		if !x.Retired {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,136 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Role is a set of requirements in the native JSON format.
+type Role struct {
+	ID              string        `json:"id"`
+	Title           string        `json:"title,omitempty"`
+	Required        []Requirement `json:"required,omitempty"`
+	Preferred       []Requirement `json:"preferred,omitempty"`
+	RequiredSkills  []string      `json:"required_skills,omitempty"`
+	PreferredSkills []string      `json:"preferred_skills,omitempty"`
+	MinYears        float64       `json:"min_years,omitempty"`
+	Location        string        `json:"location,omitempty"`
+	Remote          bool          `json:"remote,omitempty"`
+	SalaryMax       float64       `json:"salary_max,omitempty"`
+	// Weights, when given, replace DefaultWeights whole: a component left
+	// out has weight 0 and is not scored.
+	Weights *Weights `json:"weights,omitempty"`
+}
+
+// Requirement is one certification group: any one of AnyOf (certification
+// ids or catalog groups) meets it, subject to the conditions.
+type Requirement struct {
+	AnyOf []string `json:"any_of"`
+	// MinVersion, compared numerically (1.4 < 5 < 11).
+	MinVersion string `json:"min_version,omitempty"`
+	// Current requires an unexpired credential: its own expiry date, or
+	// the catalog's validity period counted from its issue date.
+	Current bool `json:"current,omitempty"`
+	// WithinYears requires a credential issued in the last N years.
+	WithinYears float64 `json:"within_years,omitempty"`
+	// Weight within the certification component; 0 means the default
+	// (DefaultRequiredWeight or DefaultPreferredWeight).
+	Weight float64 `json:"weight,omitempty"`
+}
+
+// String describes r in words a recruiter reads: "ocpjp >= 11, current".
+func (r Requirement) String() string {
+	s := strings.Join(r.AnyOf, " or ")
+	if r.MinVersion != "" {
+		s += " >= " + r.MinVersion
+	}
+	if r.Current {
+		s += ", current"
+	}
+	if r.WithinYears > 0 {
+		s += fmt.Sprintf(", within %g years", r.WithinYears)
+	}
+	return s
+}
+
+// Weights are the relative weights of the score's components. They need
+// not sum to 1: a component's maximum is 100 times its weight over the sum
+// of the weights of the components that apply.
+type Weights struct {
+	Certifications float64 `json:"certifications"`
+	Skills         float64 `json:"skills"`
+	Experience     float64 `json:"experience"`
+	Location       float64 `json:"location,omitempty"`
+	Compensation   float64 `json:"compensation,omitempty"`
+}
+
+// DefaultWeights apply to a role that gives none.
+var DefaultWeights = Weights{Certifications: 0.5, Skills: 0.3, Experience: 0.2, Location: 0.1, Compensation: 0.1}
+
+// Validate checks a role against a catalog, naming the field of the first
+// problem: unknown certification or group ids, empty any_of, malformed
+// versions, negative or NaN weights and numbers.
+func (r *Role) Validate(cat *Catalog) error {
+	if strings.TrimSpace(r.ID) == "" {
+		return invalid("", "id", "missing")
+	}
+	check := func(field string, reqs []Requirement) error {
+		for i, q := range reqs {
+			f := fmt.Sprintf("%s[%d]", field, i)
+			if len(q.AnyOf) == 0 {
+				return invalid(r.ID, f+".any_of", "empty")
+			}
+			for j, id := range q.AnyOf {
+				if !cat.Known(id) {
+					return invalid(r.ID, fmt.Sprintf("%s.any_of[%d]", f, j), "unknown certification or group %q", id)
+				}
+			}
+			if q.MinVersion != "" && !validVersion(q.MinVersion) {
+				return invalid(r.ID, f+".min_version", "%q is not a version", q.MinVersion)
+			}
+			if badNumber(q.WithinYears) {
+				return invalid(r.ID, f+".within_years", "must be a non-negative number, got %v", q.WithinYears)
+			}
+			if badNumber(q.Weight) {
+				return invalid(r.ID, f+".weight", "must be a non-negative number, got %v", q.Weight)
+			}
+		}
+		return nil
+	}
+	if err := check("required", r.Required); err != nil {
+		return err
+	}
+	if err := check("preferred", r.Preferred); err != nil {
+		return err
+	}
+	for i, s := range r.RequiredSkills {
+		if SkillKey(s) == "" {
+			return invalid(r.ID, fmt.Sprintf("required_skills[%d]", i), "empty skill")
+		}
+	}
+	for i, s := range r.PreferredSkills {
+		if SkillKey(s) == "" {
+			return invalid(r.ID, fmt.Sprintf("preferred_skills[%d]", i), "empty skill")
+		}
+	}
+	if badNumber(r.MinYears) {
+		return invalid(r.ID, "min_years", "must be a non-negative number, got %v", r.MinYears)
+	}
+	if badNumber(r.SalaryMax) {
+		return invalid(r.ID, "salary_max", "must be a non-negative number, got %v", r.SalaryMax)
+	}
+	if w := r.Weights; w != nil {
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"certifications", w.Certifications}, {"skills", w.Skills}, {"experience", w.Experience}, {"location", w.Location}, {"compensation", w.Compensation}} {
+			if badNumber(f.v) {
+				return invalid(r.ID, "weights."+f.name, "must be a non-negative number, got %v", f.v)
+			}
+		}
+		if w.Certifications+w.Skills+w.Experience+w.Location+w.Compensation == 0 {
+			return invalid(r.ID, "weights", "all zero")
+		}
+	}
+	return nil
+}

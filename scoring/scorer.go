@@ -1,0 +1,559 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Scoring constants. Every weight and credit the scorer uses is one of
+// these or a role's own setting.
+const (
+	// DefaultRequiredWeight and DefaultPreferredWeight weigh certification
+	// requirements that give no weight of their own.
+	DefaultRequiredWeight  = 2.0
+	DefaultPreferredWeight = 1.0
+	// RequiredSkillWeight and PreferredSkillWeight weigh each skill.
+	RequiredSkillWeight  = 2.0
+	PreferredSkillWeight = 1.0
+	// PartialCredit is the share of a requirement earned by a credential of
+	// the wanted line that fails its version, currency or recency
+	// condition: an SCJP 6 holder is closer to "OCP 11" than a stranger.
+	PartialCredit = 0.25
+	// ExperienceHalf is the number of years that earns half the experience
+	// points when the role's min_years is lower; experience credit is
+	// years / (years + max(min_years, ExperienceHalf)), diminishing above.
+	ExperienceHalf = 3.0
+	// SameRegionCredit is the location credit for the same region or
+	// country (the last comma-separated part) but another city.
+	SameRegionCredit = 0.5
+	// RemoteCredit is the location credit for a remote role in another
+	// place.
+	RemoteCredit = 0.8
+	// CompensationTolerance: compensation credit falls linearly from 1 at
+	// salary_max to 0 at salary_max * (1 + CompensationTolerance).
+	CompensationTolerance = 0.25
+)
+
+// Component names, in the order a Result lists them.
+const (
+	CompCertifications = "certifications"
+	CompSkills         = "skills"
+	CompExperience     = "experience"
+	CompLocation       = "location"
+	CompCompensation   = "compensation"
+)
+
+// Options configure a Scorer. The zero value means the built-in catalog,
+// the wall clock and DefaultWeights.
+type Options struct {
+	Catalog *Catalog
+	// Now is the clock for currency and recency; nil means time.Now.
+	Now func() time.Time
+	// Weights replace DefaultWeights for roles that give none.
+	Weights *Weights
+}
+
+// Scorer scores candidates against roles. It is safe for concurrent use.
+type Scorer struct {
+	cat     *Catalog
+	now     func() time.Time
+	weights Weights
+}
+
+// NewScorer returns a Scorer with the given options.
+func NewScorer(opts Options) (*Scorer, error) {
+	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights}
+	if s.cat == nil {
+		s.cat = DefaultCatalog()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if opts.Weights != nil {
+		r := Role{ID: "options", Weights: opts.Weights}
+		if err := r.Validate(s.cat); err != nil {
+			return nil, fmt.Errorf("scorer options: %w", err)
+		}
+		s.weights = *opts.Weights
+	}
+	return s, nil
+}
+
+// Catalog returns the scorer's catalog.
+func (s *Scorer) Catalog() *Catalog { return s.cat }
+
+// Score scores one candidate against one role with a full explanation. An
+// invalid role scores every candidate 0 with the error as the reason; use
+// Compile to get the error.
+func (s *Scorer) Score(c Candidate, r Role) Result {
+	p, err := s.Compile(r)
+	if err != nil {
+		return Result{CandidateID: c.ID, RoleID: r.ID, Missing: []Missing{{Kind: "role", Requirement: r.ID, Reason: err.Error()}}}
+	}
+	return p.Score(c)
+}
+
+// HeldCert is a resolved credential in a Profile.
+type HeldCert struct {
+	Index   int // position in Candidate.Certifications
+	ID      string
+	Version string
+	// IssuedLast is the latest day (days since 1970) the issue date may
+	// mean; unknownDay when not given.
+	IssuedLast int32
+	// ValidUntil is the last day the credential is current: its expiry
+	// date, or its issue date plus the catalog's validity period;
+	// foreverDay when it never expires, unknownDay when it expires but the
+	// dates to tell when are missing.
+	ValidUntil int32
+}
+
+const (
+	unknownDay = math.MinInt32
+	foreverDay = math.MaxInt32
+)
+
+// Profile is the scorer's compact view of a candidate: only what a score
+// reads, with credentials resolved and skills and location folded. No
+// personal field is in it, which is what makes scores blind.
+type Profile struct {
+	Certs    []HeldCert
+	Skills   []string // skill keys, sorted, unique
+	Years    float64
+	Location string // LocationKey
+	Salary   float64
+}
+
+// Profile builds the compact view of c. Credentials given by name only are
+// resolved with the catalog; ones it cannot place are left out.
+func (s *Scorer) Profile(c *Candidate) Profile {
+	p := Profile{Years: c.YearsExperience, Salary: c.DesiredSalary, Location: LocationKey(c.Location)}
+	for i, cr := range c.Certifications {
+		id, version := cr.ID, cr.Version
+		if id == "" {
+			res, ok := s.cat.Normalize(cr.Name)
+			if !ok {
+				continue
+			}
+			id = res.ID
+			if version == "" {
+				version = res.Version
+			}
+		}
+		e, ok := s.cat.Cert(id)
+		if !ok {
+			continue
+		}
+		h := HeldCert{Index: i, ID: id, Version: CanonicalVersion(version, e.Versioning), IssuedLast: unknownDay, ValidUntil: foreverDay}
+		if !cr.Date.IsZero() {
+			h.IssuedLast = days(cr.Date.Last())
+		}
+		switch {
+		case !cr.Expires.IsZero():
+			h.ValidUntil = days(cr.Expires.Last())
+		case e.ValidMonths > 0 && !cr.Date.IsZero():
+			h.ValidUntil = days(cr.Date.First().AddDate(0, e.ValidMonths, 0)) - 1
+		case e.ValidMonths > 0:
+			h.ValidUntil = unknownDay
+		}
+		p.Certs = append(p.Certs, h)
+	}
+	for _, sk := range c.Skills {
+		if k := SkillKey(sk); k != "" {
+			p.Skills = append(p.Skills, k)
+		}
+	}
+	slices.Sort(p.Skills)
+	p.Skills = slices.Compact(p.Skills)
+	return p
+}
+
+func days(t time.Time) int32 { return int32(t.Unix() / 86400) }
+
+// Plan is a role compiled for scoring at one instant. Scoring many
+// candidates with one Plan gives every one the same clock. A Plan is safe
+// for concurrent use.
+type Plan struct {
+	s        *Scorer
+	role     Role
+	now      time.Time
+	nowDay   int32
+	reqs     []planReq
+	certHits map[string][]certHit
+	skills   map[string]int // skill key -> index in skillReqs
+	skillReq []skillReq
+	weights  Weights
+	certW    float64 // sum of requirement weights
+	skillW   float64 // sum of skill weights
+	half     float64
+	locKey   string
+	locCity  string
+	locArea  string
+}
+
+type planReq struct {
+	Requirement
+	required bool
+	weight   float64
+	cutoff   int32 // earliest issue day for WithinYears
+	text     string
+}
+
+type certHit struct {
+	req  int
+	via  []string // implication path, nil when direct
+	same bool     // the held version counts
+}
+
+type skillReq struct {
+	name     string
+	required bool
+}
+
+// ErrRole is wrapped by Compile's errors.
+var ErrRole = errors.New("invalid role")
+
+// Compile validates r and prepares it for scoring at the scorer's current
+// time.
+func (s *Scorer) Compile(r Role) (*Plan, error) {
+	if err := r.Validate(s.cat); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrRole, err)
+	}
+	now := s.now().UTC()
+	p := &Plan{s: s, role: r, now: now, nowDay: days(now), certHits: map[string][]certHit{}, skills: map[string]int{}, weights: s.weights}
+	if r.Weights != nil {
+		p.weights = *r.Weights
+	}
+	add := func(q Requirement, required bool) {
+		w := q.Weight
+		if w == 0 {
+			w = DefaultPreferredWeight
+			if required {
+				w = DefaultRequiredWeight
+			}
+		}
+		kind := "preferred"
+		if required {
+			kind = "required"
+		}
+		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, text: kind + ": " + q.String()}
+		if q.WithinYears > 0 {
+			pr.cutoff = p.nowDay - int32(math.Round(q.WithinYears*365.25))
+		}
+		p.reqs = append(p.reqs, pr)
+		p.certW += w
+		i := len(p.reqs) - 1
+		targets := map[string]bool{}
+		for _, id := range q.AnyOf {
+			for _, m := range s.cat.Expand(id) {
+				targets[m] = true
+			}
+		}
+		for _, e := range s.cat.Certs {
+			if targets[e.ID] {
+				p.certHits[e.ID] = append(p.certHits[e.ID], certHit{req: i, same: true})
+				continue
+			}
+			for _, im := range s.cat.Implies(e.ID) {
+				if targets[im.ID] {
+					p.certHits[e.ID] = append(p.certHits[e.ID], certHit{req: i, via: im.Path, same: im.SameVersion})
+					break
+				}
+			}
+		}
+	}
+	for _, q := range r.Required {
+		add(q, true)
+	}
+	for _, q := range r.Preferred {
+		add(q, false)
+	}
+	addSkill := func(name string, required bool) {
+		k := SkillKey(name)
+		if i, dup := p.skills[k]; dup {
+			if required && !p.skillReq[i].required {
+				p.skillReq[i].required = true
+				p.skillW += RequiredSkillWeight - PreferredSkillWeight
+			}
+			return
+		}
+		p.skills[k] = len(p.skillReq)
+		p.skillReq = append(p.skillReq, skillReq{name: name, required: required})
+		if required {
+			p.skillW += RequiredSkillWeight
+		} else {
+			p.skillW += PreferredSkillWeight
+		}
+	}
+	for _, sk := range r.RequiredSkills {
+		addSkill(sk, true)
+	}
+	for _, sk := range r.PreferredSkills {
+		addSkill(sk, false)
+	}
+	p.half = max(r.MinYears, ExperienceHalf)
+	p.locKey = LocationKey(r.Location)
+	if p.locKey != "" {
+		parts := strings.Split(p.locKey, ",")
+		p.locCity, p.locArea = parts[0], parts[len(parts)-1]
+	}
+	return p, nil
+}
+
+// Role returns the role the plan was compiled from.
+func (p *Plan) Role() Role { return p.role }
+
+// Now returns the instant the plan scores at.
+func (p *Plan) Now() time.Time { return p.now }
+
+// RequiredAnyOf returns, for each required certification group, the
+// certification ids whose holders (directly or through an implication) may
+// meet it. A candidate who can be eligible holds one id of every group.
+func (p *Plan) RequiredAnyOf() [][]string {
+	var out [][]string
+	for i, q := range p.reqs {
+		if !q.required {
+			continue
+		}
+		var ids []string
+		for _, e := range p.s.cat.Certs {
+			if slices.ContainsFunc(p.certHits[e.ID], func(h certHit) bool { return h.req == i }) {
+				ids = append(ids, e.ID)
+			}
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+// RequiredSkillKeys returns the skill keys every eligible candidate has.
+func (p *Plan) RequiredSkillKeys() []string {
+	var out []string
+	for k, i := range p.skills {
+		if p.skillReq[i].required {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Points scores a profile without an explanation: the same arithmetic as
+// Score, for ranking many candidates fast.
+func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
+	return p.eval(pr, nil)
+}
+
+// Score scores c with a full explanation.
+func (p *Plan) Score(c Candidate) Result {
+	pr := p.s.Profile(&c)
+	return p.Explain(c, &pr)
+}
+
+// Explain scores a candidate whose profile is already built.
+func (p *Plan) Explain(c Candidate, pr *Profile) Result {
+	ex := &explanation{cand: &c}
+	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
+	r.Score, r.Eligible = p.eval(pr, ex)
+	r.Components, r.Missing, r.NextSteps = ex.components, ex.missing, ex.next
+	return r
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// eval is the one scoring function: Points calls it without an explanation
+// and Explain with one, so both give the same numbers.
+func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
+	eligible := true
+	w := p.weights
+	total := 0.0
+	certOn := len(p.reqs) > 0 && w.Certifications > 0
+	skillOn := len(p.skillReq) > 0 && w.Skills > 0
+	expOn := w.Experience > 0
+	locOn := (p.locKey != "" || p.role.Remote) && pr.Location != "" && w.Location > 0
+	compOn := p.role.SalaryMax > 0 && pr.Salary > 0 && w.Compensation > 0
+	if certOn {
+		total += w.Certifications
+	}
+	if skillOn {
+		total += w.Skills
+	}
+	if expOn {
+		total += w.Experience
+	}
+	if locOn {
+		total += w.Location
+	}
+	if compOn {
+		total += w.Compensation
+	}
+
+	// Certifications: the best credit per requirement over held credentials.
+	var bestBuf [16]float64
+	var whoBuf [16]int
+	best, who := bestBuf[:0], whoBuf[:0]
+	if len(p.reqs) > len(bestBuf) {
+		best, who = make([]float64, 0, len(p.reqs)), make([]int, 0, len(p.reqs))
+	}
+	for range p.reqs {
+		best = append(best, 0)
+		who = append(who, -1)
+	}
+	var hitOf []certHit
+	if ex != nil {
+		hitOf = make([]certHit, len(p.reqs))
+	}
+	for hi := range pr.Certs {
+		h := &pr.Certs[hi]
+		for _, hit := range p.certHits[h.ID] {
+			q := &p.reqs[hit.req]
+			credit := 1.0
+			if !p.meets(q, h, hit) {
+				credit = PartialCredit
+			}
+			if credit > best[hit.req] {
+				best[hit.req], who[hit.req] = credit, hi
+				if ex != nil {
+					hitOf[hit.req] = hit
+				}
+			}
+		}
+	}
+	certFrac := 0.0
+	for i, q := range p.reqs {
+		certFrac += q.weight * best[i]
+		if q.required && best[i] < 1 {
+			eligible = false
+		}
+	}
+	if p.certW > 0 {
+		certFrac /= p.certW
+	}
+
+	// Skills.
+	var haveBuf [64]bool
+	have := haveBuf[:0]
+	if len(p.skillReq) > len(haveBuf) {
+		have = make([]bool, 0, len(p.skillReq))
+	}
+	have = have[:len(p.skillReq)]
+	clear(have)
+	for _, k := range pr.Skills {
+		if i, ok := p.skills[k]; ok {
+			have[i] = true
+		}
+	}
+	skillFrac := 0.0
+	for i, sr := range p.skillReq {
+		wt := PreferredSkillWeight
+		if sr.required {
+			wt = RequiredSkillWeight
+			if !have[i] {
+				eligible = false
+			}
+		}
+		if have[i] {
+			skillFrac += wt
+		}
+	}
+	if p.skillW > 0 {
+		skillFrac /= p.skillW
+	}
+
+	// Experience.
+	expFrac := pr.Years / (pr.Years + p.half)
+	if pr.Years < p.role.MinYears {
+		eligible = false
+	}
+
+	// Location and compensation.
+	locFrac := 0.0
+	if locOn {
+		locFrac = p.locationCredit(pr.Location)
+	}
+	compFrac := 0.0
+	if compOn {
+		compFrac = compensationCredit(pr.Salary, p.role.SalaryMax)
+	}
+
+	score := 0.0
+	part := func(on bool, weight, frac float64) (points, maximum float64) {
+		if !on || total == 0 {
+			return 0, 0
+		}
+		maximum = 100 * weight / total
+		points = round2(maximum * frac)
+		score += points
+		return points, round2(maximum)
+	}
+	cp, cm := part(certOn, w.Certifications, certFrac)
+	sp, sm := part(skillOn, w.Skills, skillFrac)
+	ep, em := part(expOn, w.Experience, expFrac)
+	lp, lm := part(locOn, w.Location, locFrac)
+	mp, mm := part(compOn, w.Compensation, compFrac)
+	score = round2(score)
+
+	if ex != nil {
+		if certOn || len(p.reqs) > 0 {
+			ex.certs(p, pr, best, who, hitOf, cp, cm)
+		}
+		if skillOn || len(p.skillReq) > 0 {
+			ex.skills(p, have, sp, sm)
+		}
+		if expOn || p.role.MinYears > 0 {
+			ex.experience(p, pr, ep, em)
+		}
+		if locOn {
+			ex.location(p, pr, lp, lm)
+		}
+		if compOn {
+			ex.compensation(p, pr, mp, mm)
+		}
+	}
+	return score, eligible
+}
+
+// meets reports whether held credential h meets requirement q through hit.
+func (p *Plan) meets(q *planReq, h *HeldCert, hit certHit) bool {
+	if q.MinVersion != "" {
+		v := ""
+		if hit.same {
+			v = h.Version
+		}
+		if !versionAtLeast(v, q.MinVersion) {
+			return false
+		}
+	}
+	if q.Current && h.ValidUntil < p.nowDay {
+		return false
+	}
+	if q.WithinYears > 0 && (h.IssuedLast == unknownDay || h.IssuedLast < q.cutoff) {
+		return false
+	}
+	return true
+}
+
+func (p *Plan) locationCredit(loc string) float64 {
+	city, _, _ := strings.Cut(loc, ",")
+	area := loc[strings.LastIndexByte(loc, ',')+1:]
+	switch {
+	case p.locKey != "" && (loc == p.locKey || city == p.locCity):
+		return 1
+	case p.role.Remote:
+		return RemoteCredit
+	case p.locKey != "" && area == p.locArea:
+		return SameRegionCredit
+	}
+	return 0
+}
+
+func compensationCredit(desired, maximum float64) float64 {
+	if desired <= maximum {
+		return 1
+	}
+	return max(0, 1-(desired-maximum)/(maximum*CompensationTolerance))
+}
