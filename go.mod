@@ -1,6 +1,6 @@
 module github.com/certmatch/certmatch
 
-go 1.24
+go 1.25.0
 
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect

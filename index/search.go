@@ -1,0 +1,364 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/certmatch/certmatch/scoring"
+)
+
+// Selection narrows the candidates a scan or search visits. Its zero value
+// selects every candidate.
+type Selection struct {
+	// RequiredAnyOf holds one list per required certification group: a
+	// candidate must hold (directly or through an implication) an id of
+	// every list. scoring.Plan.RequiredAnyOf gives them for a role.
+	RequiredAnyOf [][]string
+	// RequiredSkills are skill keys every selected candidate has.
+	RequiredSkills []string
+	// MinYears is the least years of experience.
+	MinYears float64
+	// Text is a free-text query over summaries and skills: candidates
+	// matching any of its words (English analysis) are selected.
+	Text string
+	Filters
+}
+
+// Filters restrict a selection further.
+type Filters struct {
+	Locations      []string // any of: the same location or city
+	Skills         []string // all of, as written or as keys
+	Certifications []string // all of: ids held or implied
+}
+
+// ForPlan returns the selection of candidates that can be eligible for a
+// compiled role: a superset of the eligible ones, never missing one.
+func ForPlan(p *scoring.Plan) Selection {
+	return Selection{RequiredAnyOf: p.RequiredAnyOf(), RequiredSkills: p.RequiredSkillKeys(), MinYears: p.Role().MinYears}
+}
+
+// View is a consistent read of the index: no write lands while a View
+// function runs.
+type View struct {
+	ix *Index
+}
+
+// View runs fn with a consistent read of the index.
+func (ix *Index) View(ctx context.Context, fn func(v *View) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ErrClosed
+	}
+	return fn(&View{ix: ix})
+}
+
+// Get returns a stored candidate.
+func (v *View) Get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
+
+// Profile returns a stored candidate's compact profile. The profile is
+// shared and must not be modified.
+func (v *View) Profile(id string) (*scoring.Profile, bool) {
+	slot, ok := v.ix.side.slot[id]
+	if !ok {
+		return nil, false
+	}
+	return &v.ix.side.ents[slot].prof, true
+}
+
+// Count returns the number of candidates in the view.
+func (v *View) Count() int { return len(v.ix.side.slot) }
+
+// Scan calls fn for every selected candidate with its compact profile, in
+// no particular order. The profile is shared and valid only during the
+// call. Text selections run one bleve query; everything else is answered
+// from the posting bitmaps.
+func (v *View) Scan(ctx context.Context, sel Selection, fn func(id string, p *scoring.Profile) error) error {
+	slots, err := v.slots(ctx, sel)
+	if err != nil {
+		return err
+	}
+	it := slots.Iterator()
+	n := 0
+	for it.HasNext() {
+		if n++; n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		e := &v.ix.side.ents[it.Next()]
+		if e.prof.Years < sel.MinYears {
+			continue
+		}
+		if err := fn(e.id, &e.prof); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// slots resolves a selection to a bitmap of slots (before the years gate).
+func (v *View) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
+	s := v.ix.side
+	out := s.live.Clone()
+	for _, group := range sel.RequiredAnyOf {
+		out.And(s.union(s.certs, group))
+	}
+	for _, k := range sel.RequiredSkills {
+		out.And(s.union(s.skills, []string{k}))
+	}
+	for _, c := range sel.Certifications {
+		out.And(s.union(s.certs, []string{c}))
+	}
+	for _, k := range sel.Filters.Skills {
+		out.And(s.union(s.skills, []string{scoring.SkillKey(k)}))
+	}
+	if len(sel.Locations) > 0 {
+		out.And(s.locationSlots(sel.Locations))
+	}
+	if sel.Text != "" && !out.IsEmpty() {
+		ids, err := v.ix.textIDs(ctx, sel)
+		if err != nil {
+			return nil, err
+		}
+		text := roaring.New()
+		for _, id := range ids {
+			if slot, ok := s.slot[id]; ok {
+				text.Add(slot)
+			}
+		}
+		out.And(text)
+	}
+	return out, nil
+}
+
+// textIDs returns the ids of candidates matching the selection's text and
+// its certification and skill gates, from one bleve query that loads no
+// stored field: a custom filter records each match's id and keeps none.
+func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
+	var mu sync.Mutex
+	var ids []string
+	q := query.NewCustomFilterQueryWithFilter(BleveQuery(sel), func(_ context.Context, d *search.DocumentMatch) (bool, error) {
+		mu.Lock()
+		ids = append(ids, d.ID)
+		mu.Unlock()
+		return false, nil
+	}, nil, nil)
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone
+	if _, err := ix.bl.SearchInContext(ctx, req); err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	return ids, nil
+}
+
+// BleveQuery translates a selection to a bleve query: a conjunction of one
+// disjunction of certification terms per required group, a term per
+// required skill, the filters, the free text, and the years as a
+// non-scoring filter. It returns every candidate that can be eligible for
+// the role the selection came from.
+func BleveQuery(sel Selection) query.Query {
+	var must []query.Query
+	term := func(field, v string) query.Query {
+		t := query.NewTermQuery(v)
+		t.SetField(field)
+		return t
+	}
+	for _, group := range sel.RequiredAnyOf {
+		var any []query.Query
+		for _, id := range group {
+			any = append(any, term(FieldCerts, id))
+		}
+		must = append(must, query.NewDisjunctionQuery(any))
+	}
+	for _, k := range sel.RequiredSkills {
+		must = append(must, term(FieldSkills, k))
+	}
+	for _, c := range sel.Certifications {
+		must = append(must, term(FieldCerts, c))
+	}
+	for _, k := range sel.Filters.Skills {
+		must = append(must, term(FieldSkills, scoring.SkillKey(k)))
+	}
+	if len(sel.Locations) > 0 {
+		var any []query.Query
+		for _, l := range sel.Locations {
+			any = append(any, term(FieldLocation, scoring.LocationKey(l)))
+			p := query.NewPrefixQuery(cityOf(scoring.LocationKey(l)) + ",")
+			p.SetField(FieldLocation)
+			any = append(any, p)
+		}
+		must = append(must, query.NewDisjunctionQuery(any))
+	}
+	if sel.Text != "" {
+		var any []query.Query
+		for _, f := range []string{FieldSummary, FieldSkillsText} {
+			m := query.NewMatchQuery(sel.Text)
+			m.SetField(f)
+			any = append(any, m)
+		}
+		must = append(must, query.NewDisjunctionQuery(any))
+	}
+	var q query.Query = query.NewMatchAllQuery()
+	if len(must) > 0 {
+		q = query.NewConjunctionQuery(must)
+	}
+	if sel.MinYears > 0 {
+		lo, incl := sel.MinYears, true
+		years := query.NewNumericRangeInclusiveQuery(&lo, nil, &incl, nil)
+		years.SetField(FieldYears)
+		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+		b.AddFilter(years)
+		q = b
+	}
+	return q
+}
+
+func cityOf(loc string) string {
+	for i := 0; i < len(loc); i++ {
+		if loc[i] == ',' {
+			return loc[:i]
+		}
+	}
+	return loc
+}
+
+// SearchRequest is a bleve retrieval: a selection, a page and facets.
+type SearchRequest struct {
+	Selection
+	Offset int
+	Limit  int // 0 means 20
+	// Facets asks for term counts over every matching candidate.
+	Facets bool
+}
+
+// SearchResult is one page of matching ids with the total and facets.
+type SearchResult struct {
+	IDs    []string
+	Total  uint64
+	Facets Facets
+}
+
+// Facets are term counts over a set of candidates, most frequent first,
+// ties by term.
+type Facets struct {
+	Certifications []FacetCount `json:"certifications"`
+	Skills         []FacetCount `json:"skills"`
+	Locations      []FacetCount `json:"locations"`
+}
+
+// FacetCount is one term and the number of candidates with it.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// maxFacetTerms bounds the terms a facet reports.
+const maxFacetTerms = 1000
+
+// Search runs a selection through bleve, ordered by text relevance when
+// the selection has text and by id otherwise, and returns one page.
+func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return SearchResult{}, ErrClosed
+	}
+	if req.Limit == 0 {
+		req.Limit = 20
+	}
+	if req.Offset < 0 || req.Limit < 0 {
+		return SearchResult{}, fmt.Errorf("index: search: negative offset or limit")
+	}
+	br := bleve.NewSearchRequestOptions(BleveQuery(req.Selection), req.Limit, req.Offset, false)
+	if req.Text != "" {
+		br.SortBy([]string{"-_score", "_id"})
+	} else {
+		br.Score = bleve.ScoreNone
+		br.SortBy([]string{"_id"})
+	}
+	if req.Facets {
+		br.AddFacet(FieldCerts, bleve.NewFacetRequest(FieldCerts, maxFacetTerms))
+		br.AddFacet(FieldSkills, bleve.NewFacetRequest(FieldSkills, maxFacetTerms))
+		br.AddFacet(FieldLocation, bleve.NewFacetRequest(FieldLocation, maxFacetTerms))
+	}
+	res, err := ix.bl.SearchInContext(ctx, br)
+	if err != nil {
+		return SearchResult{}, fmt.Errorf("index: search: %w", err)
+	}
+	out := SearchResult{Total: res.Total}
+	for _, h := range res.Hits {
+		out.IDs = append(out.IDs, h.ID)
+	}
+	if req.Facets {
+		conv := func(name string) []FacetCount {
+			var fc []FacetCount
+			if f := res.Facets[name]; f != nil && f.Terms != nil {
+				for _, t := range f.Terms.Terms() {
+					fc = append(fc, FacetCount{Term: t.Term, Count: t.Count})
+				}
+			}
+			sortFacets(fc)
+			return fc
+		}
+		out.Facets = Facets{Certifications: conv(FieldCerts), Skills: conv(FieldSkills), Locations: conv(FieldLocation)}
+	}
+	return out, nil
+}
+
+func sortFacets(fc []FacetCount) {
+	sort.Slice(fc, func(i, j int) bool {
+		if fc[i].Count != fc[j].Count {
+			return fc[i].Count > fc[j].Count
+		}
+		return fc[i].Term < fc[j].Term
+	})
+}
+
+// FacetCounter counts facets over profiles, the same terms bleve's facets
+// count: certification ids held and implied, skill keys, location keys.
+type FacetCounter struct {
+	cat    *scoring.Catalog
+	certs  map[string]int
+	skills map[string]int
+	locs   map[string]int
+}
+
+// NewFacetCounter returns an empty counter.
+func NewFacetCounter(cat *scoring.Catalog) *FacetCounter {
+	return &FacetCounter{cat: cat, certs: map[string]int{}, skills: map[string]int{}, locs: map[string]int{}}
+}
+
+// Add counts one candidate.
+func (f *FacetCounter) Add(p *scoring.Profile) {
+	for _, t := range certTerms(f.cat, p) {
+		f.certs[t]++
+	}
+	for _, k := range p.Skills {
+		f.skills[k]++
+	}
+	if p.Location != "" {
+		f.locs[p.Location]++
+	}
+}
+
+// Facets returns the counts.
+func (f *FacetCounter) Facets() Facets {
+	conv := func(m map[string]int) []FacetCount {
+		fc := make([]FacetCount, 0, len(m))
+		for t, n := range m {
+			fc = append(fc, FacetCount{Term: t, Count: n})
+		}
+		sortFacets(fc)
+		return fc
+	}
+	return Facets{Certifications: conv(f.certs), Skills: conv(f.skills), Locations: conv(f.locs)}
+}

@@ -1,0 +1,110 @@
+package match
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/certmatch/certmatch/scoring"
+)
+
+// WriteJSON writes v as indented JSON without HTML escaping, so ">=" reads
+// as written.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteTable writes a ranking as a readable table: rank, candidate, score,
+// eligible, matched and missing certifications, and the first next step.
+func WriteTable(w io.Writer, cat *scoring.Catalog, r Ranking) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RANK\tCANDIDATE\tSCORE\tELIGIBLE\tMATCHED\tMISSING\tNEXT STEP")
+	for _, res := range r.Results {
+		matched, missing := Matched(cat, res.Result), MissingText(res.Result)
+		next := "-"
+		if len(res.NextSteps) > 0 {
+			next = res.NextSteps[0].Text
+		}
+		elig := "no"
+		if res.Eligible {
+			elig = "yes"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\t%s\n", res.Rank, res.CandidateID, res.Score, elig, orDash(matched), orDash(missing), next)
+	}
+	return tw.Flush()
+}
+
+// Matched lists the certification requirements a result meets, each with
+// the credential that met it: "OCPJP 11", "OCEWCD 6 (implies OCPJP)".
+func Matched(cat *scoring.Catalog, r scoring.Result) string {
+	var out []string
+	for _, c := range r.Components {
+		for _, ev := range c.Evidence {
+			if !ev.Met {
+				continue
+			}
+			s := strings.TrimSpace(cat.Label(ev.HeldID) + " " + ev.HeldVersion)
+			if len(ev.Via) > 0 {
+				s += " (implies " + cat.Label(ev.Via[len(ev.Via)-1]) + ")"
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// MissingText lists the unmet required requirements, or the preferred
+// ones when every required one is met.
+func MissingText(r scoring.Result) string {
+	var req, pref []string
+	for _, m := range r.Missing {
+		if m.Required {
+			req = append(req, m.Requirement)
+		} else {
+			pref = append(pref, m.Requirement)
+		}
+	}
+	if len(req) > 0 {
+		return strings.Join(req, "; ")
+	}
+	return strings.Join(pref, "; ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// WriteExplanation writes one result in words: the score, each component
+// with its evidence, what is missing and the next steps.
+func WriteExplanation(w io.Writer, r scoring.Result) error {
+	elig := "eligible"
+	if !r.Eligible {
+		elig = "not eligible"
+	}
+	fmt.Fprintf(w, "%s against %s: %.2f of 100, %s\n", r.CandidateID, r.RoleID, r.Score, elig)
+	for _, c := range r.Components {
+		fmt.Fprintf(w, "  %-15s %6.2f of %6.2f  %s\n", c.Name, c.Points, c.Max, c.Reason)
+		for _, ev := range c.Evidence {
+			mark := "-"
+			if ev.Met {
+				mark = "+"
+			}
+			fmt.Fprintf(w, "      %s %s: %s\n", mark, ev.Requirement, ev.Detail)
+		}
+	}
+	for _, m := range r.Missing {
+		fmt.Fprintf(w, "  missing  %s: %s\n", m.Requirement, m.Reason)
+	}
+	for _, n := range r.NextSteps {
+		fmt.Fprintf(w, "  next     %s: %s\n", n.Requirement, n.Text)
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+// Package scoring is certmatch's domain: the certification catalog, the
+// free-text normaliser, candidate and role types, and the explainable
+// scorer with its gap analysis. It is pure: it reads a catalog and nothing
+// else, imports no search engine, and every type in it is safe for
+// concurrent use once built.
+//
+// # Catalog
+//
+// A [Catalog] treats a certification as a structured thing: a canonical id
+// ("ocpjp"), a short [Cert.Label], its issuer history (Sun to Oracle,
+// SpringSource to Pivotal to VMware to Broadcom, Hortonworks to Cloudera), a
+// [Level], the versions its exams grant, what it implies, the prerequisites
+// its issuer once required, whether it is retired and how long it stays
+// current. [DefaultCatalog] is the built-in catalog, an embedded JSON file
+// (catalog.json) meant to be read and reviewed; [LoadCatalog] reads a
+// user's own and [Catalog.Extend] adds entries to one. Look-alike
+// credentials (Java EE 7 Application Developer, Oracle Database and MySQL
+// titles, OCI Foundations, CCAH, Databricks Data Engineer and others) are
+// entries of their own, so they never land on a seed id.
+//
+// # Policy
+//
+// The built-in catalog's defaults, which a catalog or a role may override:
+//
+//  1. SCJP N counts as OCPJP N: Sun's certifications were renamed in 2010.
+//  2. Any ocpjp meets an ocajp requirement (at the same version); any ocewcd
+//     meets ocpjp and so ocajp, at no known version. Implication is
+//     transitive.
+//  3. All Spring Professional titles are one line; the version is the
+//     Spring version or the year in the title.
+//  4. scja does not meet ocajp (Oracle did not accept it as a prerequisite).
+//  5. Version is its own factor: SCJP 1.4 is an ocpjp but does not meet
+//     "ocpjp 11 or later". Java "1.5" and "5.0" are version 5, "6.0" is 6.
+//  6. A credential with a validity period (cca175,
+//     databricks-spark-associate: two years) is current only within it; an
+//     expired one is reported, never dropped.
+//  7. Oracle Japan's Silver SE N is ocajp N and Gold SE N is ocpjp N.
+//
+// # Normaliser
+//
+// [Catalog.Normalize] turns what people write ("Sun Certified Java
+// Programmer 1.4", "1z0 809", "HDPCD:Spark", "Spring Certified Professional
+// 2023") into a [Resolution]: id, canonical version, confidence and what
+// matched. Precision comes before recall: courses, practice tests and plans
+// are rejected, ties between entries are rejected as ambiguous, and a text
+// nothing explains well gets a low confidence.
+//
+// # Scoring
+//
+// A [Scorer] compiles a [Role] into a [Plan] and scores [Candidate]s
+// against it. A score is 0..100, the sum of weighted components
+// (certifications, skills, experience, and location and compensation when
+// both sides give them); each [Component] says its points, its maximum and
+// why, with [Evidence] naming the credential as written and the
+// implication it went through. Eligibility needs every required group,
+// every required skill and min_years. Scores are monotone, blind to
+// personal fields (names, emails and the like are never read), and
+// deterministic; equal scores order by candidate id. For each unmet
+// requirement a [NextStep] names the exam(s) that would meet it, aware of
+// upgrade paths, prerequisites and retired exams.
+//
+// [Plan.Points] is the same arithmetic as [Plan.Score] over a compact
+// [Profile], without the explanation: the index ranks with it, and
+// explains only the page it returns.
+//
+// Example:
+//
+//	cat := scoring.DefaultCatalog()
+//	res, ok := cat.Normalize("Sun Certified Java Programmer 1.4")
+//	// res.ID == "ocpjp", res.Version == "1.4", ok
+//	s, _ := scoring.NewScorer(scoring.Options{})
+//	result := s.Score(candidate, role) // result.Score, result.Components, result.NextSteps
+package scoring
