@@ -229,6 +229,11 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		p.weights = *r.Weights
 	}
 	add := func(q Requirement, required bool) {
+		// A Java line's min_version is read in Java numbering, as held
+		// versions are: "1.8" is 8 (CERTIFICATIONS.md policy 5).
+		if q.MinVersion != "" && allJava(s.cat, q.AnyOf) {
+			q.MinVersion = CanonicalVersion(q.MinVersion, JavaVersion)
+		}
 		w := q.Weight
 		if w == 0 {
 			w = DefaultPreferredWeight
@@ -495,7 +500,8 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 	ep, em := part(expOn, w.Experience, expFrac)
 	lp, lm := part(locOn, w.Location, locFrac)
 	mp, mm := part(compOn, w.Compensation, compFrac)
-	score = round2(score)
+	// Rounded points may sum to 100.01; a score never exceeds 100.
+	score = min(round2(score), 100)
 
 	if ex != nil {
 		if certOn || len(p.reqs) > 0 {
@@ -515,6 +521,19 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 		}
 	}
 	return score, eligible
+}
+
+// allJava reports whether every certification anyOf stands for uses Java
+// version numbering.
+func allJava(cat *Catalog, anyOf []string) bool {
+	for _, id := range anyOf {
+		for _, m := range cat.Expand(id) {
+			if e, _ := cat.Cert(m); e.Versioning != JavaVersion {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // meets reports whether held credential h meets requirement q through hit.
