@@ -27,8 +27,10 @@ type Options struct {
 	// Path of an on-disk index, created when missing; "" keeps the index in
 	// memory.
 	Path string
-	// Catalog resolves credentials; nil means scoring.DefaultCatalog().
-	Catalog *scoring.Catalog
+	// Scorer builds the compact profiles ranking reads; plans compiled by
+	// the same Scorer score them. nil means a Scorer with the built-in
+	// catalog.
+	Scorer *scoring.Scorer
 	// BatchSize is the number of candidates per bleve batch; 0 means
 	// DefaultBatchSize.
 	BatchSize int
@@ -73,14 +75,15 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.LockTimeout == "" {
 		opts.LockTimeout = "1s"
 	}
-	if opts.Catalog == nil {
-		opts.Catalog = scoring.DefaultCatalog()
+	if opts.Scorer == nil {
+		sc, err := scoring.NewScorer(scoring.Options{})
+		if err != nil {
+			return nil, err
+		}
+		opts.Scorer = sc
 	}
-	sc, err := scoring.NewScorer(scoring.Options{Catalog: opts.Catalog})
-	if err != nil {
-		return nil, err
-	}
-	ix := &Index{opts: opts, cat: opts.Catalog, scorer: sc, side: newSidecar()}
+	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab())}
+	var err error
 	switch {
 	case opts.Path == "":
 		ix.bl, err = bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
@@ -200,7 +203,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	ix.closed = true
-	ix.side = newSidecar()
+	ix.side = newSidecar(ix.scorer.Vocab())
 	return ix.bl.Close()
 }
 
@@ -239,7 +242,7 @@ func (ix *Index) putBatch(cands []scoring.Candidate) error {
 			return fmt.Errorf("%w (record %d of the batch)", ErrNoID, i)
 		}
 		p := ix.scorer.Profile(c)
-		d, err := toDoc(ix.cat, c, &p)
+		d, err := toDoc(ix.scorer, c, &p)
 		if err != nil {
 			return fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
@@ -333,3 +336,8 @@ func (ix *Index) Count(ctx context.Context) (int, error) {
 
 // BatchSize returns the number of candidates per bleve batch.
 func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
+
+// Bleve returns the underlying bleve index for queries this package does
+// not wrap (and for baselines in benchmarks). Writing through it bypasses
+// the ranking structure: don't.
+func (ix *Index) Bleve() bleve.Index { return ix.bl }

@@ -99,13 +99,16 @@ func newMapping() mapping.IndexMapping {
 }
 
 // toDoc builds the bleve document of c from its profile.
-func toDoc(cat *scoring.Catalog, c *scoring.Candidate, p *scoring.Profile) (doc, error) {
+func toDoc(sc *scoring.Scorer, c *scoring.Candidate, p *scoring.Profile) (doc, error) {
 	raw, err := json.Marshal(c)
 	if err != nil {
 		return doc{}, err
 	}
-	d := doc{Summary: c.Summary, Years: c.YearsExperience, Location: p.Location, Raw: string(raw), Skills: p.Skills}
-	d.Certs = certTerms(cat, p)
+	d := doc{Summary: c.Summary, Years: c.YearsExperience, Location: p.Location, Raw: string(raw)}
+	d.Certs = certTerms(sc.Catalog(), p)
+	for _, id := range p.Skills {
+		d.Skills = append(d.Skills, sc.Vocab().Key(id))
+	}
 	for _, h := range p.Certs {
 		cr := c.Certifications[h.Index]
 		if h.Version != "" {

@@ -84,18 +84,55 @@ func (v *View) Count() int { return len(v.ix.side.slot) }
 // call. Text selections run one bleve query; everything else is answered
 // from the posting bitmaps.
 func (v *View) Scan(ctx context.Context, sel Selection, fn func(id string, p *scoring.Profile) error) error {
-	slots, err := v.slots(ctx, sel)
+	set, err := v.Select(ctx, sel)
 	if err != nil {
 		return err
 	}
-	it := slots.Iterator()
-	n := 0
-	for it.HasNext() {
-		if n++; n%4096 == 0 && ctx.Err() != nil {
+	return set.Each(ctx, fn)
+}
+
+// Selected is a resolved selection: the candidates a scan visits, which
+// can be split to scan in parallel. It is valid while its View is.
+type Selected struct {
+	v        *View
+	slots    []uint32
+	minYears float64
+}
+
+// Select resolves a selection.
+func (v *View) Select(ctx context.Context, sel Selection) (Selected, error) {
+	b, err := v.slots(ctx, sel)
+	if err != nil {
+		return Selected{}, err
+	}
+	return Selected{v: v, slots: b.ToArray(), minYears: sel.MinYears}, nil
+}
+
+// Len is the number of candidates selected before the years gate.
+func (s Selected) Len() int { return len(s.slots) }
+
+// Split divides the selection into at most n parts of about equal size.
+func (s Selected) Split(n int) []Selected {
+	n = max(1, min(n, len(s.slots)))
+	out := make([]Selected, 0, n)
+	for i := 0; i < n; i++ {
+		part := s
+		part.slots = s.slots[i*len(s.slots)/n : (i+1)*len(s.slots)/n]
+		out = append(out, part)
+	}
+	return out
+}
+
+// Each calls fn for every candidate in the selection that has the years;
+// see Scan. Parts from Split may run Each concurrently.
+func (s Selected) Each(ctx context.Context, fn func(id string, p *scoring.Profile) error) error {
+	ents := s.v.ix.side.ents
+	for n, slot := range s.slots {
+		if n%4096 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		e := &v.ix.side.ents[it.Next()]
-		if e.prof.Years < sel.MinYears {
+		e := &ents[slot]
+		if e.prof.Years < s.minYears {
 			continue
 		}
 		if err := fn(e.id, &e.prof); err != nil {
@@ -327,14 +364,28 @@ func sortFacets(fc []FacetCount) {
 // count: certification ids held and implied, skill keys, location keys.
 type FacetCounter struct {
 	cat    *scoring.Catalog
+	vocab  *scoring.Vocab
 	certs  map[string]int
 	skills map[string]int
 	locs   map[string]int
 }
 
-// NewFacetCounter returns an empty counter.
-func NewFacetCounter(cat *scoring.Catalog) *FacetCounter {
-	return &FacetCounter{cat: cat, certs: map[string]int{}, skills: map[string]int{}, locs: map[string]int{}}
+// NewFacetCounter returns an empty counter for profiles built by sc.
+func NewFacetCounter(sc *scoring.Scorer) *FacetCounter {
+	return &FacetCounter{cat: sc.Catalog(), vocab: sc.Vocab(), certs: map[string]int{}, skills: map[string]int{}, locs: map[string]int{}}
+}
+
+// Merge adds the counts of another counter.
+func (f *FacetCounter) Merge(o *FacetCounter) {
+	for k, n := range o.certs {
+		f.certs[k] += n
+	}
+	for k, n := range o.skills {
+		f.skills[k] += n
+	}
+	for k, n := range o.locs {
+		f.locs[k] += n
+	}
 }
 
 // Add counts one candidate.
@@ -342,8 +393,8 @@ func (f *FacetCounter) Add(p *scoring.Profile) {
 	for _, t := range certTerms(f.cat, p) {
 		f.certs[t]++
 	}
-	for _, k := range p.Skills {
-		f.skills[k]++
+	for _, id := range p.Skills {
+		f.skills[f.vocab.Key(id)]++
 	}
 	if p.Location != "" {
 		f.locs[p.Location]++

@@ -24,6 +24,28 @@ type sidecar struct {
 	skills map[string]*roaring.Bitmap
 	locs   map[string]*roaring.Bitmap
 	intern map[string]string
+	vocab  *scoring.Vocab
+	// Profiles' credentials and skills live in chunked arenas, in the
+	// order they were stored, so a scan over slots reads memory mostly in
+	// sequence instead of chasing a pointer per candidate.
+	certArena  []scoring.HeldCert
+	skillArena []uint32
+}
+
+const arenaChunk = 1 << 16
+
+// arena copies src to the end of *a, starting a new chunk when the current
+// one is full, and returns the copy with its capacity clipped.
+func arena[T any](a *[]T, src []T) []T {
+	if len(src) == 0 {
+		return nil
+	}
+	if len(*a)+len(src) > cap(*a) {
+		*a = make([]T, 0, max(arenaChunk, len(src)))
+	}
+	start := len(*a)
+	*a = append(*a, src...)
+	return (*a)[start:len(*a):len(*a)]
 }
 
 type entry struct {
@@ -32,11 +54,11 @@ type entry struct {
 	terms []string // certification terms: held and implied ids
 }
 
-func newSidecar() *sidecar {
+func newSidecar(vocab *scoring.Vocab) *sidecar {
 	return &sidecar{
 		slot: map[string]uint32{}, live: roaring.New(),
 		certs: map[string]*roaring.Bitmap{}, skills: map[string]*roaring.Bitmap{}, locs: map[string]*roaring.Bitmap{},
-		intern: map[string]string{},
+		intern: map[string]string{}, vocab: vocab,
 	}
 }
 
@@ -88,16 +110,12 @@ func (s *sidecar) put(id string, p scoring.Profile, terms []string) {
 		s.slot[id] = slot
 	}
 	// Compact and intern what stays in memory.
-	p.Certs = slices.Clip(p.Certs)
 	for i := range p.Certs {
 		p.Certs[i].ID = s.str(p.Certs[i].ID)
 		p.Certs[i].Version = s.str(p.Certs[i].Version)
 	}
-	skills := make([]string, len(p.Skills))
-	for i, k := range p.Skills {
-		skills[i] = s.str(k)
-	}
-	p.Skills = skills
+	p.Certs = arena(&s.certArena, p.Certs)
+	p.Skills = arena(&s.skillArena, p.Skills)
 	p.Location = s.str(p.Location)
 	for i, t := range terms {
 		terms[i] = s.str(t)
@@ -107,8 +125,8 @@ func (s *sidecar) put(id string, p scoring.Profile, terms []string) {
 	for _, t := range terms {
 		post(s.certs, t, slot)
 	}
-	for _, k := range p.Skills {
-		post(s.skills, k, slot)
+	for _, id := range p.Skills {
+		post(s.skills, s.vocab.Key(id), slot)
 	}
 	if p.Location != "" {
 		post(s.locs, p.Location, slot)
@@ -120,8 +138,8 @@ func (s *sidecar) unindex(slot uint32) {
 	for _, t := range e.terms {
 		unpost(s.certs, t, slot)
 	}
-	for _, k := range e.prof.Skills {
-		unpost(s.skills, k, slot)
+	for _, id := range e.prof.Skills {
+		unpost(s.skills, s.vocab.Key(id), slot)
 	}
 	if e.prof.Location != "" {
 		unpost(s.locs, e.prof.Location, slot)

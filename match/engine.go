@@ -52,7 +52,7 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Catalog: opts.Catalog, BatchSize: opts.BatchSize})
+	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize})
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/scoring"
@@ -52,6 +54,38 @@ type Ranked struct {
 
 // ErrOptions is wrapped by errors about bad options.
 var ErrOptions = errors.New("match: bad options")
+
+// parallelMin is the number of selected candidates per extra goroutine.
+const parallelMin = 8192
+
+// scan is one part's share of a ranking.
+type scan struct {
+	top             topK
+	total, eligible int
+	facets          *index.FacetCounter
+}
+
+// errgroup runs functions concurrently and keeps the first error.
+type errgroup struct {
+	wg   sync.WaitGroup
+	once sync.Once
+	err  error
+}
+
+func (g *errgroup) Go(fn func() error) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		if err := fn(); err != nil {
+			g.once.Do(func() { g.err = err })
+		}
+	}()
+}
+
+func (g *errgroup) Wait() error {
+	g.wg.Wait()
+	return g.err
+}
 
 // hit is a scored candidate in the top-K heap.
 type hit struct {
@@ -153,28 +187,58 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 	}
 	out := Ranking{Role: role.ID}
 	var facets *index.FacetCounter
-	if opts.Facets {
-		facets = index.NewFacetCounter(e.cat)
-	}
-	top := &topK{k: opts.Offset + opts.Top}
+	k := opts.Offset + opts.Top
 	err = e.ix.View(ctx, func(v *index.View) error {
-		err := v.Scan(ctx, sel, func(id string, p *scoring.Profile) error {
-			score, eligible := plan.Points(p)
-			if !eligible && !opts.IncludeIneligible {
-				return nil
-			}
-			out.Total++
-			if eligible {
-				out.Eligible++
-			}
-			if facets != nil {
-				facets.Add(p)
-			}
-			top.push(hit{id: id, score: score, eligible: eligible, prof: p})
-			return nil
-		})
+		set, err := v.Select(ctx, sel)
 		if err != nil {
 			return err
+		}
+		// Large selections are scored in parallel, one part per core, each
+		// with its own top list; the lists merge exactly.
+		parts := set.Split(min(runtime.GOMAXPROCS(0), set.Len()/parallelMin+1))
+		scans := make([]scan, len(parts))
+		var g errgroup
+		for i := range parts {
+			sc := &scans[i]
+			sc.top.k = k
+			if opts.Facets {
+				sc.facets = index.NewFacetCounter(e.scorer)
+			}
+			g.Go(func() error {
+				return parts[i].Each(ctx, func(id string, p *scoring.Profile) error {
+					score, eligible := plan.Points(p)
+					if !eligible && !opts.IncludeIneligible {
+						return nil
+					}
+					sc.total++
+					if eligible {
+						sc.eligible++
+					}
+					if sc.facets != nil {
+						sc.facets.Add(p)
+					}
+					sc.top.push(hit{id: id, score: score, eligible: eligible, prof: p})
+					return nil
+				})
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return err
+		}
+		top := &topK{k: k}
+		for i := range scans {
+			out.Total += scans[i].total
+			out.Eligible += scans[i].eligible
+			for _, h := range scans[i].top.h {
+				top.push(h)
+			}
+			if scans[i].facets != nil {
+				if facets == nil {
+					facets = scans[i].facets
+				} else {
+					facets.Merge(scans[i].facets)
+				}
+			}
 		}
 		hits := top.sorted()
 		if opts.Offset >= len(hits) {

@@ -62,11 +62,12 @@ type Scorer struct {
 	cat     *Catalog
 	now     func() time.Time
 	weights Weights
+	vocab   *Vocab
 }
 
 // NewScorer returns a Scorer with the given options.
 func NewScorer(opts Options) (*Scorer, error) {
-	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights}
+	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, vocab: newVocab()}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
 	}
@@ -86,6 +87,9 @@ func NewScorer(opts Options) (*Scorer, error) {
 // Catalog returns the scorer's catalog.
 func (s *Scorer) Catalog() *Catalog { return s.cat }
 
+// Vocab returns the skill vocabulary of the scorer's profiles.
+func (s *Scorer) Vocab() *Vocab { return s.vocab }
+
 // Score scores one candidate against one role with a full explanation. An
 // invalid role scores every candidate 0 with the error as the reason; use
 // Compile to get the error.
@@ -102,6 +106,8 @@ type HeldCert struct {
 	Index   int // position in Candidate.Certifications
 	ID      string
 	Version string
+	cert    int   // catalog position of ID
+	vkey    int64 // versionKey(Version)
 	// IssuedLast is the latest day (days since 1970) the issue date may
 	// mean; unknownDay when not given.
 	IssuedLast int32
@@ -122,7 +128,7 @@ const (
 // personal field is in it, which is what makes scores blind.
 type Profile struct {
 	Certs    []HeldCert
-	Skills   []string // skill keys, sorted, unique
+	Skills   []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
 	Years    float64
 	Location string // LocationKey
 	Salary   float64
@@ -144,11 +150,13 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 				version = res.Version
 			}
 		}
-		e, ok := s.cat.Cert(id)
+		ci, ok := s.cat.byID[id]
 		if !ok {
 			continue
 		}
-		h := HeldCert{Index: i, ID: id, Version: CanonicalVersion(version, e.Versioning), IssuedLast: unknownDay, ValidUntil: foreverDay}
+		e := &s.cat.Certs[ci]
+		h := HeldCert{Index: i, ID: e.ID, Version: CanonicalVersion(version, e.Versioning), cert: ci, IssuedLast: unknownDay, ValidUntil: foreverDay}
+		h.vkey = versionKey(h.Version)
 		if !cr.Date.IsZero() {
 			h.IssuedLast = days(cr.Date.Last())
 		}
@@ -164,7 +172,7 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 	}
 	for _, sk := range c.Skills {
 		if k := SkillKey(sk); k != "" {
-			p.Skills = append(p.Skills, k)
+			p.Skills = append(p.Skills, s.vocab.ID(k))
 		}
 	}
 	slices.Sort(p.Skills)
@@ -183,8 +191,9 @@ type Plan struct {
 	now      time.Time
 	nowDay   int32
 	reqs     []planReq
-	certHits map[string][]certHit
-	skills   map[string]int // skill key -> index in skillReqs
+	certHits [][]certHit  // by catalog position of the held id
+	skills   map[string]int // skill key -> index in skillReq
+	skillPos []int16        // by Vocab number -> index in skillReq, or -1
 	skillReq []skillReq
 	weights  Weights
 	certW    float64 // sum of requirement weights
@@ -200,6 +209,7 @@ type planReq struct {
 	required bool
 	weight   float64
 	cutoff   int32 // earliest issue day for WithinYears
+	minKey   int64 // versionKey(MinVersion)
 	text     string
 }
 
@@ -224,7 +234,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
 	now := s.now().UTC()
-	p := &Plan{s: s, role: r, now: now, nowDay: days(now), certHits: map[string][]certHit{}, skills: map[string]int{}, weights: s.weights}
+	p := &Plan{s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.Certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
 	}
@@ -245,7 +255,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		if required {
 			kind = "required"
 		}
-		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, text: kind + ": " + q.String()}
+		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, minKey: versionKey(q.MinVersion), text: kind + ": " + q.String()}
 		if q.WithinYears > 0 {
 			pr.cutoff = p.nowDay - int32(math.Round(q.WithinYears*365.25))
 		}
@@ -258,14 +268,14 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 				targets[m] = true
 			}
 		}
-		for _, e := range s.cat.Certs {
+		for ci, e := range s.cat.Certs {
 			if targets[e.ID] {
-				p.certHits[e.ID] = append(p.certHits[e.ID], certHit{req: i, same: true})
+				p.certHits[ci] = append(p.certHits[ci], certHit{req: i, same: true})
 				continue
 			}
 			for _, im := range s.cat.Implies(e.ID) {
 				if targets[im.ID] {
-					p.certHits[e.ID] = append(p.certHits[e.ID], certHit{req: i, via: im.Path, same: im.SameVersion})
+					p.certHits[ci] = append(p.certHits[ci], certHit{req: i, via: im.Path, same: im.SameVersion})
 					break
 				}
 			}
@@ -300,6 +310,19 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	for _, sk := range r.PreferredSkills {
 		addSkill(sk, false)
 	}
+	// The role's skills are numbered first, so every one of them has a
+	// place in skillPos whatever profiles are built later.
+	ids := make(map[string]uint32, len(p.skills))
+	for k := range p.skills {
+		ids[k] = s.vocab.ID(k)
+	}
+	p.skillPos = make([]int16, s.vocab.Len())
+	for i := range p.skillPos {
+		p.skillPos[i] = -1
+	}
+	for k, i := range p.skills {
+		p.skillPos[ids[k]] = int16(i)
+	}
 	p.half = max(r.MinYears, ExperienceHalf)
 	p.locKey = LocationKey(r.Location)
 	if p.locKey != "" {
@@ -325,8 +348,8 @@ func (p *Plan) RequiredAnyOf() [][]string {
 			continue
 		}
 		var ids []string
-		for _, e := range p.s.cat.Certs {
-			if slices.ContainsFunc(p.certHits[e.ID], func(h certHit) bool { return h.req == i }) {
+		for ci, e := range p.s.cat.Certs {
+			if slices.ContainsFunc(p.certHits[ci], func(h certHit) bool { return h.req == i }) {
 				ids = append(ids, e.ID)
 			}
 		}
@@ -414,7 +437,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 	}
 	for hi := range pr.Certs {
 		h := &pr.Certs[hi]
-		for _, hit := range p.certHits[h.ID] {
+		for _, hit := range p.certHits[h.cert] {
 			q := &p.reqs[hit.req]
 			credit := 1.0
 			if !p.meets(q, h, hit) {
@@ -447,9 +470,11 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 	}
 	have = have[:len(p.skillReq)]
 	clear(have)
-	for _, k := range pr.Skills {
-		if i, ok := p.skills[k]; ok {
-			have[i] = true
+	for _, id := range pr.Skills {
+		if int(id) < len(p.skillPos) {
+			if i := p.skillPos[id]; i >= 0 {
+				have[i] = true
+			}
 		}
 	}
 	skillFrac := 0.0
@@ -539,11 +564,14 @@ func allJava(cat *Catalog, anyOf []string) bool {
 // meets reports whether held credential h meets requirement q through hit.
 func (p *Plan) meets(q *planReq, h *HeldCert, hit certHit) bool {
 	if q.MinVersion != "" {
-		v := ""
-		if hit.same {
-			v = h.Version
-		}
-		if !versionAtLeast(v, q.MinVersion) {
+		switch {
+		case !hit.same || h.Version == "":
+			return false
+		case h.vkey >= 0 && q.minKey >= 0:
+			if h.vkey < q.minKey {
+				return false
+			}
+		case !versionAtLeast(h.Version, q.MinVersion):
 			return false
 		}
 	}

@@ -1,0 +1,382 @@
+package perf
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/internal/gen"
+	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/scoring"
+)
+
+var now = func() time.Time { return gen.DefaultNow }
+
+// corpus is an engine loaded with n generated candidates, and the compact
+// records of the brute-force baseline.
+type corpus struct {
+	eng     *match.Engine
+	cands   []scoring.Candidate // as indexed (credentials resolved)
+	compact *compactSet
+}
+
+var (
+	corpora   = map[int]*corpus{}
+	corporaMu sync.Mutex
+)
+
+func load(b testing.TB, n int) *corpus {
+	corporaMu.Lock()
+	defer corporaMu.Unlock()
+	if c, ok := corpora[n]; ok {
+		return c
+	}
+	ctx := context.Background()
+	eng, err := match.Open(ctx, match.Options{Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const chunk = 10000
+	c := &corpus{eng: eng}
+	for start := 0; start < n; start += chunk {
+		cs := gen.Candidates(gen.Options{Seed: 1, Start: start}, min(chunk, n-start))
+		if _, err := eng.Add(ctx, cs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	err = eng.Index().View(ctx, func(v *index.View) error {
+		c.compact = newCompactSet(v, eng.Scorer())
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpora[n] = c
+	return c
+}
+
+func seedRoles(b testing.TB) []scoring.Role {
+	paths, err := filepath.Glob("../../testdata/roles/*.json")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no roles: %v", err)
+	}
+	var roles []scoring.Role
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := match.LoadRole(f, scoring.DefaultCatalog())
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		roles = append(roles, r)
+	}
+	return roles
+}
+
+// rawRoleQuery is the bleve query a bleve user would write for a role: a
+// must clause per required group and the years range, should clauses for
+// preferred certifications and every skill, scored by bleve, top 20.
+func rawRoleQuery(cat *scoring.Catalog, r scoring.Role) *bleve.SearchRequest {
+	term := func(field, v string) query.Query {
+		t := query.NewTermQuery(v)
+		t.SetField(field)
+		return t
+	}
+	var must, should []query.Query
+	for _, q := range r.Required {
+		var any []query.Query
+		for _, id := range q.AnyOf {
+			for _, m := range cat.Expand(id) {
+				any = append(any, term(index.FieldCerts, m))
+			}
+		}
+		must = append(must, query.NewDisjunctionQuery(any))
+	}
+	if r.MinYears > 0 {
+		lo, incl := r.MinYears, true
+		y := query.NewNumericRangeInclusiveQuery(&lo, nil, &incl, nil)
+		y.SetField(index.FieldYears)
+		must = append(must, y)
+	}
+	for _, q := range r.Preferred {
+		for _, id := range q.AnyOf {
+			for _, m := range cat.Expand(id) {
+				should = append(should, term(index.FieldCerts, m))
+			}
+		}
+	}
+	for _, s := range append(slices.Clone(r.RequiredSkills), r.PreferredSkills...) {
+		should = append(should, term(index.FieldSkills, scoring.SkillKey(s)))
+	}
+	return bleve.NewSearchRequestOptions(query.NewBooleanQuery(must, should, nil), 20, 0, false)
+}
+
+func rawTextQuery(text string) *bleve.SearchRequest {
+	var any []query.Query
+	for _, f := range []string{index.FieldSummary, index.FieldSkillsText} {
+		m := query.NewMatchQuery(text)
+		m.SetField(f)
+		any = append(any, m)
+	}
+	return bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(any), 20, 0, false)
+}
+
+const freeText = "kafka microservices"
+
+func benchRank(b *testing.B, n int) {
+	c := load(b, n)
+	ctx := context.Background()
+	cat := c.eng.Scorer().Catalog()
+	for _, role := range seedRoles(b) {
+		b.Run("role="+role.ID+"/certmatch", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				r, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if i == 0 {
+					b.ReportMetric(float64(r.Eligible), "eligible")
+				}
+			}
+		})
+		b.Run("role="+role.ID+"/bleve", func(b *testing.B) {
+			req := rawRoleQuery(cat, role)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := c.eng.Index().Bleve().Search(req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("role="+role.ID+"/scan", func(b *testing.B) {
+			cr := c.compact.compile(cat, role)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.compact.top(cr, 20)
+			}
+		})
+	}
+	role := seedRoles(b)[0]
+	b.Run("text/certmatch", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20, Query: freeText}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("text/bleve", func(b *testing.B) {
+		req := rawTextQuery(freeText)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := c.eng.Index().Bleve().Search(req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkRank10k(b *testing.B)  { benchRank(b, 10_000) }
+func BenchmarkRank100k(b *testing.B) { benchRank(b, 100_000) }
+
+func BenchmarkRank1M(b *testing.B) {
+	if os.Getenv("CERTMATCH_BENCH_1M") == "" {
+		b.Skip("set CERTMATCH_BENCH_1M=1 to run the 1M benchmark")
+	}
+	benchRank(b, 1_000_000)
+}
+
+// compactSet is the brute-force baseline: every candidate as a bitset of
+// certification ids (held and implied), a bitset of interned skills and
+// the years, scanned in full with a bounded top list.
+type compactSet struct {
+	ids    []string
+	certs  []uint64
+	skills [][4]uint64
+	years  []float32
+	certIx map[string]int
+	skIx   map[string]int
+	vocab  *scoring.Vocab
+}
+
+func newCompactSet(v *index.View, sc *scoring.Scorer) *compactSet {
+	cat := sc.Catalog()
+	s := &compactSet{certIx: map[string]int{}, skIx: map[string]int{}, vocab: sc.Vocab()}
+	for i, e := range cat.Certs {
+		s.certIx[e.ID] = i
+	}
+	v.Scan(context.Background(), index.Selection{}, func(id string, p *scoring.Profile) error {
+		var cm uint64
+		for _, h := range p.Certs {
+			cm |= 1 << s.certIx[h.ID]
+			for _, im := range cat.Implies(h.ID) {
+				cm |= 1 << s.certIx[im.ID]
+			}
+		}
+		var sm [4]uint64
+		for _, id := range p.Skills {
+			k := s.vocab.Key(id)
+			ix, ok := s.skIx[k]
+			if !ok {
+				ix = len(s.skIx) % 256
+				s.skIx[k] = ix
+			}
+			sm[ix/64] |= 1 << (ix % 64)
+		}
+		s.ids = append(s.ids, id)
+		s.certs = append(s.certs, cm)
+		s.skills = append(s.skills, sm)
+		s.years = append(s.years, float32(p.Years))
+		return nil
+	})
+	return s
+}
+
+type compactRole struct {
+	req, pref []uint64
+	skills    [4]uint64
+	minYears  float32
+}
+
+func (s *compactSet) compile(cat *scoring.Catalog, r scoring.Role) compactRole {
+	var cr compactRole
+	mask := func(q scoring.Requirement) uint64 {
+		var m uint64
+		for _, id := range q.AnyOf {
+			for _, x := range cat.Expand(id) {
+				m |= 1 << s.certIx[x]
+			}
+		}
+		return m
+	}
+	for _, q := range r.Required {
+		cr.req = append(cr.req, mask(q))
+	}
+	for _, q := range r.Preferred {
+		cr.pref = append(cr.pref, mask(q))
+	}
+	for _, sk := range append(slices.Clone(r.RequiredSkills), r.PreferredSkills...) {
+		if ix, ok := s.skIx[scoring.SkillKey(sk)]; ok {
+			cr.skills[ix/64] |= 1 << (ix % 64)
+		}
+	}
+	cr.minYears = float32(r.MinYears)
+	return cr
+}
+
+type scored struct {
+	i     int
+	score float32
+}
+
+func (s *compactSet) top(cr compactRole, k int) []scored {
+	out := make([]scored, 0, k+1)
+	for i, cm := range s.certs {
+		if s.years[i] < cr.minYears {
+			continue
+		}
+		ok := true
+		for _, m := range cr.req {
+			if cm&m == 0 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		score := float32(0)
+		for _, m := range cr.pref {
+			if cm&m != 0 {
+				score += 1
+			}
+		}
+		sm := s.skills[i]
+		for w := range sm {
+			score += float32(bits.OnesCount64(sm[w]&cr.skills[w])) * 0.5
+		}
+		score += s.years[i] / (s.years[i] + 5)
+		if len(out) == k && score <= out[k-1].score {
+			continue
+		}
+		j := sort.Search(len(out), func(j int) bool { return out[j].score < score })
+		out = slices.Insert(out, j, scored{i, score})
+		if len(out) > k {
+			out = out[:k]
+		}
+	}
+	return out
+}
+
+// The engine's ranking equals scoring every candidate one by one: checked
+// here over the benchmark corpus too, so a benchmark never measures a
+// wrong answer.
+func TestRankMatchesScorerOnBenchCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 10k candidates")
+	}
+	c := load(t, 10_000)
+	ctx := context.Background()
+	for _, role := range seedRoles(t) {
+		plan, err := c.eng.Scorer().Compile(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type row struct {
+			id    string
+			score float64
+		}
+		var want []row
+		err = c.eng.Index().View(ctx, func(v *index.View) error {
+			return v.Scan(ctx, index.Selection{}, func(id string, _ *scoring.Profile) error {
+				cand, err := v.Get(id)
+				if err != nil {
+					return err
+				}
+				if r := plan.Score(cand); r.Eligible {
+					want = append(want, row{id, r.Score})
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Slice(want, func(i, j int) bool {
+			if want[i].score != want[j].score {
+				return want[i].score > want[j].score
+			}
+			return want[i].id < want[j].id
+		})
+		got, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Eligible != len(want) {
+			t.Errorf("%s: %d eligible, scorer says %d", role.ID, got.Eligible, len(want))
+		}
+		for i, r := range got.Results {
+			if i >= len(want) || r.CandidateID != want[i].id || r.Score != want[i].score {
+				t.Errorf("%s: rank %d = %s %.2f, scorer says %v", role.ID, i+1, r.CandidateID, r.Score, want[min(i, len(want)-1)])
+			}
+		}
+	}
+	_ = json.Marshal
+	_ = fmt.Sprint
+}

@@ -1,0 +1,56 @@
+package scoring
+
+import "sync"
+
+// Vocab interns skill keys as small numbers, so profiles hold numbers and
+// plans test them by array lookup. A Scorer owns one; profiles and plans
+// from the same Scorer share it. It only grows, and is safe for concurrent
+// use.
+type Vocab struct {
+	mu   sync.RWMutex
+	ids  map[string]uint32
+	keys []string
+}
+
+func newVocab() *Vocab { return &Vocab{ids: map[string]uint32{}} }
+
+// ID returns the number of a key, adding it when new.
+func (v *Vocab) ID(key string) uint32 {
+	v.mu.RLock()
+	id, ok := v.ids[key]
+	v.mu.RUnlock()
+	if ok {
+		return id
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[key]; ok {
+		return id
+	}
+	id = uint32(len(v.keys))
+	v.ids[key] = id
+	v.keys = append(v.keys, key)
+	return id
+}
+
+// Lookup returns the number of a key without adding it.
+func (v *Vocab) Lookup(key string) (uint32, bool) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	id, ok := v.ids[key]
+	return id, ok
+}
+
+// Key returns the key numbered id.
+func (v *Vocab) Key(id uint32) string {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.keys[id]
+}
+
+// Len returns how many keys there are.
+func (v *Vocab) Len() int {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return len(v.keys)
+}
