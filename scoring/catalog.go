@@ -303,6 +303,15 @@ func (c *Catalog) Cert(id string) (Cert, bool) {
 	return c.Certs[i], true
 }
 
+// entry returns a pointer to the entry with the given id, or nil.
+func (c *Catalog) entry(id string) *Cert {
+	i, ok := c.byID[id]
+	if !ok {
+		return nil
+	}
+	return &c.Certs[i]
+}
+
 // Group returns the group with the given id.
 func (c *Catalog) Group(id string) (Group, bool) {
 	i, ok := c.groups[id]

@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -73,9 +74,9 @@ type explanation struct {
 // Label is a catalog entry's short name ("OCPJP"), or its name when it
 // has none; an unknown id is returned as it is.
 func (c *Catalog) Label(id string) string {
-	e, ok := c.Cert(id)
+	e := c.entry(id)
 	switch {
-	case !ok:
+	case e == nil:
 		return id
 	case e.Label != "":
 		return e.Label
@@ -85,7 +86,11 @@ func (c *Catalog) Label(id string) string {
 
 func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hits []certHit, points, maximum float64) {
 	cat := p.s.cat
-	comp := Component{Name: CompCertifications, Points: points, Max: maximum}
+	comp := Component{Name: CompCertifications, Points: points, Max: maximum, Evidence: make([]Evidence, 0, len(p.reqs))}
+	if ex.missing == nil {
+		ex.missing = make([]Missing, 0, len(p.reqs)+len(p.skillReq)+1)
+		ex.next = make([]NextStep, 0, len(p.reqs)+len(p.skillReq)+1)
+	}
 	met := 0
 	for i, q := range p.reqs {
 		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
@@ -108,7 +113,7 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 			}
 			if ev.Met {
 				met++
-				ev.Detail = fmt.Sprintf("%q (%s) meets it: %s", ev.Held, label, how)
+				ev.Detail = strconv.Quote(ev.Held) + " (" + label + ") meets it: " + how
 			} else {
 				ev.Detail = fmt.Sprintf("%q (%s) is of the line but %s: %.0f%% credit", ev.Held, label, p.failure(&q, &h, hits[i]), PartialCredit*100)
 			}
@@ -122,10 +127,10 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 				reason = "holds no " + strings.Join(q.AnyOf, " or ")
 			}
 			ex.missing = append(ex.missing, Missing{Kind: "certification", Requirement: q.text, Required: q.required, Reason: reason})
-			ex.next = append(ex.next, p.gap(&q, pr, ex.cand))
+			ex.next = append(ex.next, p.gap(i, pr, ex.cand))
 		}
 	}
-	comp.Reason = fmt.Sprintf("meets %d of %d certification requirements (required weigh %g, preferred %g unless set)", met, len(p.reqs), DefaultRequiredWeight, DefaultPreferredWeight)
+	comp.Reason = "meets " + strconv.Itoa(met) + " of " + strconv.Itoa(len(p.reqs)) + " certification requirements" + certWeightNote
 	ex.components = append(ex.components, comp)
 }
 
@@ -223,6 +228,10 @@ func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float6
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
 
+// certWeightNote says how requirements weigh, for the certifications
+// component's reason.
+var certWeightNote = fmt.Sprintf(" (required weigh %g, preferred %g unless set)", DefaultRequiredWeight, DefaultPreferredWeight)
+
 // option is one way to meet a requirement.
 type option struct {
 	cert    string
@@ -235,12 +244,64 @@ type option struct {
 // gap finds the next certification(s) that would meet q, aware of what the
 // candidate holds: upgrade exams open to a holder, prerequisites already
 // met or still to earn, and retired exams that can no longer be taken.
-func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
+func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
+	// The step depends only on the requirement and the ids and versions
+	// held, so it is worked out once per combination, with a placeholder
+	// for each held credential's name, and filled in per candidate.
+	var key strings.Builder
+	key.WriteString(strconv.Itoa(qi))
+	for _, h := range pr.Certs {
+		key.WriteByte('|')
+		key.WriteString(h.ID)
+		key.WriteByte('@')
+		key.WriteString(h.Version)
+	}
+	p.gapMu.Lock()
+	step, ok := p.gapMemo[key.String()]
+	p.gapMu.Unlock()
+	if !ok {
+		step = p.gapSteps(&p.reqs[qi], pr)
+		p.gapMu.Lock()
+		if len(p.gapMemo) >= gapMemoSize {
+			clear(p.gapMemo)
+		}
+		p.gapMemo[key.String()] = step
+		p.gapMu.Unlock()
+	}
+	if !strings.Contains(step.Text+step.From+strings.Join(step.Alternatives, ""), heldMark) {
+		return step
+	}
+	fill := func(s string) string {
+		for strings.Contains(s, heldMark) {
+			i := strings.Index(s, heldMark)
+			j := strings.Index(s[i+1:], heldMark) + i + 1
+			n, _ := strconv.Atoi(s[i+1 : j])
+			s = s[:i] + c.Certifications[pr.Certs[n].Index].Written() + s[j+1:]
+		}
+		return s
+	}
+	step.Text, step.From = fill(step.Text), fill(step.From)
+	step.Alternatives = slices.Clone(step.Alternatives)
+	for i, a := range step.Alternatives {
+		step.Alternatives[i] = fill(a)
+	}
+	return step
+}
+
+// heldMark brackets the position of a held credential in a memoised next
+// step, to be replaced by its name as written.
+const heldMark = "\x00"
+
+// gapMemoSize bounds a plan's memory of worked-out next steps.
+const gapMemoSize = 4096
+
+func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 	cat := p.s.cat
 	holds := func(r Ref) (string, bool) {
-		for _, h := range pr.Certs {
+		for i, h := range pr.Certs {
+			mark := heldMark + strconv.Itoa(i) + heldMark
 			if h.ID == r.ID && r.Admits(h.Version) {
-				return c.Certifications[h.Index].Written(), true
+				return mark, true
 			}
 			for _, im := range cat.Implies(h.ID) {
 				v := ""
@@ -248,7 +309,7 @@ func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
 					v = h.Version
 				}
 				if im.ID == r.ID && r.Admits(v) {
-					return c.Certifications[h.Index].Written(), true
+					return mark, true
 				}
 			}
 		}
@@ -258,7 +319,7 @@ func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
 	var retired []string
 	for _, id := range q.AnyOf {
 		for _, cid := range cat.Expand(id) {
-			e, _ := cat.Cert(cid)
+			e := cat.entry(cid)
 			label := cat.Label(cid)
 			if e.Retired != "" {
 				retired = append(retired, label)
@@ -287,7 +348,7 @@ func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
 						continue
 					}
 					o.exams, o.from = []string{x.Code}, from
-					o.text = fmt.Sprintf("holds %q: upgrade exam %s for %s", from, x.Code, target)
+					o.text = fmt.Sprintf("holds \"%s\": upgrade exam %s for %s", from, x.Code, target)
 				case len(x.Requires) > 0:
 					from := ""
 					for _, r := range x.Requires {
@@ -298,7 +359,7 @@ func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
 					}
 					if from != "" {
 						o.exams, o.from = []string{x.Code}, from
-						o.text = fmt.Sprintf("holds %q: one exam, %s, for %s", from, x.Code, target)
+						o.text = fmt.Sprintf("holds \"%s\": one exam, %s, for %s", from, x.Code, target)
 						break
 					}
 					pre, ok := p.firstExam(x.Requires[0])
@@ -353,7 +414,7 @@ func (p *Plan) gap(q *planReq, pr *Profile, c *Candidate) NextStep {
 // firstExam is the newest exam, not retired, that grants a version r
 // admits.
 func (p *Plan) firstExam(r Ref) (Exam, bool) {
-	e, _ := p.s.cat.Cert(r.ID)
+	e := p.s.cat.entry(r.ID)
 	var best Exam
 	ok := false
 	for _, x := range e.Exams {

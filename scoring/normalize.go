@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // MatchKind says what part of a catalog entry recognised a text.
@@ -63,8 +64,33 @@ const (
 // less 0.4 times the share of the text's words that nothing explains, less
 // 0.25 for an exam that is only one of several, less 0.15 for a version the
 // catalog does not list.
+//
+// Results are remembered (up to normalizeCacheSize texts), since the same
+// titles recur across a candidate pool.
 func (c *Catalog) Normalize(text string) (Resolution, bool) {
-	return c.norm.resolve(text)
+	n := c.norm
+	n.mu.RLock()
+	r, hit := n.cache[text]
+	n.mu.RUnlock()
+	if hit {
+		return r.res, r.ok
+	}
+	res, ok := n.resolve(text)
+	n.mu.Lock()
+	if len(n.cache) >= normalizeCacheSize {
+		clear(n.cache)
+	}
+	n.cache[text] = cached{res, ok}
+	n.mu.Unlock()
+	return res, ok
+}
+
+// normalizeCacheSize bounds Normalize's memory of texts it resolved.
+const normalizeCacheSize = 1 << 14
+
+type cached struct {
+	res Resolution
+	ok  bool
 }
 
 type versionCond struct {
@@ -114,6 +140,9 @@ type normalizer struct {
 	byAnchor map[string][]int // first word of a rule -> rule indexes
 	exams    map[string]examHit
 	known    map[string]bool // words some entry's rules use
+
+	mu    sync.RWMutex
+	cache map[string]cached
 }
 
 // Words set aside when judging how much of a text a match explains.
@@ -147,7 +176,7 @@ func wordSet(s string) map[string]bool {
 }
 
 func compileNormalizer(c *Catalog) (*normalizer, error) {
-	n := &normalizer{cat: c, byAnchor: map[string][]int{}, exams: map[string]examHit{}, known: map[string]bool{}}
+	n := &normalizer{cache: map[string]cached{}, cat: c, byAnchor: map[string][]int{}, exams: map[string]examHit{}, known: map[string]bool{}}
 	for ci, e := range c.Certs {
 		for j, x := range e.Exams {
 			key := examKey(x.Code)
@@ -314,14 +343,40 @@ func contentWords(toks []string) []string {
 func expandTokens(toks []string) []string {
 	out := make([]string, 0, len(toks)+4)
 	for _, t := range toks {
-		if m := splitRE.FindStringSubmatch(t); m != nil {
-			out = append(out, expandWord(m[1])...)
-			out = append(out, m[2])
+		if word, num, ok := splitWordNumber(t); ok {
+			out = append(out, expandWord(word)...)
+			out = append(out, num)
 			continue
 		}
 		out = append(out, expandWord(t)...)
 	}
 	return out
+}
+
+// splitWordNumber splits "scjp6", "se11" or "v1.4" into letters and a
+// number, as splitRE describes, without a regular expression.
+func splitWordNumber(t string) (word, num string, ok bool) {
+	i := 0
+	for i < len(t) && t[i] >= 'a' && t[i] <= 'z' {
+		i++
+	}
+	if i == 0 || i == len(t) || t[i] < '0' || t[i] > '9' {
+		return "", "", false
+	}
+	rest := t[i:]
+	if strings.HasSuffix(rest, ".x") {
+		core := strings.TrimSuffix(rest, ".x")
+		if core != "" && strings.Trim(core, "0123456789") == "" {
+			return t[:i], rest, true
+		}
+		return "", "", false
+	}
+	for _, p := range strings.Split(rest, ".") {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "", "", false
+		}
+	}
+	return t[:i], rest, true
 }
 
 func expandWord(w string) []string {
@@ -333,9 +388,19 @@ func expandWord(w string) []string {
 
 func (n *normalizer) resolve(text string) (Resolution, bool) {
 	res := Resolution{Text: text}
-	clean := urlRE.ReplaceAllString(text, " ")
-	clean = credentialRE.ReplaceAllString(clean, " ")
-	clean = scoreRE.ReplaceAllString(clean, " ")
+	clean := text
+	lower := strings.ToLower(text)
+	// The regular expressions are the costly part; run each only when its
+	// anchor text is there.
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, "@") {
+		clean = urlRE.ReplaceAllString(clean, " ")
+	}
+	if strings.Contains(lower, "id") || strings.Contains(lower, "#") || strings.Contains(lower, "no") || strings.Contains(lower, "number") || strings.Contains(lower, "code") {
+		clean = credentialRE.ReplaceAllString(clean, " ")
+	}
+	if strings.Contains(lower, "%") || strings.Contains(lower, "score") || strings.Contains(lower, "grade") {
+		clean = scoreRE.ReplaceAllString(clean, " ")
+	}
 	raw := tokenize(clean)
 	if len(raw) == 0 {
 		res.Reason = "empty"

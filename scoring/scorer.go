@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -191,7 +192,7 @@ type Plan struct {
 	now      time.Time
 	nowDay   int32
 	reqs     []planReq
-	certHits [][]certHit  // by catalog position of the held id
+	certHits [][]certHit    // by catalog position of the held id
 	skills   map[string]int // skill key -> index in skillReq
 	skillPos []int16        // by Vocab number -> index in skillReq, or -1
 	skillReq []skillReq
@@ -202,6 +203,9 @@ type Plan struct {
 	locKey   string
 	locCity  string
 	locArea  string
+
+	gapMu   sync.Mutex
+	gapMemo map[string]NextStep
 }
 
 type planReq struct {
@@ -234,7 +238,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
 	now := s.now().UTC()
-	p := &Plan{s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.Certs)), skills: map[string]int{}, weights: s.weights}
+	p := &Plan{gapMemo: map[string]NextStep{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.Certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
 	}

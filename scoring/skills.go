@@ -50,10 +50,36 @@ var skillSynonyms = map[string]string{
 // through a small synonym table ("Apache Spark" is "spark", "Postgres" is
 // "postgresql").
 func SkillKey(s string) string {
+	// Fast path: plain ASCII needs one pass and one allocation.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		buf := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '\t' || c == '\n' || c == '\r':
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, c+('a'-'A'))
+			default:
+				buf = append(buf, c)
+			}
+		}
+		k := string(buf)
+		if syn, ok := skillSynonyms[k]; ok {
+			return syn
+		}
+		return k
+	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+	for _, r := range strings.ToLower(s) {
 		switch {
-		case r == ' ' || r == '-' || r == '_' || r == '.' || r == '/' || r == '\t':
+		case r == ' ' || r == '-' || r == '_' || r == '.' || r == '/' || r == '\t' || r == '\n' || r == '\r':
 		default:
 			b.WriteRune(r)
 		}
