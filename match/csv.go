@@ -1,0 +1,172 @@
+package match
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/certmatch/certmatch/scoring"
+)
+
+// csvColumns are the columns a CSV file may have, in the order errors list
+// them.
+var csvColumns = []string{"id", "name", "email", "phone", "location", "years_experience", "desired_salary", "summary", "skills", "certifications"}
+
+// csvCols maps a column name to its index in a row.
+type csvCols map[string]int
+
+func (c csvCols) has(name string) bool { _, ok := c[name]; return ok }
+
+// csvHeader parses a header line into columns, without judging them.
+func csvHeader(line []byte) (csvCols, error) {
+	r := csv.NewReader(bytes.NewReader(line))
+	r.TrimLeadingSpace = true
+	rec, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	cols := csvCols{}
+	for i, name := range rec {
+		cols[strings.ToLower(strings.TrimSpace(name))] = i
+	}
+	return cols, nil
+}
+
+// checkCSVHeader validates a header row: known columns only, each once,
+// and an id.
+func checkCSVHeader(rec []string) (csvCols, error) {
+	cols := csvCols{}
+	for i, name := range rec {
+		key := strings.ToLower(strings.TrimSpace(name))
+		if key == "" {
+			return nil, fmt.Errorf("csv header: column %d has no name", i+1)
+		}
+		known := false
+		for _, c := range csvColumns {
+			known = known || c == key
+		}
+		if !known {
+			return nil, fmt.Errorf("csv header: unknown column %q (want some of %s)", name, strings.Join(csvColumns, ", "))
+		}
+		if cols.has(key) {
+			return nil, fmt.Errorf("csv header: column %q appears twice", key)
+		}
+		cols[key] = i
+	}
+	if !cols.has("id") {
+		return nil, fmt.Errorf("csv header: no %q column", "id")
+	}
+	return cols, nil
+}
+
+// decodeCSV reads FormatCSV (see Format). Rows are positioned "line N",
+// the line the row starts on; a bad row is passed on rejected and the rest
+// are read on.
+func decodeCSV(br *bufio.Reader, fn func(Record) error) error {
+	r := csv.NewReader(br)
+	r.TrimLeadingSpace = true
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("csv header: %w", err)
+	}
+	cols, err := checkCSVHeader(header)
+	if err != nil {
+		return err
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var rec0 Record
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &pe):
+			pos := fmt.Sprintf("line %d", pe.StartLine)
+			id := ""
+			if i := cols["id"]; i < len(rec) {
+				id = strings.TrimSpace(rec[i])
+			}
+			rec0 = reject(pos, id, "", err)
+		case err != nil:
+			return fmt.Errorf("csv: %w", err)
+		default:
+			line, _ := r.FieldPos(0)
+			rec0 = csvRecord(rec, cols, fmt.Sprintf("line %d", line))
+		}
+		if err := fn(rec0); err != nil {
+			return err
+		}
+	}
+}
+
+// csvRecord converts one CSV row.
+func csvRecord(row []string, cols csvCols, pos string) Record {
+	cell := func(name string) string {
+		if i, ok := cols[name]; ok {
+			return strings.TrimSpace(row[i])
+		}
+		return ""
+	}
+	c := scoring.Candidate{
+		ID:       cell("id"),
+		Name:     cell("name"),
+		Email:    cell("email"),
+		Phone:    cell("phone"),
+		Location: cell("location"),
+		Summary:  cell("summary"),
+		Skills:   splitList(cell("skills")),
+	}
+	for _, num := range []struct {
+		col string
+		dst *float64
+	}{{"years_experience", &c.YearsExperience}, {"desired_salary", &c.DesiredSalary}} {
+		s := cell(num.col)
+		if s == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return reject(pos, c.ID, num.col, &typeError{fmt.Sprintf("%q is not a number", s), err})
+		}
+		*num.dst = f
+	}
+	for i, entry := range splitList(cell("certifications")) {
+		name, when, dated := strings.Cut(entry, "|")
+		cr := scoring.Credential{Name: strings.TrimSpace(name)}
+		if dated {
+			if strings.Contains(when, "|") {
+				return reject(pos, c.ID, fmt.Sprintf("certifications[%d]", i), fmt.Errorf("%q: want name or name|date", entry))
+			}
+			d, err := scoring.ParseDate(when)
+			if err != nil {
+				return reject(pos, c.ID, fmt.Sprintf("certifications[%d].date", i), err)
+			}
+			cr.Date = d
+		}
+		c.Certifications = append(c.Certifications, cr)
+	}
+	if err := c.Validate(); err != nil {
+		return rejectValidation(pos, &c, err, nil)
+	}
+	return Record{Candidate: c, Position: pos}
+}
+
+// splitList splits a cell on ';', trimming entries and dropping empty ones.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
