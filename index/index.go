@@ -86,14 +86,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	var err error
 	switch {
 	case opts.Path == "":
-		ix.bl, err = bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
 	case exists(filepath.Join(opts.Path, "index_meta.json")):
-		ix.bl, err = bleve.OpenUsing(opts.Path, map[string]interface{}{"bolt_timeout": opts.LockTimeout})
+		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{"bolt_timeout": opts.LockTimeout}))
 		if err == nil {
 			err = ix.checkMapping()
 		}
 	default:
-		ix.bl, err = bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil)
+		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
 		}
@@ -109,6 +109,16 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		return nil, err
 	}
 	return ix, nil
+}
+
+// orNil drops the index bleve returns beside an error: bleve.NewUsing and
+// bleve.OpenUsing return a nil *indexImpl in a non-nil bleve.Index, whose
+// Close panics.
+func orNil(bl bleve.Index, err error) (bleve.Index, error) {
+	if err != nil {
+		return nil, err
+	}
+	return bl, nil
 }
 
 func exists(path string) bool {

@@ -149,3 +149,13 @@ func certTerms(cat *scoring.Catalog, p *scoring.Profile) []string {
 	}
 	return out
 }
+
+// Mapping returns the index's explicit bleve mapping, for tools that build
+// or inspect bleve indexes of their own with the same fields.
+func Mapping() mapping.IndexMapping { return newMapping() }
+
+// Document returns the bleve document the index stores for a candidate.
+func Document(sc *scoring.Scorer, c *scoring.Candidate) (any, error) {
+	p := sc.Profile(c)
+	return toDoc(sc, c, &p)
+}

@@ -228,8 +228,18 @@ func BleveQuery(sel Selection) query.Query {
 	if len(sel.Locations) > 0 {
 		var any []query.Query
 		for _, l := range sel.Locations {
-			any = append(any, term(FieldLocation, scoring.LocationKey(l)))
-			p := query.NewPrefixQuery(cityOf(scoring.LocationKey(l)) + ",")
+			// The same location, the bare city, or the city with any
+			// region: what sidecar.locationSlots selects. No location
+			// (indexed as "") matches nothing.
+			k := scoring.LocationKey(l)
+			if k == "" {
+				continue
+			}
+			any = append(any, term(FieldLocation, k))
+			if c := cityOf(k); c != k {
+				any = append(any, term(FieldLocation, c))
+			}
+			p := query.NewPrefixQuery(cityOf(k) + ",")
 			p.SetField(FieldLocation)
 			any = append(any, p)
 		}
@@ -340,6 +350,11 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, e
 			var fc []FacetCount
 			if f := res.Facets[name]; f != nil && f.Terms != nil {
 				for _, t := range f.Terms.Terms() {
+					if t.Term == "" {
+						// A candidate without a location is indexed
+						// with the empty term; FacetCounter counts none.
+						continue
+					}
 					fc = append(fc, FacetCount{Term: t.Term, Count: t.Count})
 				}
 			}

@@ -557,8 +557,19 @@ func rejectValidation(pos string, c *scoring.Candidate, err error, rename func(s
 
 // nativeRecord decodes one native candidate.
 func nativeRecord(raw []byte, pos string) Record {
-	id := peekID(raw)
 	var c scoring.Candidate
+	// Fast path: a well-formed record decodes with encoding/json alone; the
+	// strict decoder runs only to name the field of a bad one.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' && dec.Decode(&c) == nil && !dec.More() {
+		if err := c.Validate(); err != nil {
+			return rejectValidation(pos, &c, err, nil)
+		}
+		return Record{Candidate: c, Position: pos}
+	}
+	c = scoring.Candidate{}
+	id := peekID(raw)
 	if err := strictUnmarshal(raw, &c); err != nil {
 		var fe *fieldError
 		if errors.As(err, &fe) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/certmatch/certmatch/index"
@@ -92,6 +93,9 @@ func (e *Engine) Add(ctx context.Context, cands ...scoring.Candidate) (AddReport
 			rep.Rejected = append(rep.Rejected, rejected(fmt.Sprintf("[%d]", i), c.ID, err))
 			continue
 		}
+		// Resolve writes ids into the credentials: work on a copy, never
+		// on the caller's slice.
+		c.Certifications = slices.Clone(c.Certifications)
 		rep.Unresolved = append(rep.Unresolved, e.resolve(&c)...)
 		ok = append(ok, c)
 	}

@@ -3,14 +3,17 @@ package match_test
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -126,6 +129,34 @@ func TestRankBadOptions(t *testing.T) {
 				t.Errorf("Rank(%+v) returned results with an error: %+v", tc.opts, got.Results)
 			}
 		})
+	}
+}
+
+// TestRankHugePage asks for "everything from the second on" with the
+// largest Top: Offset+Top overflows int, and Rank must still page, not
+// panic.
+func TestRankHugePage(t *testing.T) {
+	ctx := context.Background()
+	eng := newEngine(t)
+	if _, err := eng.Add(ctx,
+		scoring.Candidate{ID: "ana", YearsExperience: 6, Skills: []string{"Java"}, Certifications: []scoring.Credential{{ID: "ocpjp", Version: "17"}}},
+		scoring.Candidate{ID: "ben", YearsExperience: 9, Skills: []string{"Java"}, Certifications: []scoring.Credential{{ID: "ocpjp", Version: "11"}}},
+		scoring.Candidate{ID: "cid", YearsExperience: 2, Skills: []string{"Java"}},
+	); err != nil {
+		t.Fatal(err)
+	}
+	all, err := eng.Rank(ctx, seniorJava, match.RankOptions{IncludeIneligible: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := eng.Rank(ctx, seniorJava, match.RankOptions{IncludeIneligible: true, Top: math.MaxInt, Offset: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := all
+	want.Results = all.Results[1:]
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Rank(Top: MaxInt, Offset: 1) (-want +got):\n%s", diff)
 	}
 }
 
@@ -395,6 +426,37 @@ func TestAddKeepsUnresolved(t *testing.T) {
 	}
 }
 
+// TestAddLeavesInputAlone checks that Add normalises its own copy: the
+// caller's candidates, passed by value, are not changed through their
+// shared credential slices.
+func TestAddLeavesInputAlone(t *testing.T) {
+	ctx := context.Background()
+	eng := newEngine(t)
+	in := []scoring.Candidate{
+		{ID: "ana", Certifications: []scoring.Credential{{Name: "SCJP 6"}, {ID: "ocpjp", Version: "1.8"}}},
+		{ID: "ben", Certifications: []scoring.Credential{{Name: "Oracle Certified Professional, Java SE 11 Developer"}}},
+	}
+	want := []scoring.Candidate{
+		{ID: "ana", Certifications: []scoring.Credential{{Name: "SCJP 6"}, {ID: "ocpjp", Version: "1.8"}}},
+		{ID: "ben", Certifications: []scoring.Credential{{Name: "Oracle Certified Professional, Java SE 11 Developer"}}},
+	}
+	if _, err := eng.Add(ctx, in...); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, in); diff != "" {
+		t.Errorf("Add changed its input (-before +after):\n%s", diff)
+	}
+	// The stored copy is normalised: ids filled, Java 1.8 read as 8.
+	got, err := eng.Get(ctx, "ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStored := []scoring.Credential{{Name: "SCJP 6", ID: "ocpjp", Version: "6"}, {ID: "ocpjp", Version: "8"}}
+	if diff := cmp.Diff(wantStored, got.Certifications); diff != "" {
+		t.Errorf("stored credentials (-want +got):\n%s", diff)
+	}
+}
+
 func TestImportDuplicate(t *testing.T) {
 	ctx := context.Background()
 	eng := newEngine(t)
@@ -459,9 +521,17 @@ func TestImportDuplicateAcrossBatches(t *testing.T) {
 	if diff := cmp.Diff([]match.Duplicate{{ID: "a", First: "line 1", Position: "line 4"}}, rep.Duplicates); diff != "" {
 		t.Errorf("Duplicates (-want +got):\n%s", diff)
 	}
-	wantProgress := []match.Progress{{Read: 2, Imported: 2}, {Read: 4, Imported: 4}}
-	if diff := cmp.Diff(wantProgress, progress); diff != "" {
-		t.Errorf("progress (-want +got):\n%s", diff)
+	// Progress comes after every batch indexed: two batches of two. How
+	// far decoding has read by then may run ahead of the indexing.
+	var imported []int
+	for _, p := range progress {
+		imported = append(imported, p.Imported)
+		if p.Read < p.Imported+p.Rejected || p.Read > 4 {
+			t.Errorf("progress %+v: Read must be at least Imported+Rejected and at most 4", p)
+		}
+	}
+	if diff := cmp.Diff([]int{2, 4}, imported); diff != "" {
+		t.Errorf("progress Imported after each batch (-want +got):\n%s", diff)
 	}
 	r, err := eng.Rank(ctx, seniorJava, match.RankOptions{})
 	if err != nil {
@@ -469,5 +539,75 @@ func TestImportDuplicateAcrossBatches(t *testing.T) {
 	}
 	if r.Eligible != 1 || len(r.Results) != 1 || r.Results[0].CandidateID != "b" {
 		t.Errorf("Rank after the duplicate: eligible %d, results %+v; want only b (a was replaced by a record without OCP)", r.Eligible, r.Results)
+	}
+}
+
+// TestConcurrentUse runs adds, deletes, ranks, explains and counts at once;
+// with -race it checks the engine is safe for concurrent use, and at the
+// end that the index holds exactly what was added and not deleted.
+func TestConcurrentUse(t *testing.T) {
+	ctx := context.Background()
+	eng := newEngine(t)
+	cands := gen.Candidates(gen.Options{Seed: 7}, 400)
+	if _, err := eng.Add(ctx, cands[:100]...); err != nil {
+		t.Fatal(err)
+	}
+	roles := seedRoles(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := range 3 { // adders: 100 each, a few at a time
+		wg.Go(func() {
+			part := cands[100+w*100 : 200+w*100]
+			for i := 0; i < len(part); i += 10 {
+				if _, err := eng.Add(ctx, part[i:i+10]...); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Go(func() { // deleter: every other one of the first hundred
+		for i := 0; i < 100; i += 2 {
+			if _, err := eng.Delete(ctx, cands[i].ID); err != nil {
+				errs <- err
+				return
+			}
+		}
+	})
+	for _, role := range roles { // rankers
+		wg.Go(func() {
+			for range 5 {
+				r, err := eng.Rank(ctx, role, match.RankOptions{IncludeIneligible: true, Facets: true, Top: 10})
+				if err != nil {
+					errs <- err
+					return
+				}
+				for _, res := range r.Results {
+					if _, err := eng.Explain(ctx, res.CandidateID, role); err != nil && !errors.Is(err, match.ErrUnknownCandidate) {
+						errs <- err
+						return
+					}
+				}
+				if _, err := eng.Count(ctx); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if n, err := eng.Count(ctx); err != nil || n != 350 {
+		t.Errorf("Count = %d, %v; want 350 (400 added, 50 deleted)", n, err)
+	}
+	r, err := eng.Rank(ctx, roles[0], match.RankOptions{IncludeIneligible: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 350 {
+		t.Errorf("Rank(IncludeIneligible).Total = %d; want 350", r.Total)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -51,29 +52,52 @@ type ImportReport struct {
 func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (ImportReport, error) {
 	var rep ImportReport
 	batchSize := e.ix.BatchSize()
-	batch := make([]scoring.Candidate, 0, batchSize)
 	seen := map[string]string{}
-	flush := func() error {
-		if len(batch) == 0 {
+
+	// Decoding runs here while a writer goroutine indexes the previous
+	// batch; at most two batches are in memory at once.
+	var read, rejectedN, imported atomic.Int64
+	batches := make(chan []scoring.Candidate)
+	writeErr := make(chan error, 1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(writeErr)
+		for b := range batches {
+			n, err := e.ix.Put(ctx, b)
+			imported.Add(int64(n))
+			if opts.Progress != nil {
+				opts.Progress(Progress{Read: int(read.Load()), Imported: int(imported.Load()), Rejected: int(rejectedN.Load())})
+			}
+			if err != nil {
+				writeErr <- err
+				close(stop)
+				for range batches {
+				}
+				return
+			}
+		}
+	}()
+	send := func(b []scoring.Candidate) error {
+		select {
+		case batches <- b:
 			return nil
+		case <-stop:
+			return errWriterStopped
 		}
-		n, err := e.ix.Put(ctx, batch)
-		rep.Imported += n
-		batch = batch[:0]
-		if opts.Progress != nil {
-			opts.Progress(Progress{Read: rep.Read, Imported: rep.Imported, Rejected: len(rep.Rejected)})
-		}
-		return err
 	}
+
+	batch := make([]scoring.Candidate, 0, batchSize)
 	format, err := Decode(r, DecodeOptions{Format: opts.Format, Now: e.now}, func(rec Record) error {
-		rep.Read++
+		read.Add(1)
 		if rec.Err != nil {
 			rep.Rejected = append(rep.Rejected, rejected(rec.Position, rec.Candidate.ID, rec.Err))
+			rejectedN.Add(1)
 			return nil
 		}
 		c := rec.Candidate
 		if err := c.Validate(); err != nil {
 			rep.Rejected = append(rep.Rejected, rejected(rec.Position, c.ID, err))
+			rejectedN.Add(1)
 			return nil
 		}
 		if first, dup := seen[c.ID]; dup {
@@ -83,16 +107,29 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 		rep.Unresolved = append(rep.Unresolved, e.resolve(&c)...)
 		batch = append(batch, c)
 		if len(batch) >= batchSize {
-			return flush()
+			if err := send(batch); err != nil {
+				return err
+			}
+			batch = make([]scoring.Candidate, 0, batchSize)
 		}
 		return ctx.Err()
 	})
-	rep.Format = format
-	if err != nil {
+	if err == nil && len(batch) > 0 {
+		err = send(batch)
+	}
+	close(batches)
+	werr := <-writeErr
+	rep.Format, rep.Read, rep.Imported = format, int(read.Load()), int(imported.Load())
+	switch {
+	case werr != nil:
+		return rep, werr
+	case err != nil:
 		return rep, err
 	}
-	return rep, flush()
+	return rep, nil
 }
+
+var errWriterStopped = errors.New("match: import stopped")
 
 // rejected wraps a record's error as a *RecordError, keeping the field a
 // validation error names.

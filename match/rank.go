@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -188,6 +189,9 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 	out := Ranking{Role: role.ID}
 	var facets *index.FacetCounter
 	k := opts.Offset + opts.Top
+	if k < 0 { // Offset+Top overflows: keep every hit
+		k = math.MaxInt
+	}
 	err = e.ix.View(ctx, func(v *index.View) error {
 		set, err := v.Select(ctx, sel)
 		if err != nil {

@@ -70,6 +70,13 @@ func (c *common) engine(ctx context.Context, stderr io.Writer) (*match.Engine, e
 	if err != nil {
 		return nil, err
 	}
+	if c.index != "" {
+		// Reading commands never create an index: a mistyped folder is an
+		// error, not an empty ranking.
+		if _, err := os.Stat(c.index); err != nil {
+			return nil, fmt.Errorf("--index: %w", err)
+		}
+	}
 	eng, err := match.Open(ctx, match.Options{Path: c.index, Now: now})
 	if err != nil {
 		return nil, err
