@@ -35,7 +35,21 @@ type Selection struct {
 type Filters struct {
 	Locations      []string // any of: the same location or city
 	Skills         []string // all of, as written or as keys
-	Certifications []string // all of: ids held or implied
+	Certifications []string // all of: ids held or implied, or catalog groups (any member)
+}
+
+// expand turns certification filters into required groups, so a group id
+// such as "spark-developer" selects holders of any of its members.
+func (ix *Index) expand(sel Selection) Selection {
+	if len(sel.Certifications) == 0 {
+		return sel
+	}
+	groups := append([][]string(nil), sel.RequiredAnyOf...)
+	for _, c := range sel.Certifications {
+		groups = append(groups, ix.cat.Expand(c))
+	}
+	sel.RequiredAnyOf, sel.Certifications = groups, nil
+	return sel
 }
 
 // ForPlan returns the selection of candidates that can be eligible for a
@@ -144,6 +158,7 @@ func (s Selected) Each(ctx context.Context, fn func(id string, p *scoring.Profil
 
 // slots resolves a selection to a bitmap of slots (before the years gate).
 func (v *View) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
+	sel = v.ix.expand(sel)
 	s := v.ix.side
 	out := s.live.Clone()
 	for _, group := range sel.RequiredAnyOf {
@@ -325,7 +340,7 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, e
 	if req.Offset < 0 || req.Limit < 0 {
 		return SearchResult{}, fmt.Errorf("index: search: negative offset or limit")
 	}
-	br := bleve.NewSearchRequestOptions(BleveQuery(req.Selection), req.Limit, req.Offset, false)
+	br := bleve.NewSearchRequestOptions(BleveQuery(ix.expand(req.Selection)), req.Limit, req.Offset, false)
 	if req.Text != "" {
 		br.SortBy([]string{"-_score", "_id"})
 	} else {

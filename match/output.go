@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -27,8 +28,8 @@ func WriteTable(w io.Writer, cat *scoring.Catalog, r Ranking) error {
 	for _, res := range r.Results {
 		matched, missing := Matched(cat, res.Result), MissingText(res.Result)
 		next := "-"
-		if len(res.NextSteps) > 0 {
-			next = res.NextSteps[0].Text
+		if s, ok := FirstStep(res.Result); ok {
+			next = s.Text
 		}
 		elig := "no"
 		if res.Eligible {
@@ -39,8 +40,23 @@ func WriteTable(w io.Writer, cat *scoring.Catalog, r Ranking) error {
 	return tw.Flush()
 }
 
+// FirstStep is the next step that matters most: the first for a required
+// requirement, else the first.
+func FirstStep(r scoring.Result) (scoring.NextStep, bool) {
+	for _, s := range r.NextSteps {
+		if strings.HasPrefix(s.Requirement, "required") {
+			return s, true
+		}
+	}
+	if len(r.NextSteps) > 0 {
+		return r.NextSteps[0], true
+	}
+	return scoring.NextStep{}, false
+}
+
 // Matched lists the certification requirements a result meets, each with
-// the credential that met it: "OCPJP 11", "OCEWCD 6 (implies OCPJP)".
+// the credential that met it, once each: "OCPJP 11", "OCEWCD 6 (implies
+// OCPJP)".
 func Matched(cat *scoring.Catalog, r scoring.Result) string {
 	var out []string
 	for _, c := range r.Components {
@@ -52,7 +68,9 @@ func Matched(cat *scoring.Catalog, r scoring.Result) string {
 			if len(ev.Via) > 0 {
 				s += " (implies " + cat.Label(ev.Via[len(ev.Via)-1]) + ")"
 			}
-			out = append(out, s)
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 		}
 	}
 	return strings.Join(out, ", ")

@@ -208,7 +208,12 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	if pr.Years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
 		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.Years)})
-		ex.next = append(ex.next, NextStep{Requirement: req, Text: fmt.Sprintf("%g more years of experience", p.role.MinYears-pr.Years)})
+		more := p.role.MinYears - pr.Years
+		unit := "years"
+		if more == 1 {
+			unit = "year"
+		}
+		ex.next = append(ex.next, NextStep{Requirement: req, Text: fmt.Sprintf("%g more %s of experience", more, unit)})
 	}
 }
 

@@ -101,8 +101,8 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format matc
 		opts.Progress = progressReporter(stderr, path)
 	}
 	rep, err := eng.Import(ctx, bufio.NewReaderSize(f, 1<<16), opts)
-	if progress {
-		fmt.Fprintln(stderr)
+	if progress && isTerminal(stderr) {
+		fmt.Fprintln(stderr) // end the progress bar's line
 	}
 	for _, r := range rep.Rejected {
 		fmt.Fprintf(stderr, "%s: rejected %v\n", path, r)
@@ -116,12 +116,7 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format matc
 // progressReporter draws a bar-like counter when stderr is a terminal and
 // prints a line every 10,000 records otherwise.
 func progressReporter(stderr io.Writer, path string) func(match.Progress) {
-	tty := false
-	if f, ok := stderr.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
+	tty := isTerminal(stderr)
 	start, last := time.Now(), 0
 	return func(p match.Progress) {
 		rate := float64(p.Read) / max(time.Since(start).Seconds(), 1e-3)
@@ -137,11 +132,28 @@ func progressReporter(stderr io.Writer, path string) func(match.Progress) {
 	}
 }
 
+// normalized is one line of normalize's output, fields in this order.
+type normalized struct {
+	Text       string  `json:"text"`
+	ID         string  `json:"id"`
+	Version    string  `json:"version"`
+	Confidence float64 `json:"confidence"`
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
 func cmdNormalize(args []string, stdin io.Reader, stdout io.Writer) error {
 	cat := scoring.DefaultCatalog()
 	out := func(text string) error {
 		res, _ := cat.Normalize(text)
-		return writeLine(stdout, map[string]any{"text": text, "id": res.ID, "version": res.Version, "confidence": res.Confidence})
+		return writeLine(stdout, normalized{Text: text, ID: res.ID, Version: res.Version, Confidence: res.Confidence})
 	}
 	if len(args) > 0 {
 		for _, a := range args {

@@ -164,14 +164,6 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-// normalized is one line of normalize's output.
-type normalized struct {
-	Text       string  `json:"text"`
-	ID         string  `json:"id"`
-	Version    string  `json:"version"`
-	Confidence float64 `json:"confidence"`
-}
-
 // decodeLines decodes JSON Lines strictly: every line one object with the
 // four fields and no other.
 func decodeLines(t *testing.T, out string) []normalized {
