@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -137,7 +138,9 @@ func (ix *Index) checkMapping() error {
 	return nil
 }
 
-// rebuild loads every stored candidate into the sidecar.
+// rebuild loads every stored candidate into the sidecar. Reading and
+// decoding the stored records runs on every core; the sidecar is filled in
+// index order afterwards.
 func (ix *Index) rebuild(ctx context.Context) error {
 	adv, err := ix.bl.Advanced()
 	if err != nil {
@@ -152,30 +155,56 @@ func (ix *Index) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer all.Close()
-	n := 0
+	var ids []string
 	for {
 		iid, err := all.Next()
 		if err != nil {
+			all.Close()
 			return err
 		}
 		if iid == nil {
-			return nil
-		}
-		if n++; n%4096 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+			break
 		}
 		id, err := r.ExternalID(iid)
 		if err != nil {
+			all.Close()
 			return err
 		}
-		c, err := readRaw(r, id)
-		if err != nil {
-			return err
-		}
-		p := ix.scorer.Profile(&c)
-		ix.side.put(id, p, certTerms(ix.cat, &p))
+		ids = append(ids, id)
 	}
+	all.Close()
+
+	preps := make([]prepared, len(ids))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ids); i += workers {
+				if i%4096 == w && ctx.Err() != nil {
+					errs[w] = ctx.Err()
+					return
+				}
+				c, err := readRaw(r, ids[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				p := ix.scorer.Profile(&c)
+				preps[i] = prepared{id: ids[i], prof: p, terms: certTerms(ix.cat, &p)}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, p := range preps {
+		ix.side.put(p.id, p.prof, p.terms)
+	}
+	return nil
 }
 
 func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
