@@ -132,6 +132,13 @@ func (ix *Index) checkMapping() error {
 	if err != nil {
 		return err
 	}
+	if v == nil {
+		// Created, then stopped before the version was written: an empty
+		// index is ours to finish.
+		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
+			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+		}
+	}
 	if string(v) != MappingVersion {
 		return fmt.Errorf("%w: index has %q, this library writes %q", ErrMappingVersion, v, MappingVersion)
 	}
@@ -252,6 +259,12 @@ func (ix *Index) Close() error {
 // disk). Cancellation is honoured between batches; Put returns how many
 // candidates it stored.
 func (ix *Index) Put(ctx context.Context, cands []scoring.Candidate) (int, error) {
+	ix.mu.RLock()
+	closed := ix.closed
+	ix.mu.RUnlock()
+	if closed {
+		return 0, ErrClosed
+	}
 	done := 0
 	for start := 0; start < len(cands); start += ix.opts.BatchSize {
 		if err := ctx.Err(); err != nil {
