@@ -198,6 +198,9 @@ func (v *View) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
 	var mu sync.Mutex
 	var ids []string
+	// The years gate is left to the scan: a numeric range costs a term
+	// per precision step in every segment, more than it saves here.
+	sel.MinYears = 0
 	q := query.NewCustomFilterQueryWithFilter(BleveQuery(sel), func(_ context.Context, d *search.DocumentMatch) (bool, error) {
 		mu.Lock()
 		ids = append(ids, d.ID)

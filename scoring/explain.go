@@ -189,7 +189,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 			ex.next = append(ex.next, NextStep{Requirement: kind + sr.name, Text: "evidence of " + sr.name + " (a listed skill or project)"})
 		}
 	}
-	reason := fmt.Sprintf("has %d of %d skills (required weigh %g, preferred %g)", len(got), len(p.skillReq), RequiredSkillWeight, PreferredSkillWeight)
+	reason := "has " + strconv.Itoa(len(got)) + " of " + strconv.Itoa(len(p.skillReq)) + " skills" + skillWeightNote
 	if len(got) > 0 {
 		reason += ": " + strings.Join(got, ", ")
 	}
@@ -200,9 +200,10 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 }
 
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {
-	reason := fmt.Sprintf("%g years: credit %g/(%g+%g) = %.0f%%", pr.Years, pr.Years, pr.Years, p.half, 100*pr.Years/(pr.Years+p.half))
+	y, h := num(pr.Years), num(p.half)
+	reason := y + " years: credit " + y + "/(" + y + "+" + h + ") = " + percent(pr.Years/(pr.Years+p.half))
 	if p.role.MinYears > 0 {
-		reason += fmt.Sprintf("; role asks at least %g", p.role.MinYears)
+		reason += "; role asks at least " + num(p.role.MinYears)
 	}
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
 	if pr.Years < p.role.MinYears {
@@ -223,19 +224,28 @@ func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
 	if p.role.Remote {
 		where = strings.TrimPrefix(where+" or remote", " or ")
 	}
-	reason := fmt.Sprintf("%s against %s: %.0f%%", ex.cand.Location, where, credit*100)
+	reason := ex.cand.Location + " against " + where + ": " + percent(credit)
 	ex.components = append(ex.components, Component{Name: CompLocation, Points: points, Max: maximum, Reason: reason})
 }
 
 func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float64) {
 	credit := compensationCredit(pr.Salary, p.role.SalaryMax)
-	reason := fmt.Sprintf("desires %.0f against a maximum of %.0f: %.0f%%", pr.Salary, p.role.SalaryMax, credit*100)
+	reason := "desires " + strconv.FormatFloat(pr.Salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
 
 // certWeightNote says how requirements weigh, for the certifications
 // component's reason.
 var certWeightNote = fmt.Sprintf(" (required weigh %g, preferred %g unless set)", DefaultRequiredWeight, DefaultPreferredWeight)
+
+// skillWeightNote says how skills weigh, for the skills component's reason.
+var skillWeightNote = fmt.Sprintf(" (required weigh %g, preferred %g)", RequiredSkillWeight, PreferredSkillWeight)
+
+// num formats a number as %g does.
+func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// percent formats a share as a whole percentage: "55%".
+func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
 
 // option is one way to meet a requirement.
 type option struct {

@@ -272,7 +272,8 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 				targets[m] = true
 			}
 		}
-		for ci, e := range s.cat.Certs {
+		for ci := range s.cat.Certs {
+			e := &s.cat.Certs[ci]
 			if targets[e.ID] {
 				p.certHits[ci] = append(p.certHits[ci], certHit{req: i, same: true})
 				continue
@@ -352,7 +353,8 @@ func (p *Plan) RequiredAnyOf() [][]string {
 			continue
 		}
 		var ids []string
-		for ci, e := range p.s.cat.Certs {
+		for ci := range p.s.cat.Certs {
+			e := &p.s.cat.Certs[ci]
 			if slices.ContainsFunc(p.certHits[ci], func(h certHit) bool { return h.req == i }) {
 				ids = append(ids, e.ID)
 			}

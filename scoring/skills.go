@@ -92,15 +92,34 @@ func SkillKey(s string) string {
 }
 
 // LocationKey folds a location for comparison: lower case, single spaces,
-// no punctuation but the commas that separate city, region and country.
+// no punctuation but the commas that separate city, region and country,
+// and no empty parts: " Chicago ,  IL. " is "chicago,il".
 func LocationKey(s string) string {
-	parts := strings.Split(strings.ToLower(s), ",")
-	out := parts[:0]
-	for _, p := range parts {
-		p = strings.Join(strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '.' || r == '\t' }), " ")
-		if p != "" {
-			out = append(out, p)
+	s = strings.ToLower(s)
+	buf := make([]byte, 0, len(s))
+	partStart := 0 // where the current comma-separated part starts in buf
+	pendingSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ' ', '.', '\t', '\n', '\r':
+			pendingSpace = len(buf) > partStart
+		case ',':
+			if len(buf) > partStart {
+				buf = append(buf, ',')
+				partStart = len(buf)
+			}
+			pendingSpace = false
+		default:
+			if pendingSpace {
+				buf = append(buf, ' ')
+				pendingSpace = false
+			}
+			buf = append(buf, c)
 		}
 	}
-	return strings.Join(out, ",")
+	if n := len(buf); n > 0 && buf[n-1] == ',' {
+		buf = buf[:n-1]
+	}
+	return string(buf)
 }
