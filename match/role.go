@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -105,4 +106,19 @@ func readJSONDoc(r io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("data after the object at offset %d", dec.InputOffset())
 	}
 	return raw, nil
+}
+
+// LoadRoleFile reads and validates a native role JSON file; errors name
+// the file.
+func LoadRoleFile(path string, cat *scoring.Catalog) (scoring.Role, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return scoring.Role{}, err
+	}
+	defer f.Close()
+	r, err := LoadRole(f, cat)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
 }

@@ -330,6 +330,14 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 		}
 		return "", false
 	}
+	holdsAny := func(refs []Ref) string {
+		for _, r := range refs {
+			if w, ok := holds(r); ok {
+				return w
+			}
+		}
+		return ""
+	}
 	var opts []option
 	var retired []string
 	for _, id := range q.AnyOf {
@@ -352,27 +360,14 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 				o := option{cert: cid, version: x.Version}
 				switch {
 				case len(x.UpgradeFrom) > 0:
-					from := ""
-					for _, r := range x.UpgradeFrom {
-						if w, ok := holds(r); ok {
-							from = w
-							break
-						}
-					}
+					from := holdsAny(x.UpgradeFrom)
 					if from == "" {
 						continue
 					}
 					o.exams, o.from = []string{x.Code}, from
 					o.text = fmt.Sprintf("holds \"%s\": upgrade exam %s for %s", from, x.Code, target)
 				case len(x.Requires) > 0:
-					from := ""
-					for _, r := range x.Requires {
-						if w, ok := holds(r); ok {
-							from = w
-							break
-						}
-					}
-					if from != "" {
+					if from := holdsAny(x.Requires); from != "" {
 						o.exams, o.from = []string{x.Code}, from
 						o.text = fmt.Sprintf("holds \"%s\": one exam, %s, for %s", from, x.Code, target)
 						break

@@ -218,16 +218,7 @@ func loadRoleFile(path string) (scoring.Role, error) {
 	if path == "" {
 		return scoring.Role{}, fmt.Errorf("%w: --role ROLE.json is required", errUsage)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return scoring.Role{}, err
-	}
-	defer f.Close()
-	r, err := match.LoadRole(f, scoring.DefaultCatalog())
-	if err != nil {
-		return r, fmt.Errorf("%s: %w", path, err)
-	}
-	return r, nil
+	return match.LoadRoleFile(path, scoring.DefaultCatalog())
 }
 
 func cmdRank(ctx context.Context, args []string, stdout, stderr io.Writer) error {

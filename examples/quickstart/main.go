@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
-	"github.com/certmatch/certmatch/scoring"
 )
 
 func main() {
@@ -61,7 +60,7 @@ func run(ctx context.Context, w io.Writer, data string, top int, now func() time
 		return err
 	}
 	for _, path := range roles {
-		role, err := loadRole(path)
+		role, err := match.LoadRoleFile(path, eng.Scorer().Catalog())
 		if err != nil {
 			return err
 		}
@@ -75,17 +74,4 @@ func run(ctx context.Context, w io.Writer, data string, top int, now func() time
 		}
 	}
 	return nil
-}
-
-func loadRole(path string) (scoring.Role, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return scoring.Role{}, err
-	}
-	defer f.Close()
-	role, err := match.LoadRole(f, scoring.DefaultCatalog())
-	if err != nil {
-		return role, fmt.Errorf("%s: %w", path, err)
-	}
-	return role, nil
 }

@@ -85,12 +85,7 @@ func seedRoles(b testing.TB) []scoring.Role {
 	}
 	var roles []scoring.Role
 	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := match.LoadRole(f, scoring.DefaultCatalog())
-		f.Close()
+		r, err := match.LoadRoleFile(p, scoring.DefaultCatalog())
 		if err != nil {
 			b.Fatal(err)
 		}
