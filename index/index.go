@@ -286,35 +286,63 @@ type prepared struct {
 }
 
 func (ix *Index) putBatch(cands []scoring.Candidate) error {
-	b := ix.bl.NewBatch()
-	preps := make([]prepared, len(cands))
+	b, err := ix.Prepare(cands)
+	if err != nil {
+		return err
+	}
+	_, err = ix.Apply(b)
+	return err
+}
+
+// Batch is a set of candidates prepared for one atomic write: profiles
+// built, bleve documents mapped. Preparing is the costly part of a put and
+// needs no lock, so a loader can prepare the next batch while the previous
+// one is written.
+type Batch struct {
+	bl    *bleve.Batch
+	preps []prepared
+}
+
+// Len is the number of candidates in the batch.
+func (b *Batch) Len() int { return len(b.preps) }
+
+// Prepare builds a batch from candidates; a candidate without an id is an
+// error. A later candidate with the same id as an earlier one replaces it.
+func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
+	b := &Batch{bl: ix.bl.NewBatch(), preps: make([]prepared, len(cands))}
 	for i := range cands {
 		c := &cands[i]
 		if c.ID == "" {
-			return fmt.Errorf("%w (record %d of the batch)", ErrNoID, i)
+			return nil, fmt.Errorf("%w (record %d of the batch)", ErrNoID, i)
 		}
 		p := ix.scorer.Profile(c)
 		d, err := toDoc(ix.scorer, c, &p)
 		if err != nil {
-			return fmt.Errorf("index: candidate %q: %w", c.ID, err)
+			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
-		if err := b.Index(c.ID, d); err != nil {
-			return fmt.Errorf("index: candidate %q: %w", c.ID, err)
+		if err := b.bl.Index(c.ID, d); err != nil {
+			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
-		preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
+		b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
 	}
+	return b, nil
+}
+
+// Apply writes a prepared batch atomically, as Put does for each of its
+// batches, and returns how many candidates it stored.
+func (ix *Index) Apply(b *Batch) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
-		return ErrClosed
+		return 0, ErrClosed
 	}
-	if err := ix.bl.Batch(b); err != nil {
-		return fmt.Errorf("index: batch: %w", err)
+	if err := ix.bl.Batch(b.bl); err != nil {
+		return 0, fmt.Errorf("index: batch: %w", err)
 	}
-	for _, p := range preps {
+	for _, p := range b.preps {
 		ix.side.put(p.id, p.prof, p.terms)
 	}
-	return nil
+	return len(b.preps), nil
 }
 
 // Delete removes candidates by id in one batch; it returns how many were

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sync/atomic"
 
+	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -54,16 +55,20 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 	batchSize := e.ix.BatchSize()
 	seen := map[string]string{}
 
-	// Decoding runs here while a writer goroutine indexes the previous
-	// batch; at most two batches are in memory at once.
+	// Decoding and preparing (profiles, bleve documents) run here while a
+	// writer goroutine writes the previous batch; at most two batches are
+	// in memory at once.
 	var read, rejectedN, imported atomic.Int64
-	batches := make(chan []scoring.Candidate)
+	batches := make(chan *index.Batch)
 	writeErr := make(chan error, 1)
 	stop := make(chan struct{})
 	go func() {
 		defer close(writeErr)
 		for b := range batches {
-			n, err := e.ix.Put(ctx, b)
+			n, err := 0, ctx.Err()
+			if err == nil {
+				n, err = e.ix.Apply(b)
+			}
 			imported.Add(int64(n))
 			if opts.Progress != nil {
 				opts.Progress(Progress{Read: int(read.Load()), Imported: int(imported.Load()), Rejected: int(rejectedN.Load())})
@@ -77,7 +82,11 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 			}
 		}
 	}()
-	send := func(b []scoring.Candidate) error {
+	send := func(cands []scoring.Candidate) error {
+		b, err := e.ix.Prepare(cands)
+		if err != nil {
+			return err
+		}
 		select {
 		case batches <- b:
 			return nil
