@@ -421,3 +421,26 @@ func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 // not wrap (and for baselines in benchmarks). Writing through it bypasses
 // the ranking structure: don't.
 func (ix *Index) Bleve() bleve.Index { return ix.bl }
+
+// Compact merges an on-disk index's segments now (scorch merges in the
+// background anyway); fewer segments make bleve's queries and Get cheaper.
+// In memory scorch cannot merge, and Compact does nothing.
+func (ix *Index) Compact(ctx context.Context) error {
+	if ix.opts.Path == "" {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ErrClosed
+	}
+	adv, err := ix.bl.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	return s.ForceMerge(ctx, nil)
+}

@@ -210,7 +210,13 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 			}
 			g.Go(func() error {
 				return parts[i].Each(ctx, func(id string, p *scoring.Profile) error {
-					score, eligible := plan.Points(p)
+					var score float64
+					var eligible bool
+					if opts.IncludeIneligible {
+						score, eligible = plan.Points(p)
+					} else {
+						score, eligible = plan.EligiblePoints(p)
+					}
 					if !eligible && !opts.IncludeIneligible {
 						return nil
 					}

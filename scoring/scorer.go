@@ -379,7 +379,14 @@ func (p *Plan) RequiredSkillKeys() []string {
 // Points scores a profile without an explanation: the same arithmetic as
 // Score, for ranking many candidates fast.
 func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
-	return p.eval(pr, nil)
+	return p.eval(pr, nil, false)
+}
+
+// EligiblePoints is Points for rankings of eligible candidates only: it
+// stops at the first unmet requirement and returns (0, false). For an
+// eligible candidate it returns what Points does.
+func (p *Plan) EligiblePoints(pr *Profile) (score float64, eligible bool) {
+	return p.eval(pr, nil, true)
 }
 
 // Score scores c with a full explanation.
@@ -392,7 +399,7 @@ func (p *Plan) Score(c Candidate) Result {
 func (p *Plan) Explain(c Candidate, pr *Profile) Result {
 	ex := &explanation{cand: &c}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
-	r.Score, r.Eligible = p.eval(pr, ex)
+	r.Score, r.Eligible = p.eval(pr, ex, false)
 	r.Components, r.Missing, r.NextSteps = ex.components, ex.missing, ex.next
 	return r
 }
@@ -401,7 +408,10 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // eval is the one scoring function: Points calls it without an explanation
 // and Explain with one, so both give the same numbers.
-func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
+func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, bool) {
+	if eligibleOnly && pr.Years < p.role.MinYears {
+		return 0, false
+	}
 	eligible := true
 	w := p.weights
 	total := 0.0
@@ -467,6 +477,9 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 	if p.certW > 0 {
 		certFrac /= p.certW
 	}
+	if eligibleOnly && !eligible {
+		return 0, false
+	}
 
 	// Skills.
 	var haveBuf [64]bool
@@ -498,6 +511,9 @@ func (p *Plan) eval(pr *Profile, ex *explanation) (float64, bool) {
 	}
 	if p.skillW > 0 {
 		skillFrac /= p.skillW
+	}
+	if eligibleOnly && !eligible {
+		return 0, false
 	}
 
 	// Experience.

@@ -67,6 +67,13 @@ func load(b testing.TB, n int) *corpus {
 			b.Fatal(err)
 		}
 	}
+	if path != "" {
+		// Let scorch finish merging, so background merges neither slow
+		// nor favour either side of a comparison.
+		if err := eng.Index().Compact(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
 	err = eng.Index().View(ctx, func(v *index.View) error {
 		c.compact = newCompactSet(v, eng.Scorer())
 		return nil
