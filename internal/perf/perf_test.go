@@ -151,6 +151,25 @@ func rawTextQuery(text string) *bleve.SearchRequest {
 
 const freeText = "kafka microservices"
 
+// selected is the number of candidates the role's gates leave to score:
+// those who can be eligible.
+func selected(b *testing.B, c *corpus, role scoring.Role) int {
+	plan, err := c.eng.Scorer().Compile(role)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	err = c.eng.Index().View(context.Background(), func(v *index.View) error {
+		set, err := v.Select(context.Background(), index.ForPlan(plan))
+		n = set.Len()
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
+
 func benchRank(b *testing.B, n int) {
 	c := load(b, n)
 	ctx := context.Background()
@@ -165,6 +184,7 @@ func benchRank(b *testing.B, n int) {
 				}
 				if i == 0 {
 					b.ReportMetric(float64(r.Eligible), "eligible")
+					b.ReportMetric(float64(selected(b, c, role)), "selected")
 				}
 			}
 		})
