@@ -173,7 +173,7 @@ func dayString(d int32) string {
 }
 
 func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
-	var got, miss []string
+	got, miss := make([]string, 0, len(p.skillReq)), make([]string, 0, len(p.skillReq))
 	for i, sr := range p.skillReq {
 		if have[i] {
 			got = append(got, sr.name)
@@ -283,7 +283,8 @@ func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
 		p.gapMemo[key.String()] = step
 		p.gapMu.Unlock()
 	}
-	if !strings.Contains(step.Text+step.From+strings.Join(step.Alternatives, ""), heldMark) {
+	if !strings.Contains(step.Text, heldMark) && !strings.Contains(step.From, heldMark) &&
+		!slices.ContainsFunc(step.Alternatives, func(a string) bool { return strings.Contains(a, heldMark) }) {
 		return step
 	}
 	fill := func(s string) string {

@@ -138,7 +138,8 @@ type Profile struct {
 // Profile builds the compact view of c. Credentials given by name only are
 // resolved with the catalog; ones it cannot place are left out.
 func (s *Scorer) Profile(c *Candidate) Profile {
-	p := Profile{Years: c.YearsExperience, Salary: c.DesiredSalary, Location: LocationKey(c.Location)}
+	p := Profile{Years: c.YearsExperience, Salary: c.DesiredSalary, Location: LocationKey(c.Location),
+		Certs: make([]HeldCert, 0, len(c.Certifications)), Skills: make([]uint32, 0, len(c.Skills))}
 	for i, cr := range c.Certifications {
 		id, version := cr.ID, cr.Version
 		if id == "" {
@@ -172,8 +173,8 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 		p.Certs = append(p.Certs, h)
 	}
 	for _, sk := range c.Skills {
-		if k := SkillKey(sk); k != "" {
-			p.Skills = append(p.Skills, s.vocab.ID(k))
+		if id, ok := s.vocab.skillID(sk); ok {
+			p.Skills = append(p.Skills, id)
 		}
 	}
 	slices.Sort(p.Skills)

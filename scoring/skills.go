@@ -51,30 +51,11 @@ var skillSynonyms = map[string]string{
 // "postgresql").
 func SkillKey(s string) string {
 	// Fast path: plain ASCII needs one pass and one allocation.
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		buf := make([]byte, 0, len(s))
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '\t' || c == '\n' || c == '\r':
-			case c >= 'A' && c <= 'Z':
-				buf = append(buf, c+('a'-'A'))
-			default:
-				buf = append(buf, c)
-			}
-		}
-		k := string(buf)
-		if syn, ok := skillSynonyms[k]; ok {
+	if key, ok := asciiSkillKey(make([]byte, 0, len(s)), s); ok {
+		if syn, ok := skillSynonyms[string(key)]; ok {
 			return syn
 		}
-		return k
+		return string(key)
 	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
@@ -89,6 +70,24 @@ func SkillKey(s string) string {
 		return syn
 	}
 	return k
+}
+
+// asciiSkillKey appends s's skill key, before synonyms, to buf; ok is
+// false when s is not plain ASCII.
+func asciiSkillKey(buf []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return nil, false
+		case c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '\t' || c == '\n' || c == '\r':
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+('a'-'A'))
+		default:
+			buf = append(buf, c)
+		}
+	}
+	return buf, true
 }
 
 // LocationKey folds a location for comparison: lower case, single spaces,

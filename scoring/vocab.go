@@ -33,6 +33,32 @@ func (v *Vocab) ID(key string) uint32 {
 	return id
 }
 
+// skillID numbers a skill as written, by its SkillKey; ok is false for a
+// blank skill. A plain ASCII skill already known costs no allocation.
+func (v *Vocab) skillID(skill string) (uint32, bool) {
+	var buf [64]byte
+	if key, ok := asciiSkillKey(buf[:0], skill); ok {
+		if len(key) == 0 {
+			return 0, false
+		}
+		if syn, ok := skillSynonyms[string(key)]; ok {
+			return v.ID(syn), true
+		}
+		v.mu.RLock()
+		id, known := v.ids[string(key)]
+		v.mu.RUnlock()
+		if known {
+			return id, true
+		}
+		return v.ID(string(key)), true
+	}
+	k := SkillKey(skill)
+	if k == "" {
+		return 0, false
+	}
+	return v.ID(k), true
+}
+
 // Lookup returns the number of a key without adding it.
 func (v *Vocab) Lookup(key string) (uint32, bool) {
 	v.mu.RLock()
