@@ -118,13 +118,13 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 				ev.Detail = fmt.Sprintf("%q (%s) is of the line but %s: %.0f%% credit", ev.Held, label, p.failure(&q, &h, hits[i]), PartialCredit*100)
 			}
 		} else {
-			ev.Detail = "no credential of " + strings.Join(q.AnyOf, " or ")
+			ev.Detail = q.noneHeld
 		}
 		comp.Evidence = append(comp.Evidence, ev)
 		if !ev.Met {
 			reason := ev.Detail
 			if who[i] < 0 {
-				reason = "holds no " + strings.Join(q.AnyOf, " or ")
+				reason = q.holdsNo
 			}
 			ex.missing = append(ex.missing, Missing{Kind: "certification", Requirement: q.text, Required: q.required, Reason: reason})
 			ex.next = append(ex.next, p.gap(i, pr, ex.cand))
@@ -180,13 +180,10 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 			continue
 		}
 		miss = append(miss, sr.name)
-		kind := "preferred skill: "
+		req := sr.text()
+		ex.missing = append(ex.missing, Missing{Kind: "skill", Requirement: req, Required: sr.required, Reason: "not among the candidate's skills"})
 		if sr.required {
-			kind = "required skill: "
-		}
-		ex.missing = append(ex.missing, Missing{Kind: "skill", Requirement: kind + sr.name, Required: sr.required, Reason: "not among the candidate's skills"})
-		if sr.required {
-			ex.next = append(ex.next, NextStep{Requirement: kind + sr.name, Text: "evidence of " + sr.name + " (a listed skill or project)"})
+			ex.next = append(ex.next, NextStep{Requirement: req, Text: "evidence of " + sr.name + " (a listed skill or project)"})
 		}
 	}
 	reason := "has " + strconv.Itoa(len(got)) + " of " + strconv.Itoa(len(p.skillReq)) + " skills" + skillWeightNote

@@ -216,6 +216,9 @@ type planReq struct {
 	cutoff   int32 // earliest issue day for WithinYears
 	minKey   int64 // versionKey(MinVersion)
 	text     string
+	// Explanation texts, worked out once.
+	noneHeld string // "no credential of ocpjp"
+	holdsNo  string // "holds no ocpjp"
 }
 
 type certHit struct {
@@ -227,6 +230,14 @@ type certHit struct {
 type skillReq struct {
 	name     string
 	required bool
+}
+
+// text is the requirement as explanations write it.
+func (sr skillReq) text() string {
+	if sr.required {
+		return "required skill: " + sr.name
+	}
+	return "preferred skill: " + sr.name
 }
 
 // ErrRole is wrapped by Compile's errors.
@@ -260,7 +271,8 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		if required {
 			kind = "required"
 		}
-		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, minKey: versionKey(q.MinVersion), text: kind + ": " + q.String()}
+		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, minKey: versionKey(q.MinVersion), text: kind + ": " + q.String(),
+			noneHeld: "no credential of " + strings.Join(q.AnyOf, " or "), holdsNo: "holds no " + strings.Join(q.AnyOf, " or ")}
 		if q.WithinYears > 0 {
 			pr.cutoff = p.nowDay - int32(math.Round(q.WithinYears*365.25))
 		}
@@ -398,7 +410,7 @@ func (p *Plan) Score(c Candidate) Result {
 
 // Explain scores a candidate whose profile is already built.
 func (p *Plan) Explain(c Candidate, pr *Profile) Result {
-	ex := &explanation{cand: &c}
+	ex := &explanation{cand: &c, components: make([]Component, 0, 5)}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
 	r.Score, r.Eligible = p.eval(pr, ex, false)
 	r.Components, r.Missing, r.NextSteps = ex.components, ex.missing, ex.next
