@@ -180,7 +180,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 			continue
 		}
 		miss = append(miss, sr.name)
-		req := sr.text()
+		req := p.skillText[i]
 		ex.missing = append(ex.missing, Missing{Kind: "skill", Requirement: req, Required: sr.required, Reason: "not among the candidate's skills"})
 		if sr.required {
 			ex.next = append(ex.next, NextStep{Requirement: req, Text: "evidence of " + sr.name + " (a listed skill or project)"})
@@ -197,11 +197,24 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 }
 
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {
-	y, h := num(pr.Years), num(p.half)
-	reason := y + " years: credit " + y + "/(" + y + "+" + h + ") = " + percent(pr.Years/(pr.Years+p.half))
+	// One buffer, one string: this runs for every explained result.
+	var b [96]byte
+	buf := strconv.AppendFloat(b[:0], pr.Years, 'g', -1, 64)
+	n := len(buf)
+	buf = append(buf, " years: credit "...)
+	buf = append(buf, buf[:n]...)
+	buf = append(buf, "/("...)
+	buf = append(buf, buf[:n]...)
+	buf = append(buf, '+')
+	buf = strconv.AppendFloat(buf, p.half, 'g', -1, 64)
+	buf = append(buf, ") = "...)
+	buf = strconv.AppendFloat(buf, 100*pr.Years/(pr.Years+p.half), 'f', 0, 64)
+	buf = append(buf, '%')
 	if p.role.MinYears > 0 {
-		reason += "; role asks at least " + num(p.role.MinYears)
+		buf = append(buf, "; role asks at least "...)
+		buf = strconv.AppendFloat(buf, p.role.MinYears, 'g', -1, 64)
 	}
+	reason := string(buf)
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
 	if pr.Years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)

@@ -207,6 +207,8 @@ type Plan struct {
 
 	gapMu   sync.Mutex
 	gapMemo map[string]NextStep
+
+	skillText []string // skillReq as explanations write them
 }
 
 type planReq struct {
@@ -239,6 +241,7 @@ func (sr skillReq) text() string {
 	}
 	return "preferred skill: " + sr.name
 }
+
 
 // ErrRole is wrapped by Compile's errors.
 var ErrRole = errors.New("invalid role")
@@ -327,6 +330,9 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	}
 	for _, sk := range r.PreferredSkills {
 		addSkill(sk, false)
+	}
+	for _, sr := range p.skillReq {
+		p.skillText = append(p.skillText, sr.text())
 	}
 	// The role's skills are numbered first, so every one of them has a
 	// place in skillPos whatever profiles are built later.

@@ -2,8 +2,6 @@ package perf
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"math/bits"
 	"os"
 	"path/filepath"
@@ -28,7 +26,6 @@ var now = func() time.Time { return gen.DefaultNow }
 // records of the brute-force baseline.
 type corpus struct {
 	eng     *match.Engine
-	cands   []scoring.Candidate // as indexed (credentials resolved)
 	compact *compactSet
 }
 
@@ -410,6 +407,4 @@ func TestRankMatchesScorerOnBenchCorpus(t *testing.T) {
 			}
 		}
 	}
-	_ = json.Marshal
-	_ = fmt.Sprint
 }
