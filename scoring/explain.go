@@ -92,31 +92,34 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		ex.next = make([]NextStep, 0, len(p.reqs)+len(p.skillReq)+1)
 	}
 	met := 0
-	for i, q := range p.reqs {
+	for i := range p.reqs {
+		q := &p.reqs[i]
 		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
 		if who[i] >= 0 {
 			h := pr.Certs[who[i]]
 			ev.Held = ex.cand.Certifications[h.Index].Written()
 			ev.HeldID, ev.HeldVersion = h.ID, h.Version
 			ev.Via = hits[i].via
-			label := cat.Label(h.ID)
+			// One buffer, one string: "\"SCJP 6\" (OCPJP 6) meets it: held directly".
+			var b [160]byte
+			buf := strconv.AppendQuote(b[:0], ev.Held)
+			buf = append(buf, " ("...)
+			buf = append(buf, cat.Label(h.ID)...)
 			if h.Version != "" {
-				label += " " + h.Version
+				buf = append(buf, ' ')
+				buf = append(buf, h.Version...)
 			}
-			how := "held directly"
-			if len(ev.Via) > 0 {
-				names := make([]string, len(ev.Via))
-				for j, id := range ev.Via {
-					names[j] = cat.Label(id)
-				}
-				how = strings.Join(names, " implies ")
-			}
+			buf = append(buf, ')')
 			if ev.Met {
 				met++
-				ev.Detail = strconv.Quote(ev.Held) + " (" + label + ") meets it: " + how
+				buf = append(buf, " meets it: "...)
+				buf = append(buf, hits[i].how...)
 			} else {
-				ev.Detail = fmt.Sprintf("%q (%s) is of the line but %s: %.0f%% credit", ev.Held, label, p.failure(&q, &h, hits[i]), PartialCredit*100)
+				buf = append(buf, " is of the line but "...)
+				buf = append(buf, p.failure(q, &h, hits[i])...)
+				buf = append(buf, partialNote...)
 			}
+			ev.Detail = string(buf)
 		} else {
 			ev.Detail = q.noneHeld
 		}
@@ -243,6 +246,9 @@ func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float6
 	reason := "desires " + strconv.FormatFloat(pr.Salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
+
+// partialNote ends the detail of a credential that earns partial credit.
+var partialNote = fmt.Sprintf(": %.0f%% credit", PartialCredit*100)
 
 // certWeightNote says how requirements weigh, for the certifications
 // component's reason.

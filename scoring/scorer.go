@@ -227,6 +227,19 @@ type certHit struct {
 	req  int
 	via  []string // implication path, nil when direct
 	same bool     // the held version counts
+	how  string   // "held directly", or the path in words: "OCEWCD implies OCPJP"
+}
+
+func newCertHit(cat *Catalog, req int, via []string, same bool) certHit {
+	h := certHit{req: req, via: via, same: same, how: "held directly"}
+	if len(via) > 0 {
+		names := make([]string, len(via))
+		for j, id := range via {
+			names[j] = cat.Label(id)
+		}
+		h.how = strings.Join(names, " implies ")
+	}
+	return h
 }
 
 type skillReq struct {
@@ -291,12 +304,12 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		for ci := range s.cat.Certs {
 			e := &s.cat.Certs[ci]
 			if targets[e.ID] {
-				p.certHits[ci] = append(p.certHits[ci], certHit{req: i, same: true})
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true))
 				continue
 			}
 			for _, im := range s.cat.Implies(e.ID) {
 				if targets[im.ID] {
-					p.certHits[ci] = append(p.certHits[ci], certHit{req: i, via: im.Path, same: im.SameVersion})
+					p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, im.Path, im.SameVersion))
 					break
 				}
 			}
