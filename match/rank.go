@@ -254,14 +254,25 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 		if opts.Offset >= len(hits) {
 			return nil
 		}
-		for i, h := range hits[opts.Offset:] {
-			c, err := v.Get(h.id)
-			if err != nil {
-				return err
-			}
-			out.Results = append(out.Results, Ranked{Rank: opts.Offset + i + 1, Result: plan.Explain(c, h.prof)})
+		// Load and explain the page, one part per core: loading a record
+		// from bleve is the costly step.
+		page := hits[opts.Offset:]
+		out.Results = make([]Ranked, len(page))
+		workers := min(runtime.GOMAXPROCS(0), (len(page)+3)/4)
+		var load errgroup
+		for w := 0; w < workers; w++ {
+			load.Go(func() error {
+				for i := w; i < len(page); i += workers {
+					c, err := v.Get(page[i].id)
+					if err != nil {
+						return err
+					}
+					out.Results[i] = Ranked{Rank: opts.Offset + i + 1, Result: plan.Explain(c, page[i].prof)}
+				}
+				return nil
+			})
 		}
-		return nil
+		return load.Wait()
 	})
 	if err != nil {
 		return Ranking{}, err
