@@ -255,7 +255,6 @@ func (sr skillReq) text() string {
 	return "preferred skill: " + sr.name
 }
 
-
 // ErrRole is wrapped by Compile's errors.
 var ErrRole = errors.New("invalid role")
 
