@@ -12,15 +12,24 @@
 // [Index.Get] returns exactly what was put.
 //
 // Beside bleve the index keeps a compact ranking structure in memory: each
-// live candidate's [scoring.Profile] (interned certification ids and
-// versions, day numbers, skill keys, years, location; a few hundred bytes)
-// in a slot, and roaring bitmaps from certification ids (held and implied),
-// skill keys and locations to slots. Ranking a role reads only this
-// structure: the bitmaps give the candidates who can be eligible, the
-// scorer's [scoring.Plan.Points] scores each profile, and only the page
-// returned is loaded from bleve and explained. A free-text query runs one
-// bleve query that records matching ids through a custom filter (no stored
-// field is loaded) and is intersected with the bitmaps.
+// live candidate's [scoring.Profile] (certification ids by catalog
+// position, interned versions, day numbers, skills numbered by the
+// scorer's [scoring.Vocab], years, location; about 350 bytes with the
+// bitmaps) in a slot, and roaring bitmaps from certification ids (held and
+// implied), skill keys and locations to slots. Profiles' credentials and
+// skills are packed in arenas in the order they were stored, so a scan
+// reads memory mostly in sequence.
+//
+// Ranking a role (match.Engine.Rank) reads only this structure: the
+// bitmaps give the candidates who can be eligible ([ForPlan]: a
+// certification of every required group, every required skill, the
+// years), [View.Select] resolves them, [Selected.Split] divides them among
+// the cores, and each part scores its profiles with the scorer's
+// [scoring.Plan.EligiblePoints] into its own bounded top list; only the
+// page returned is loaded from bleve and explained. A free-text query runs
+// one unscored bleve query, combined with the role's certification and
+// skill gates, that records matching ids through a custom filter (no
+// stored field is loaded), and is intersected with the bitmaps.
 //
 // # Why it is exact
 //
@@ -32,20 +41,27 @@
 //
 // # How it stays consistent
 //
-// The ranking structure is derived from bleve. A write builds its bleve
-// batch, then under the index's write lock runs the batch and applies the
-// same change to the structure; readers hold the read lock, so a reader
-// never sees one without the other. On disk, bleve's default (safe) batch
-// returns only after the batch is fsynced and a crash leaves whole batches;
-// on open the structure is rebuilt from bleve's stored documents, so it
-// matches whatever survived.
+// The ranking structure is derived from bleve. A write is prepared
+// ([Index.Prepare]: profiles and bleve documents, no lock) and then
+// applied ([Index.Apply]): under the index's write lock bleve runs the
+// batch and the same change is made to the structure; readers hold the
+// read lock ([Index.View]), so a reader never sees one without the other.
+// On disk, bleve's default (safe) batch returns only after the batch is
+// fsynced, and a crash leaves whole batches; on open the structure is
+// rebuilt from bleve's stored records (on every core), so it matches
+// whatever survived. A test kills a writer mid-import and checks this.
 //
 // # Limits
 //
 // In memory, scorch never merges segments: each batch leaves one, and text
-// queries slow down as they pile up (bigger batches help). An on-disk index
-// takes a lock: a second writer gets an error after Options.LockTimeout.
-// The compact structure costs memory for every candidate in both modes.
+// queries and [Index.Get] (which looks the id up in every segment) slow
+// down as they pile up; bigger batches help. On disk, scorch merges in the
+// background and [Index.Compact] merges now. Replacing a candidate leaves
+// its old profile's arena space unused until the index is reopened. An
+// on-disk index takes a lock: a second writer gets an error after
+// Options.LockTimeout. Sharding across several bleve indexes is not built:
+// ranking already uses every core through the ranking structure, and the
+// bleve queries it runs are small.
 //
 // [Index] is safe for concurrent use.
 //

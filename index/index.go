@@ -271,7 +271,7 @@ func (ix *Index) Put(ctx context.Context, cands []scoring.Candidate) (int, error
 			return done, err
 		}
 		chunk := cands[start:min(start+ix.opts.BatchSize, len(cands))]
-		if err := ix.putBatch(chunk); err != nil {
+		if err := ix.putBatch(ctx, chunk); err != nil {
 			return done, err
 		}
 		done += len(chunk)
@@ -285,12 +285,12 @@ type prepared struct {
 	terms []string
 }
 
-func (ix *Index) putBatch(cands []scoring.Candidate) error {
+func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
 	b, err := ix.Prepare(cands)
 	if err != nil {
 		return err
 	}
-	_, err = ix.Apply(b)
+	_, err = ix.Apply(ctx, b)
 	return err
 }
 
@@ -329,8 +329,12 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 }
 
 // Apply writes a prepared batch atomically, as Put does for each of its
-// batches, and returns how many candidates it stored.
-func (ix *Index) Apply(b *Batch) (int, error) {
+// batches, and returns how many candidates it stored. A cancelled ctx
+// stops it before the write, never during one.
+func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {

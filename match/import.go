@@ -65,10 +65,7 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 	go func() {
 		defer close(writeErr)
 		for b := range batches {
-			n, err := 0, ctx.Err()
-			if err == nil {
-				n, err = e.ix.Apply(b)
-			}
+			n, err := e.ix.Apply(ctx, b)
 			imported.Add(int64(n))
 			if opts.Progress != nil {
 				opts.Progress(Progress{Read: int(read.Load()), Imported: int(imported.Load()), Rejected: int(rejectedN.Load())})
