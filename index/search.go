@@ -167,9 +167,6 @@ func (v *View) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 	for _, k := range sel.RequiredSkills {
 		out.And(s.union(s.skills, []string{k}))
 	}
-	for _, c := range sel.Certifications {
-		out.And(s.union(s.certs, []string{c}))
-	}
 	for _, k := range sel.Filters.Skills {
 		out.And(s.union(s.skills, []string{scoring.SkillKey(k)}))
 	}
@@ -215,7 +212,9 @@ func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
 	return ids, nil
 }
 
-// BleveQuery translates a selection to a bleve query: a conjunction of one
+// BleveQuery translates a selection to a bleve query: certification
+// filters name ids as indexed (Index.Search and View.Select expand catalog
+// groups into RequiredAnyOf first). It is a conjunction of one
 // disjunction of certification terms per required group, a term per
 // required skill, the filters, the free text, and the years as a
 // non-scoring filter. It returns every candidate that can be eligible for

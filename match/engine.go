@@ -78,6 +78,8 @@ type UnresolvedCert struct {
 
 // AddReport says what Add did.
 type AddReport struct {
+	// Added counts the candidates written; a record repeating an id in
+	// the same call counts too and replaces the earlier one.
 	Added      int              `json:"added"`
 	Rejected   []*RecordError   `json:"rejected,omitempty"`
 	Unresolved []UnresolvedCert `json:"unresolved,omitempty"`

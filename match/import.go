@@ -22,7 +22,9 @@ type Progress struct {
 // content and reports no progress.
 type ImportOptions struct {
 	Format Format
-	// Progress, when set, is called after every batch is indexed.
+	// Progress, when set, is called after every batch is written, from
+	// the goroutine that writes batches (not the caller's), one call at a
+	// time.
 	Progress func(Progress)
 }
 

@@ -77,6 +77,13 @@ func (g *errgroup) Go(fn func() error) {
 	g.wg.Add(1)
 	go func() {
 		defer g.wg.Done()
+		// A panic here would end the caller's process, not just the call:
+		// it becomes the call's error instead.
+		defer func() {
+			if r := recover(); r != nil {
+				g.once.Do(func() { g.err = fmt.Errorf("match: internal error: %v", r) })
+			}
+		}()
 		if err := fn(); err != nil {
 			g.once.Do(func() { g.err = err })
 		}

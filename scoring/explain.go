@@ -303,14 +303,26 @@ func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
 		!slices.ContainsFunc(step.Alternatives, func(a string) bool { return strings.Contains(a, heldMark) }) {
 		return step
 	}
+	// One forward pass over the memoised text: a name put in is never
+	// scanned again, whatever it contains.
 	fill := func(s string) string {
-		for strings.Contains(s, heldMark) {
+		var b strings.Builder
+		for {
 			i := strings.Index(s, heldMark)
-			j := strings.Index(s[i+1:], heldMark) + i + 1
-			n, _ := strconv.Atoi(s[i+1 : j])
-			s = s[:i] + c.Certifications[pr.Certs[n].Index].Written() + s[j+1:]
+			if i < 0 {
+				b.WriteString(s)
+				return b.String()
+			}
+			j := strings.Index(s[i+1:], heldMark)
+			n, err := strconv.Atoi(s[i+1 : i+1+max(j, 0)])
+			if j < 0 || err != nil || n < 0 || n >= len(pr.Certs) {
+				b.WriteString(s)
+				return b.String()
+			}
+			b.WriteString(s[:i])
+			b.WriteString(c.Certifications[pr.Certs[n].Index].Written())
+			s = s[i+1+j+1:]
 		}
-		return s
 	}
 	step.Text, step.From = fill(step.Text), fill(step.From)
 	step.Alternatives = slices.Clone(step.Alternatives)

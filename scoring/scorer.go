@@ -138,7 +138,9 @@ type Profile struct {
 // Profile builds the compact view of c. Credentials given by name only are
 // resolved with the catalog; ones it cannot place are left out.
 func (s *Scorer) Profile(c *Candidate) Profile {
-	p := Profile{Years: c.YearsExperience, Salary: c.DesiredSalary, Location: LocationKey(c.Location),
+	// Years and salary that Validate would reject count as none, so an
+	// unvalidated candidate can never make a score NaN or infinite.
+	p := Profile{Years: nonNegative(c.YearsExperience), Salary: nonNegative(c.DesiredSalary), Location: LocationKey(c.Location),
 		Certs: make([]HeldCert, 0, len(c.Certifications)), Skills: make([]uint32, 0, len(c.Skills))}
 	for i, cr := range c.Certifications {
 		id, version := cr.ID, cr.Version
@@ -184,6 +186,14 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 
 func days(t time.Time) int32 { return int32(t.Unix() / 86400) }
 
+// nonNegative returns f, or 0 for a negative, NaN or infinite f.
+func nonNegative(f float64) float64 {
+	if badNumber(f) {
+		return 0
+	}
+	return f
+}
+
 // Plan is a role compiled for scoring at one instant. Scoring many
 // candidates with one Plan gives every one the same clock. A Plan is safe
 // for concurrent use.
@@ -195,7 +205,7 @@ type Plan struct {
 	reqs     []planReq
 	certHits [][]certHit    // by catalog position of the held id
 	skills   map[string]int // skill key -> index in skillReq
-	skillPos []int16        // by Vocab number -> index in skillReq, or -1
+	skillPos []int32        // by Vocab number -> index in skillReq, or -1
 	skillReq []skillReq
 	weights  Weights
 	certW    float64 // sum of requirement weights
@@ -306,11 +316,17 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true))
 				continue
 			}
+			// Several implications may reach the requirement; one that
+			// carries the held version is preferred, since only it can
+			// meet a min_version.
+			var reach *Implied
 			for _, im := range s.cat.Implies(e.ID) {
-				if targets[im.ID] {
-					p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, im.Path, im.SameVersion))
-					break
+				if targets[im.ID] && (reach == nil || im.SameVersion && !reach.SameVersion) {
+					reach = &im
 				}
+			}
+			if reach != nil {
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.Path, reach.SameVersion))
 			}
 		}
 	}
@@ -352,12 +368,12 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	for k := range p.skills {
 		ids[k] = s.vocab.ID(k)
 	}
-	p.skillPos = make([]int16, s.vocab.Len())
+	p.skillPos = make([]int32, s.vocab.Len())
 	for i := range p.skillPos {
 		p.skillPos[i] = -1
 	}
 	for k, i := range p.skills {
-		p.skillPos[ids[k]] = int16(i)
+		p.skillPos[ids[k]] = int32(i)
 	}
 	p.half = max(r.MinYears, ExperienceHalf)
 	p.locKey = LocationKey(r.Location)
