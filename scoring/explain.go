@@ -130,7 +130,14 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 				reason = q.holdsNo
 			}
 			ex.missing = append(ex.missing, Missing{Kind: "certification", Requirement: q.text, Required: q.required, Reason: reason})
-			ex.next = append(ex.next, p.gap(i, pr, ex.cand))
+			step := p.gap(i, pr, ex.cand)
+			if who[i] >= 0 && q.Current {
+				// A lapsed credential: say so before what would renew it.
+				if h := pr.Certs[who[i]]; h.ValidUntil != unknownDay && h.ValidUntil < p.nowDay {
+					step.Text = cat.Label(h.ID) + " lapsed " + dayString(h.ValidUntil) + "; " + step.Text
+				}
+			}
+			ex.next = append(ex.next, step)
 		}
 	}
 	comp.Reason = "meets " + strconv.Itoa(met) + " of " + strconv.Itoa(len(p.reqs)) + " certification requirements" + certWeightNote

@@ -1100,8 +1100,8 @@ func TestNextSteps(t *testing.T) {
 			[]scoring.Credential{cred("cca175", "", "2019", "2021-05")},
 			scoring.NextStep{
 				Requirement: "required: spark-developer, current", CertID: "databricks-spark-associate",
-				Text: "earn Databricks Certified Associate Developer for Apache Spark",
-			}, "CCA175 and HDPCD:Spark are retired; the Databricks associate can still be earned"},
+				Text: "CCA175 lapsed 2021-05-31; earn Databricks Certified Associate Developer for Apache Spark",
+			}, "the lapse is named (expiry 2021-05 is good to its last day); CCA175 and HDPCD:Spark are retired, the Databricks associate can still be earned"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
