@@ -264,9 +264,6 @@ var certWeightNote = fmt.Sprintf(" (required weigh %g, preferred %g unless set)"
 // skillWeightNote says how skills weigh, for the skills component's reason.
 var skillWeightNote = fmt.Sprintf(" (required weigh %g, preferred %g)", RequiredSkillWeight, PreferredSkillWeight)
 
-// num formats a number as %g does.
-func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
 // percent formats a share as a whole percentage: "55%".
 func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
 
