@@ -4,13 +4,12 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/certmatch/certmatch/internal/golden"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -55,34 +54,13 @@ func TestGolden(t *testing.T) {
 	for _, role := range roles {
 		results := rank(s, role, cands)
 		t.Run(role.ID, func(t *testing.T) {
-			compareGolden(t, role.ID+".txt", formatRanking(s, role, results))
+			golden.Compare(t, filepath.Join("testdata", "golden", role.ID+".txt"), formatRanking(s, role, results), *update)
 		})
 		summarize(&summary, role, results)
 	}
 	t.Run("summary", func(t *testing.T) {
-		compareGolden(t, "summary.txt", summary.String())
+		golden.Compare(t, filepath.Join("testdata", "golden", "summary.txt"), summary.String(), *update)
 	})
-}
-
-func compareGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./scoring -run TestGolden -update to create it)", err)
-	}
-	if diff := gocmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got); if the change is intended, rerun with -update:\n%s", path, diff)
-	}
 }
 
 func formatRanking(s *scoring.Scorer, role scoring.Role, results []scoring.Result) string {

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/certmatch/certmatch/index"
@@ -51,23 +53,6 @@ func mustRun(t *testing.T, stdin string, args ...string) result {
 	return r
 }
 
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("output differs from %s (-want +got):\n%s", path, diff)
-	}
-}
-
 // TestRankGolden ranks the bundled candidates against the senior Java
 // role and compares the JSON with testdata/rank-senior-java.json.golden.
 // Run `go test ./examples/certmatch -update` after an intended change and
@@ -77,7 +62,7 @@ func TestRankGolden(t *testing.T) {
 	if r.stderr != "" {
 		t.Errorf("stderr: %q; want nothing (no bundled record is rejected)", r.stderr)
 	}
-	compareGolden(t, filepath.Join("testdata", "rank-senior-java.json.golden"), []byte(r.stdout))
+	golden.Compare(t, filepath.Join("testdata", "rank-senior-java.json.golden"), r.stdout, *update)
 
 	var got match.Ranking
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/certmatch/certmatch/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -28,7 +28,7 @@ func TestGolden(t *testing.T) {
 	if err := run(context.Background(), &buf, "../../testdata", 10, fixedClock); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	compareGolden(t, filepath.Join("testdata", "quickstart.golden"), buf.Bytes())
+	golden.Compare(t, filepath.Join("testdata", "quickstart.golden"), buf.String(), *update)
 }
 
 func TestMissingData(t *testing.T) {
@@ -36,22 +36,5 @@ func TestMissingData(t *testing.T) {
 	err := run(context.Background(), &buf, t.TempDir(), 10, fixedClock)
 	if !os.IsNotExist(err) {
 		t.Errorf("run on a folder without candidates.json: %v; want a not-exist error", err)
-	}
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("output differs from %s (-want +got):\n%s", path, diff)
 	}
 }
