@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -286,13 +287,10 @@ func BleveQuery(sel Selection) query.Query {
 	return q
 }
 
+// cityOf is a location key's city: the part before its first comma.
 func cityOf(loc string) string {
-	for i := 0; i < len(loc); i++ {
-		if loc[i] == ',' {
-			return loc[:i]
-		}
-	}
-	return loc
+	city, _, _ := strings.Cut(loc, ",")
+	return city
 }
 
 // SearchRequest is a bleve retrieval: a selection, a page and facets.

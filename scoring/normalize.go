@@ -13,9 +13,10 @@ type MatchKind string
 
 // The ways a text can be recognised, strongest first.
 const (
-	ByExam  MatchKind = "exam"  // an exam code such as 1Z0-809
-	ByAlias MatchKind = "alias" // a title or abbreviation listed in Aliases
-	ByRule  MatchKind = "rule"  // a word rule listed in Match
+	ByExam         MatchKind = "exam"         // an exam code such as 1Z0-809
+	ByAbbreviation MatchKind = "abbreviation" // a one-word upper-case alias such as SCJP
+	ByAlias        MatchKind = "alias"        // a title listed in Aliases
+	ByRule         MatchKind = "rule"         // a word rule listed in Match
 )
 
 // Resolution is what Normalize made of a text.
@@ -191,7 +192,11 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 			if len(words) == 0 {
 				return nil, &CatalogError{Entry: e.ID, Field: fmt.Sprintf("aliases[%d]", j), Err: fmt.Errorf("%w: alias %q has no words", ErrCatalog, a)}
 			}
-			n.rules = append(n.rules, rule{cert: ci, all: words, kind: ByAlias, text: a})
+			kind := ByAlias
+			if !strings.ContainsAny(a, " \t") && a == strings.ToUpper(a) {
+				kind = ByAbbreviation
+			}
+			n.rules = append(n.rules, rule{cert: ci, all: words, kind: kind, text: a})
 		}
 		for j, m := range e.Match {
 			r, err := parseRule(m)
@@ -474,7 +479,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 		cert = n.rules[best].cert
 		res.Kind, res.Matched = n.rules[best].kind, n.rules[best].text
 		res.Confidence = ruleConfidence
-		if res.Kind == ByAlias {
+		if res.Kind == ByAlias || res.Kind == ByAbbreviation {
 			res.Confidence = aliasConfidence
 		}
 	default:

@@ -123,3 +123,24 @@ func BenchmarkNormalizeCached(b *testing.B) {
 		cat.Normalize(normalizeCases[i%len(normalizeCases)].text)
 	}
 }
+
+// Normalize says what matched: an exam code, an abbreviation, a full
+// title or a word rule.
+func TestNormalizeKind(t *testing.T) {
+	tests := []struct {
+		text string
+		want MatchKind
+	}{
+		{"1z0 809", ByExam},
+		{"SCJP 6", ByAbbreviation},
+		{"HDPCD:Spark", ByAlias}, // written with a colon, so a title, not one word
+		{"Sun Certified Web Component Developer", ByAlias},
+		{"Oracle Certified Associate, Java SE 8 Programmer", ByRule},
+	}
+	cat := DefaultCatalog()
+	for _, tc := range tests {
+		if got, ok := cat.Normalize(tc.text); !ok || got.Kind != tc.want {
+			t.Errorf("Normalize(%q) kind %q ok=%v (matched %q), want %q", tc.text, got.Kind, ok, got.Matched, tc.want)
+		}
+	}
+}
