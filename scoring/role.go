@@ -20,6 +20,13 @@ type Role struct {
 	// Weights, when given, replace DefaultWeights whole: a component left
 	// out has weight 0 and is not scored.
 	Weights *Weights `json:"weights,omitempty"`
+	// Source names what a generated role was read from ("job posting
+	// backend.md"); SkillSources and MinYearsSource give the sentence
+	// behind each skill (by the skill as written) and behind min_years,
+	// so a recruiter can review the role. Scoring never reads them.
+	Source         string            `json:"source,omitempty"`
+	SkillSources   map[string]string `json:"skill_sources,omitempty"`
+	MinYearsSource string            `json:"min_years_source,omitempty"`
 }
 
 // Requirement is one certification group: any one of AnyOf (certification
@@ -36,6 +43,9 @@ type Requirement struct {
 	// Weight within the certification component; 0 means the default
 	// (DefaultRequiredWeight or DefaultPreferredWeight).
 	Weight float64 `json:"weight,omitempty"`
+	// Source is the sentence a generated requirement was read from;
+	// scoring never reads it.
+	Source string `json:"source,omitempty"`
 }
 
 // String describes r in words a recruiter reads: "ocpjp >= 11, current".

@@ -1,0 +1,93 @@
+package scoring_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certmatch/certmatch/scoring"
+)
+
+// The families job postings name ("Java certification", "OCA or OCP",
+// "Spark certification") are catalog groups with aliases.
+func TestFamilyGroups(t *testing.T) {
+	cat := scoring.DefaultCatalog()
+	tests := []struct {
+		group  string
+		has    []string // members that must be in it
+		hasNot []string // look-alikes that must not
+		alias  string   // one of its aliases
+		why    string
+	}{
+		{"java-certification", []string{"ocajp", "ocpjp", "ocewcd", "ocmjd"}, []string{"hdpcd-java", "spring-professional"}, "Java certification",
+			"every Oracle or Sun Java credential; HDPCD:Java is a Hadoop credential"},
+		{"java-programmer", []string{"ocajp", "ocpjp"}, []string{"ocewcd", "scja"}, "OCA or OCP", "the associate or the professional programmer"},
+		{"spring-certification", []string{"spring-professional", "spring-web"}, []string{"vmware-vcp"}, "Spring certification", "any Spring credential, not other VMware ones"},
+		{"spark-developer", []string{"hdpcd-spark", "cca175", "databricks-spark-associate"}, []string{"hdpcd", "databricks-data-engineer"}, "Spark certification",
+			"plain HDPCD is Pig and Hive"},
+		{"databricks-certification", []string{"databricks-spark-associate", "databricks-data-engineer"}, []string{"cca175"}, "Databricks certification", "Databricks' own"},
+		{"cloudera-certification", []string{"cca175", "hdpcd", "hdpcd-spark", "ccah"}, []string{"databricks-spark-associate"}, "Cloudera certification",
+			"Hortonworks credentials are Cloudera's"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.group, func(t *testing.T) {
+			g, ok := cat.Group(tt.group)
+			if !ok {
+				t.Fatalf("Group(%q) not found", tt.group)
+			}
+			members := map[string]bool{}
+			for _, m := range cat.Expand(tt.group) {
+				members[m] = true
+			}
+			for _, m := range tt.has {
+				if !members[m] {
+					t.Errorf("%s lacks %s (%s)", tt.group, m, tt.why)
+				}
+			}
+			for _, m := range tt.hasNot {
+				if members[m] {
+					t.Errorf("%s holds %s (%s)", tt.group, m, tt.why)
+				}
+			}
+			found := false
+			for _, a := range g.Aliases {
+				found = found || a == tt.alias
+			}
+			if !found {
+				t.Errorf("%s aliases %q lack %q", tt.group, g.Aliases, tt.alias)
+			}
+		})
+	}
+}
+
+// A requirement on a family is met by any member, and the explanation
+// names the member held.
+func TestFamilyRequirementNamesMember(t *testing.T) {
+	s, err := scoring.NewScorer(scoring.Options{Now: func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := scoring.Role{ID: "java", Required: []scoring.Requirement{{AnyOf: []string{"java-certification"}}},
+		Preferred: []scoring.Requirement{{AnyOf: []string{"spark-developer"}}}}
+	cand := scoring.Candidate{ID: "c1", Certifications: []scoring.Credential{
+		{Name: "Oracle Certified Professional, Java SE 11 Developer"},
+		{Name: "CCA Spark and Hadoop Developer", Date: scoring.MustDate("2025-01")},
+	}}
+	r := s.Score(cand, role)
+	if !r.Eligible {
+		t.Fatalf("an OCP holder is not eligible for a Java certification requirement: %+v", r.Missing)
+	}
+	type ev struct{ Requirement, HeldID, Held string }
+	var got []ev
+	for _, e := range r.Components[0].Evidence {
+		got = append(got, ev{e.Requirement, e.HeldID, e.Held})
+	}
+	want := []ev{
+		{"required: java-certification", "ocpjp", "Oracle Certified Professional, Java SE 11 Developer"},
+		{"preferred: spark-developer", "cca175", "CCA Spark and Hadoop Developer"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+}
