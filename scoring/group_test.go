@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -89,5 +90,52 @@ func TestFamilyRequirementNamesMember(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+}
+
+// Required alternatives are one required skill, met by any of them.
+func TestRequiredAnySkills(t *testing.T) {
+	s, err := scoring.NewScorer(scoring.Options{Now: func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := scoring.Role{ID: "db", RequiredSkills: []string{"Java"},
+		RequiredAnySkills: [][]string{{"MySQL", "Oracle", "SQL Server"}},
+		Weights:           &scoring.Weights{Skills: 1}}
+	tests := []struct {
+		name     string
+		skills   []string
+		eligible bool
+		score    float64
+		why      string
+	}{
+		{"one alternative", []string{"java", "mssql"}, true, 100, "mssql is sql server; 2+2 of 4 skill weight"},
+		{"two alternatives", []string{"Java", "MySQL", "Oracle"}, true, 100, "holding more alternatives earns nothing more"},
+		{"none", []string{"Java", "PostgreSQL"}, false, 50, "2 of 4: the alternatives are one required skill"},
+		{"only the alternative", []string{"Oracle"}, false, 50, "java is still required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := s.Score(scoring.Candidate{ID: "c", Skills: tt.skills}, role)
+			if r.Eligible != tt.eligible || r.Score != tt.score {
+				t.Errorf("eligible %v score %v, want %v %v (%s); missing %+v", r.Eligible, r.Score, tt.eligible, tt.score, tt.why, r.Missing)
+			}
+		})
+	}
+	r := s.Score(scoring.Candidate{ID: "c", Skills: []string{"Java"}}, role)
+	want := []scoring.Missing{{Kind: "skill", Requirement: "required skill: MySQL or Oracle or SQL Server", Required: true, Reason: "not among the candidate's skills"}}
+	if diff := cmp.Diff(want, r.Missing); diff != "" {
+		t.Errorf("missing (-want +got):\n%s", diff)
+	}
+	for _, bad := range []struct {
+		alts  [][]string
+		field string
+	}{{[][]string{{}}, "required_any_skills[0]"}, {[][]string{{"MySQL", " "}}, "required_any_skills[0][1]"}} {
+		r := scoring.Role{ID: "x", RequiredAnySkills: bad.alts}
+		err := r.Validate(scoring.DefaultCatalog())
+		var fe *scoring.FieldError
+		if !errors.As(err, &fe) || fe.Field != bad.field {
+			t.Errorf("Validate(%q) = %v, want an error on %s", bad.alts, err, bad.field)
+		}
 	}
 }

@@ -13,10 +13,14 @@ type Role struct {
 	Preferred       []Requirement `json:"preferred,omitempty"`
 	RequiredSkills  []string      `json:"required_skills,omitempty"`
 	PreferredSkills []string      `json:"preferred_skills,omitempty"`
-	MinYears        float64       `json:"min_years,omitempty"`
-	Location        string        `json:"location,omitempty"`
-	Remote          bool          `json:"remote,omitempty"`
-	SalaryMax       float64       `json:"salary_max,omitempty"`
+	// RequiredAnySkills are required alternatives: each list is met by
+	// any one of its skills ("MySQL, Oracle, or SQL Server"), and counts
+	// as one required skill.
+	RequiredAnySkills [][]string `json:"required_any_skills,omitempty"`
+	MinYears          float64    `json:"min_years,omitempty"`
+	Location          string     `json:"location,omitempty"`
+	Remote            bool       `json:"remote,omitempty"`
+	SalaryMax         float64    `json:"salary_max,omitempty"`
 	// Weights, when given, replace DefaultWeights whole: a component left
 	// out has weight 0 and is not scored.
 	Weights *Weights `json:"weights,omitempty"`
@@ -121,6 +125,16 @@ func (r *Role) Validate(cat *Catalog) error {
 	for i, s := range r.PreferredSkills {
 		if SkillKey(s) == "" {
 			return invalid(r.ID, fmt.Sprintf("preferred_skills[%d]", i), "empty skill")
+		}
+	}
+	for i, alts := range r.RequiredAnySkills {
+		if len(alts) == 0 {
+			return invalid(r.ID, fmt.Sprintf("required_any_skills[%d]", i), "empty")
+		}
+		for j, s := range alts {
+			if SkillKey(s) == "" {
+				return invalid(r.ID, fmt.Sprintf("required_any_skills[%d][%d]", i, j), "empty skill")
+			}
 		}
 	}
 	if badNumber(r.MinYears) {
