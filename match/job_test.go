@@ -2,11 +2,17 @@ package match
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/internal/jobtext"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -228,7 +234,7 @@ func TestRoleFromJobReadsAsARecruiter(t *testing.T) {
 			in:   `{"title":"Engineer","qualifications":["Must have Concurrency experience"],"skills":[{"name":"Low latency","keywords":["Concurrency","Buffers"]}]}`,
 			want: read{RequiredSkills: sl("concurrency"), PreferredSkills: sl("lowlatency", "buffers")}},
 		{name: "strong experience in a qualifications list", why: "an unmarked qualifications item is a requirement",
-			in: jobJSON("Engineer", sl("Strong experience in Spring Boot", "Docker is a plus"), ""),
+			in:   jobJSON("Engineer", sl("Strong experience in Spring Boot", "Docker is a plus"), ""),
 			want: read{RequiredSkills: sl("springboot"), PreferredSkills: sl("docker")}},
 	}
 	seen := map[string]bool{}
@@ -249,5 +255,313 @@ func TestRoleFromJobReadsAsARecruiter(t *testing.T) {
 	}
 	if len(tests) < 40 {
 		t.Errorf("%d postings; the table is meant to hold at least 40", len(tests))
+	}
+}
+
+func TestRoleFromJobSample(t *testing.T) {
+	got, err := RoleFromJob(openTestdata(t, "../testdata/jsonresume/sample.job.json"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.Role{
+		ID:    "web-developer",
+		Title: "Web Developer",
+		// "Strong understanding of JavaScript, HTML, and CSS" is an
+		// unmarked qualifications item: required. The skills section
+		// lists what the job mentions: preferred. No certification:
+		// "Database Management" and "SQL" are no credential without a
+		// cue.
+		// "3+ years of experience in web development" names a skill of
+		// the skills section (kept as the section spells it).
+		RequiredSkills:  []string{"Web Development", "JavaScript", "HTML", "CSS"},
+		PreferredSkills: []string{"React", "Node.js", "Database Management", "SQL", "NoSQL", "MongoDB"},
+		MinYears:        3,            // "3+ years of experience in web development"
+		Location:        "Berlin, DE", // the region repeats the city
+		Remote:          false,        // "Hybrid"
+		SalaryMax:       100000,
+		Source:          "JSON Resume job",
+		SkillSources: map[string]string{
+			"JavaScript": "Strong understanding of JavaScript, HTML, and CSS", "HTML": "Strong understanding of JavaScript, HTML, and CSS",
+			"CSS": "Strong understanding of JavaScript, HTML, and CSS", "Web Development": "3+ years of experience in web development", "React": "React",
+			"Node.js": "Node.js", "Database Management": "Database Management", "SQL": "SQL", "NoSQL": "NoSQL", "MongoDB": "MongoDB",
+		},
+		MinYearsSource: "3+ years of experience in web development",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("role mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestRoleFromJobFields(t *testing.T) {
+	tests := []struct {
+		name string
+		why  string
+		doc  string
+		want scoring.Role
+	}{
+		{
+			name: "full remote with a salary range",
+			why:  "Full is remote; the top of a salary range is salary_max",
+			doc: `{"title":"Senior Java Developer (Spring/Kafka)","remote":"Full","salary":"$90k - $110k","description":"Kafka at scale.",
+				"location":{"city":"Chicago","region":"IL","countryCode":"US"}}`,
+			want: scoring.Role{ID: "senior-java-developer-spring-kafka", Title: "Senior Java Developer (Spring/Kafka)",
+				RequiredSkills: []string{"Java", "Spring", "Kafka"}, Location: "Chicago, IL", Remote: true, SalaryMax: 110000,
+				Source: "JSON Resume job", SkillSources: map[string]string{"Java": "title: Senior Java Developer (Spring/Kafka)",
+					"Spring": "title: Senior Java Developer (Spring/Kafka)", "Kafka": "title: Senior Java Developer (Spring/Kafka)"}},
+		},
+		{
+			name: "remote none and a salary in words",
+			why:  "None is not remote; a salary that is not a number gives no salary_max, nor does the description's prose",
+			doc:  `{"title":"Data Engineer","remote":"none","salary":"competitive","description":"Spark is a plus."}`,
+			want: scoring.Role{ID: "data-engineer", Title: "Data Engineer", PreferredSkills: []string{"Spark"},
+				Source: "JSON Resume job", SkillSources: map[string]string{"Spark": "Spark is a plus."}},
+		},
+		{
+			name: "pay from the description",
+			why:  "without a salary field, the largest figure of a sentence about pay",
+			doc:  `{"title":"Kafka Engineer","description":"Base compensation of $125k-$200k plus equity."}`,
+			want: scoring.Role{ID: "kafka-engineer", Title: "Kafka Engineer", RequiredSkills: []string{"Kafka"}, SalaryMax: 200000,
+				Source: "JSON Resume job", SkillSources: map[string]string{"Kafka": "title: Kafka Engineer"}},
+		},
+		{
+			name: "certification keyword",
+			why:  "a skills keyword naming a certification is a (preferred) requirement, not a skill",
+			doc:  `{"title":"Engineer","skills":[{"name":"Messaging","keywords":["OCPJP"]}]}`,
+			want: scoring.Role{ID: "engineer", Title: "Engineer", Preferred: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, Source: "OCPJP"}},
+				PreferredSkills: []string{"Messaging"}, Source: "JSON Resume job", SkillSources: map[string]string{"Messaging": "Messaging"}},
+		},
+		{
+			name: "no title",
+			why:  "the id falls back to a hash of the job",
+			doc:  `{"description":"OCPJP required"}`,
+			want: scoring.Role{ID: "job-" + hashID("", []byte(`{"description":"OCPJP required"}`)),
+				Required: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, Source: "OCPJP required"}}, Source: "JSON Resume job"},
+		},
+		{
+			name: "unread fields",
+			why:  "fields RoleFromJob does not read may hold anything",
+			doc:  `{"title":"X","company":null,"type":7,"date":"soon","meta":[],"qualifications":["Java"]}`,
+			want: scoring.Role{ID: "x", Title: "X", RequiredSkills: []string{"Java"}, Source: "JSON Resume job",
+				SkillSources: map[string]string{"Java": "Java"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := RoleFromJob(strings.NewReader(tt.doc), nil)
+			if err != nil {
+				t.Fatalf("RoleFromJob: %v (%s)", err, tt.why)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("role mismatch (-want +got) (%s):\n%s", tt.why, diff)
+			}
+		})
+	}
+}
+
+func TestRoleFromJobErrors(t *testing.T) {
+	french := "Vous avez au moins 3 ans d'expérience dans le domaine de la Data et sur le cloud Azure. " +
+		"Vous êtes capable de qualifier un besoin client et vous parlez couramment français et anglais. Certification Databricks."
+	tests := []struct {
+		name    string
+		why     string
+		doc     string
+		field   string
+		msg     string
+		nothing bool // wraps ErrNothingFound
+	}{
+		{"null title", "the schema wants a string", `{"title":null}`, "title",
+			"job job-" + hashID("", []byte(`{"title":null}`)) + ": title: want a string, got null", false},
+		{"qualifications object", "an array is wanted", `{"title":"T","qualifications":{}}`, "qualifications",
+			"job t: qualifications: want an array, got an object", false},
+		{"qualification number", "items are strings", `{"title":"T","qualifications":["ok",3]}`, "qualifications[1]",
+			"job t: qualifications[1]: want a string, got a number", false},
+		{"remote enum", "remote is Full, Hybrid or None", `{"title":"T","remote":"Sometimes"}`, "remote",
+			`job t: remote: "Sometimes" is not one of Full, Hybrid, None`, false},
+		{"location city", "location fields are strings", `{"title":"T","location":{"city":null}}`, "location.city",
+			"job t: location.city: want a string, got null", false},
+		{"keyword null", "skills are checked as in a resume", `{"title":"T","skills":[{"keywords":[null]}]}`, "skills[0].keywords[0]",
+			"job t: skills[0].keywords[0]: want a string, got null", false},
+		{"salary number", "the schema's salary is a string", `{"title":"T","salary":100000}`, "salary",
+			"job t: salary: want a string, got a number", false},
+		{"malformed", "a syntax error", `{"title":"T",}`, "", "job: malformed JSON: invalid character", false},
+		{"array", "a job is an object", `[]`, "", "job: want a JSON object, got an array", false},
+		{"empty", "no input at all", "  \n", "", "job: nothing found: empty input", true},
+		{"no text", "a job whose text fields are all missing", `{"title":"Java Developer","salary":"100k"}`, "description",
+			"job java-developer: description: nothing found: no text to read", true},
+		{"resume", "a JSON Resume resume is not a job; the message names keys, never values",
+			`{"basics":{"name":"Ada Lovelace","email":"ada@example.com"},"work":[]}`, "",
+			"job: nothing found: not a JSON Resume job: none of title, description, qualifications, responsibilities, skills (it looks like a JSON Resume resume)", true},
+		{"native role", "a native role file is read as a role, not a job",
+			`{"id":"x","required":[{"any_of":["ocpjp"]}]}`, "", "job: nothing found: not a JSON Resume job", true},
+		{"another language", "a posting in French gives nothing rather than a guess", french, "",
+			"job job-" + hashID("", []byte(french)) + ": nothing found: the text reads as French; postings are read in English", true},
+		{"another language json", "the field named is the description", jobJSON("Ingénieur", nil, french), "description",
+			"job ingénieur: description: nothing found: the text reads as French", true},
+		{"nothing in english", "an English posting with no certification, skill or years", "We are a friendly team in a sunny office.", "",
+			"job ", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := RoleFromJob(strings.NewReader(tt.doc), nil)
+			var re *RoleError
+			if !errors.As(err, &re) {
+				t.Fatalf("RoleFromJob error = %v, want a *RoleError (%s)", err, tt.why)
+			}
+			if re.Field != tt.field || !strings.HasPrefix(err.Error(), tt.msg) {
+				t.Errorf("got field %q, message %q; want %q, %q (%s)", re.Field, err, tt.field, tt.msg, tt.why)
+			}
+			if errors.Is(err, ErrNothingFound) != tt.nothing {
+				t.Errorf("errors.Is(%v, ErrNothingFound) = %v, want %v (%s)", err, !tt.nothing, tt.nothing, tt.why)
+			}
+			for _, personal := range []string{"Ada", "ada@example.com"} {
+				if strings.Contains(err.Error(), personal) {
+					t.Errorf("message %q quotes a personal field", err)
+				}
+			}
+		})
+	}
+}
+
+// A 1 MB posting is read in bounded time, and input past MaxJobBytes is
+// refused.
+func TestRoleFromJobLargeInput(t *testing.T) {
+	para := "## Requirements\n- OCP Java 11 required, Spring Professional a plus, 5+ years of Kafka\n" +
+		"We build payment services, with a long sentence that goes on and on about nothing in particular, "
+	big := strings.Repeat(para, (1<<20)/len(para)+1)
+	start := time.Now()
+	r, err := RoleFromJob(strings.NewReader(big), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("a 1 MB posting took %v", d)
+	}
+	if diff := cmp.Diff(read{Required: sl("ocpjp>=11"), Preferred: sl("spring-professional"), RequiredSkills: sl("kafka"), MinYears: 5}, readOf(r)); diff != "" {
+		t.Errorf("1 MB posting (-want +got):\n%s", diff)
+	}
+	_, err = RoleFromJob(strings.NewReader(strings.Repeat("x", MaxJobBytes+1)), nil)
+	if err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("oversized input: err = %v, want a size error", err)
+	}
+	// One line of a million words without punctuation.
+	words := strings.Repeat("OCPJP Java certification word ", (1<<20)/30)
+	start = time.Now()
+	if _, err := RoleFromJob(strings.NewReader(words), nil); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("a 1 MB line took %v", d)
+	}
+}
+func TestParseSalary(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"100000", 100000},
+		{"$120,000", 120000},
+		{"120k", 120000},
+		{"90k-110k", 110000},
+		{"€80.000 - 95000 EUR", 95000}, // 80.000 reads as 80; the range's top is what counts
+		{"75000 to 85000", 85000},
+		{"competitive", 0},
+		{"100000 per year", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := parseSalary(tt.in); got != tt.want {
+			t.Errorf("parseSalary(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Web Developer", "web-developer"},
+		{"  Senior Java Developer (OCP 11) ", "senior-java-developer-ocp-11"},
+		{"C++/Go engineer", "c-go-engineer"},
+		{"Développeur Java", "développeur-java"},
+		{"!!!", ""},
+	}
+	for _, tt := range tests {
+		if got := slug(tt.in); got != tt.want {
+			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzRoleFromJob checks that no job text makes RoleFromJob panic and that
+// every role it returns is valid.
+func FuzzRoleFromJob(f *testing.F) {
+	for _, seed := range []string{
+		"OCP Java 11 required, Spring Professional a plus",
+		"Nice to have: Spark certification (HDPCD:Spark, CCA175 or Databricks); 3-5 years' experience",
+		"Oracle Certified Professional, Java SE 17 Developer or 1Z0-809/1Z0-819. Must have: SCWCD 1.4",
+		"a plus, , ( ) : ; nice to",
+	} {
+		f.Add(seed)
+	}
+	cat := scoring.DefaultCatalog()
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, _ := json.Marshal(map[string]any{"title": text, "description": text, "qualifications": []string{text},
+			"skills": []any{map[string]any{"name": text, "keywords": []string{text}}}, "salary": text})
+		r, err := RoleFromJob(strings.NewReader(string(doc)), cat)
+		if err != nil {
+			var re *RoleError
+			if !errors.As(err, &re) {
+				t.Errorf("error %v is not a *RoleError", err)
+			}
+			return
+		}
+		if err := r.Validate(cat); err != nil {
+			t.Errorf("invalid role: %v", err)
+		}
+	})
+}
+
+// BenchmarkRoleFromJob reads a typical posting (testdata/jobs, about 2 KB)
+// at 1, 10 and 100 times its length; ns/op should grow linearly.
+func BenchmarkRoleFromJob(b *testing.B) {
+	data, err := os.ReadFile("../testdata/jobs/senior-java-backend.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := scoring.DefaultCatalog()
+	for _, n := range []int{1, 10, 100} {
+		// Each copy numbered, so the copies are not one text repeated.
+		var sb strings.Builder
+		for i := range n {
+			sb.WriteString(strings.ReplaceAll(string(data), "300 people", strconv.Itoa(300+i)+" people"))
+		}
+		text := sb.String()
+		if n == 1 {
+			// Cold: a catalog whose Normalize has seen none of the text,
+			// as for a posting read once.
+			b.Run("x1-cold", func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					b.StopTimer()
+					fresh, err := cat.Extend(strings.NewReader(`{"certs": []}`))
+					if err != nil {
+						b.Fatal(err)
+					}
+					jobtext.For(fresh)
+					b.StartTimer()
+					if _, err := RoleFromJob(strings.NewReader(text), fresh); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, err := RoleFromJob(strings.NewReader(text), cat); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

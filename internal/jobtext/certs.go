@@ -150,10 +150,7 @@ func (f *Finder) certs(s sentence, javaBlock bool) []certHit {
 func (f *Finder) groupHits(ws []word) []certHit {
 	var out []certHit
 	for i := range ws {
-		for _, g := range f.groups {
-			if fold1(ws[i].norm) != g.words[0] {
-				continue
-			}
+		for _, g := range f.groups[fold1(ws[i].norm)] {
 			k, version := i, ""
 			ok := true
 			for _, gw := range g.words {
@@ -208,17 +205,18 @@ func (f *Finder) credentialWord(w string) bool {
 // worthTrying reports whether a run may name a credential: it holds a
 // cue, an acronym or an exam code, or every word of a seed alias.
 func (f *Finder) worthTrying(ws []word) bool {
-	set := map[string]bool{}
 	for _, w := range ws {
 		if cueWords[w.norm] || f.acronyms[w.norm] || codeLike(w.norm) {
 			return true
 		}
-		set[w.norm] = true
 	}
+	has := func(x string) bool { return slices.ContainsFunc(ws, func(w word) bool { return w.norm == x }) }
 	for _, a := range f.seedAliases {
 		all := true
 		for _, w := range a {
-			all = all && set[w]
+			if all = has(w); !all {
+				break
+			}
 		}
 		if all {
 			return true
@@ -337,7 +335,7 @@ func (f *Finder) certRequirements(s sentence, hits []certHit) []certReq {
 	for i := 0; i < len(hits); {
 		j := i + 1
 		for j < len(hits) && alternatives(s, hits[j-1], hits[j]) &&
-			strengthAt(s.words, hits[j].from, hits[j].to) == strengthAt(s.words, hits[i].from, hits[i].to) {
+			strengthAt(s, hits[j].from, hits[j].to) == strengthAt(s, hits[i].from, hits[i].to) {
 			j++
 		}
 		req := certReq{version: alternativesVersion(hits[i:j]), from: hits[i].from, to: hits[j-1].to}

@@ -324,7 +324,9 @@ var (
 	mdLinkRE  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdTagRE   = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 	hashTagRE = regexp.MustCompile(`(?:^|\s)#[A-Za-z][\w-]*`)
-	urlRE     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s)\]]+`)
+	// inlineMarks are the emphasis and code marks cleanInline drops.
+	inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "", "\u00a0", " ", "\u200b", "")
+	urlRE       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s)\]]+`)
 )
 
 // cleanInline removes inline Markdown (emphasis, code marks, links,
@@ -339,7 +341,7 @@ func cleanInline(s string) string {
 		s = mdTagRE.ReplaceAllString(s, " ")
 		s = hashTagRE.ReplaceAllString(s, " ")
 	}
-	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "", "\u00a0", " ", "\u200b", "").Replace(s)
+	s = inlineMarks.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	// Single '*' or '_' emphasis around words.
 	s = strings.Trim(s, "*_ ")

@@ -1,6 +1,7 @@
 package jobtext
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,7 +94,7 @@ type Finder struct {
 	// seedAliases are the word sets of seed certifications' aliases of
 	// two or more words ("spring professional").
 	seedAliases [][]string
-	groups      []groupAlias
+	groups      map[string][]groupAlias // by first folded word
 	// refine maps an abbreviation and a word of its context to the
 	// certification they name together: "hdpcd" with "spark" is
 	// hdpcd-spark (from the alias "HDPCD:Spark").
@@ -126,7 +127,8 @@ func NewFinder(cat *scoring.Catalog) *Finder {
 	if cat == nil {
 		cat = scoring.DefaultCatalog()
 	}
-	f := &Finder{cat: cat, acronyms: map[string]bool{}, catWords: map[string]bool{}, refine: map[string]map[string]string{}}
+	f := &Finder{cat: cat, acronyms: map[string]bool{}, catWords: map[string]bool{}, refine: map[string]map[string]string{},
+		groups: map[string][]groupAlias{}}
 	for w := range fixedAcronyms {
 		f.acronyms[w] = true
 	}
@@ -182,7 +184,7 @@ func NewFinder(cat *scoring.Catalog) *Finder {
 	for _, g := range catalogGroups(cat) {
 		for _, a := range g.Aliases {
 			if ws := foldCue(lowerWords(a)); len(ws) > 0 {
-				f.groups = append(f.groups, groupAlias{id: g.ID, words: ws})
+				f.groups[ws[0]] = append(f.groups[ws[0]], groupAlias{id: g.ID, words: ws})
 			}
 		}
 	}
@@ -197,13 +199,19 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 	sc := scopes(d.Blocks)
 	extra := f.skills.with(known)
 	var out []Finding
+	javaTitle := hasJavaWord(d.Title)
 	for bi, b := range d.Blocks {
 		sents := newSentences(bi, b.Text)
 		if len(sents) == 0 {
 			continue
 		}
-		inList := b.Kind == Item || b.Kind == Para && countWords(b.Text) <= maxListLine
-		javaBlock := hasJavaWord(b.Text) || hasJavaWord(d.Title)
+		n := 0
+		javaBlock := javaTitle
+		for _, s := range sents {
+			n += len(s.words)
+			javaBlock = javaBlock || slices.ContainsFunc(s.norms, func(w string) bool { return javaWords[w] })
+		}
+		inList := b.Kind == Item || b.Kind == Para && n <= maxListLine
 		hits := make([][]certHit, len(sents))
 		for si := range sents {
 			hits[si] = f.certs(sents[si], javaBlock)
@@ -226,7 +234,7 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 			if si == 0 && len(s.words) <= shortLead {
 				base.Source = s.context // "HDPCD." says little; its expansion says what it is
 			}
-			narr := narrativeOf(s.words)
+			narr := narrativeOf(s)
 			certNarr := narr
 			if certNarr == "" && si > 0 && leadNamesCert {
 				certNarr = "a certification described"
@@ -235,7 +243,7 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 			for _, req := range f.certRequirements(s, hits[si]) {
 				fd := base
 				fd.Kind, fd.IDs, fd.Version = Certification, req.ids, req.version
-				fd.Strength = strengthAt(s.words, req.from, req.to)
+				fd.Strength = strengthAt(s, req.from, req.to)
 				fd.Narrative = certNarr
 				if fd.Narrative == "" && experienceAs(s.words, req.from) {
 					fd.Narrative = "a title held (experience as ...)"
@@ -261,7 +269,7 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 			for _, sk := range f.findSkills(s, extra, spans) {
 				fd := base
 				fd.Kind, fd.IDs = Skill, sk.names
-				fd.Strength = strengthAt(s.words, sk.from, sk.to)
+				fd.Strength = strengthAt(s, sk.from, sk.to)
 				fd.Narrative = narr
 				if fd.Narrative == "" && len(hits[si]) == 0 && clauseHasCue(s.words, sk.from) {
 					fd.Narrative = "a certification the catalog does not know"
@@ -271,11 +279,11 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 			for _, y := range findYears(s) {
 				fd := base
 				fd.Kind, fd.Value = Years, y.n
-				fd.Strength = strengthAt(s.words, y.from, y.to)
+				fd.Strength = strengthAt(s, y.from, y.to)
 				fd.Narrative = narr
 				out = append(out, fd)
 			}
-			if p, ok := findPay(s.text); ok {
+			if p, ok := findPay(s); ok {
 				fd := base
 				fd.Kind, fd.Value = Pay, p
 				out = append(out, fd)

@@ -1,5 +1,11 @@
 package jobtext
 
+import (
+	"strings"
+
+	"github.com/certmatch/certmatch/internal/words"
+)
+
 // Function words of the languages postings come in. A text is read only
 // when it is English: words of another language are not guessed at.
 var functionWords = map[string]map[string]bool{
@@ -13,9 +19,23 @@ var functionWords = map[string]map[string]bool{
 	"Greek":      wordSet(`και το τη την της του των με για σε από είναι ένα μια στο στην οι`),
 }
 
-// minLanguageWords is how many function words a text needs before its
-// language is judged; shorter texts are taken as English.
-const minLanguageWords = 8
+// languageOf gives, for a function word, the languages it belongs to.
+var languageOf = func() map[string][]string {
+	m := map[string][]string{}
+	for lang, set := range functionWords {
+		for w := range set {
+			m[w] = append(m[w], lang)
+		}
+	}
+	return m
+}()
+
+// Bounds of the language check: it needs minLanguageWords function words
+// to judge, and reads no more than maxLanguageWords.
+const (
+	minLanguageWords = 8
+	maxLanguageWords = 2000
+)
 
 // Language names the language a document reads as: "English", another
 // language whose function words outnumber English ones by two to one,
@@ -24,16 +44,13 @@ func Language(d Document) string {
 	counts := map[string]int{}
 	total := 0
 	for _, b := range d.Blocks {
-		for _, w := range lowerWords(b.Text) {
-			hit := false
-			for lang, set := range functionWords {
-				if set[w] {
-					counts[lang]++
-					hit = true
-				}
-			}
-			if hit {
+		text := strings.ToLower(b.Text)
+		for start, end := words.Next(text, 0); start >= 0 && total < maxLanguageWords; start, end = words.Next(text, end) {
+			if langs := languageOf[text[start:end]]; len(langs) > 0 {
 				total++
+				for _, l := range langs {
+					counts[l]++
+				}
 			}
 		}
 	}

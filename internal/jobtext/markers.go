@@ -106,7 +106,8 @@ func markerAt(ws []word, k int) marker {
 // them if it speaks of what follows; else a marker heading the sentence
 // (in its first two words, or before its first colon). A marker inside
 // parentheses speaks only of the words in them.
-func strengthAt(ws []word, from, to int) Strength {
+func strengthAt(s sentence, from, to int) Strength {
+	ws := s.words
 	firstColon := -1
 	for k, w := range ws {
 		if w.colon {
@@ -122,7 +123,7 @@ func strengthAt(ws []word, from, to int) Strength {
 		parenStart--
 	}
 	for k := 0; k < len(ws); {
-		m := markerAt(ws, k)
+		m := s.marks[k]
 		if m.kind == Mentioned {
 			k++
 			continue

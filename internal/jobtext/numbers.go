@@ -29,6 +29,17 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 // numbers are dates or company history.
 const maxYears = 40
 
+// mentionsYears reports whether a sentence has a word for years, before
+// the regular expressions are run.
+func mentionsYears(s sentence) bool {
+	for _, w := range s.words {
+		if yearWords[w.norm] {
+			return true
+		}
+	}
+	return false
+}
+
 type yearsHit struct {
 	n        float64
 	from, to int // word span
@@ -38,7 +49,7 @@ type yearsHit struct {
 // years", "at least five years", "minimum of 3 years", "3-5 years" (3),
 // "5 years' Java experience".
 func findYears(s sentence) []yearsHit {
-	if !strings.Contains(strings.ToLower(s.text), "y") {
+	if !mentionsYears(s) {
 		return nil
 	}
 	var out []yearsHit
@@ -92,19 +103,16 @@ var (
 // findPay returns the largest annual pay figure a sentence about pay
 // states ("base compensation of $125k-$200k", "up to Php 50,000"); an
 // average, a median or an hourly rate is not the job's pay.
-func findPay(text string) (float64, bool) {
-	if !strings.ContainsAny(text, "$€£0123456789") {
-		return 0, false
-	}
-	ws := lowerWords(text)
+func findPay(s sentence) (float64, bool) {
+	text := s.text
 	pay := false
-	for _, w := range ws {
-		if notPay[w] {
+	for _, w := range s.words {
+		if notPay[w.norm] {
 			return 0, false
 		}
-		pay = pay || payWords[w]
+		pay = pay || payWords[w.norm]
 	}
-	if !pay || hourlyRE.MatchString(text) {
+	if !pay || !strings.ContainsAny(text, "0123456789") || hourlyRE.MatchString(text) {
 		return 0, false
 	}
 	best := 0.0

@@ -1,6 +1,7 @@
 package jobtext
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/certmatch/certmatch/internal/words"
@@ -55,11 +56,11 @@ var (
 func classifyHeading(text string) Scope {
 	ws := lowerWords(text)
 	switch {
-	case containsPhrase(ws, preferredHeadings):
+	case preferredHeadings.in(ws):
 		return ScopePreferred
-	case containsPhrase(ws, requiredHeadings):
+	case requiredHeadings.in(ws):
 		return ScopeRequired
-	case containsPhrase(ws, narrativeHeadings):
+	case narrativeHeadings.in(ws):
 		return ScopeNarrative
 	}
 	return ScopeNone
@@ -104,7 +105,7 @@ func scopes(blocks []Block) []Scope {
 // candidate for it. Each phrase is a lower-case word sequence.
 var narratives = []struct {
 	why     string
-	phrases [][]string
+	phrases phraseSet
 }{
 	{"a benefit the employer offers", phrases(`we offer, we pay, we cover, we provide, we sponsor, we fund, we support,
 		we reimburse, we encourage, paid certification, paid certifications, certifications paid, reimbursement,
@@ -124,13 +125,9 @@ var narratives = []struct {
 }
 
 // narrativeOf returns why a sentence is narrative, or "".
-func narrativeOf(ws []word) string {
-	norms := make([]string, len(ws))
-	for i, w := range ws {
-		norms[i] = w.norm
-	}
+func narrativeOf(s sentence) string {
 	for _, n := range narratives {
-		if containsPhrase(norms, n.phrases) {
+		if n.phrases.in(s.norms) {
 			return n.why
 		}
 	}
@@ -152,11 +149,14 @@ func experienceAs(ws []word, k int) bool {
 	return false
 }
 
-func phrases(s string) [][]string {
-	var out [][]string
+// phraseSet is a set of lower-case word sequences, by first word.
+type phraseSet map[string][][]string
+
+func phrases(s string) phraseSet {
+	out := phraseSet{}
 	for _, p := range strings.Split(s, ",") {
 		if f := lowerWords(p); len(f) > 0 {
-			out = append(out, f)
+			out[f[0]] = append(out[f[0]], f)
 		}
 	}
 	return out
@@ -166,22 +166,23 @@ func lowerWords(s string) []string {
 	return words.Append(nil, strings.ToLower(s))
 }
 
-// containsPhrase reports whether ws holds one of the phrases as a run of
-// words.
-func containsPhrase(ws []string, list [][]string) bool {
-	for i := range ws {
-		for _, p := range list {
-			if i+len(p) > len(ws) || ws[i] != p[0] {
-				continue
+// in reports whether ws holds one of the phrases as a run of words.
+func (ps phraseSet) in(ws []string) bool {
+	for i, w := range ws {
+		for _, p := range ps[w] {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
 			}
-			match := true
-			for j := 1; j < len(p); j++ {
-				if ws[i+j] != p[j] {
-					match = false
-					break
-				}
-			}
-			if match {
+		}
+	}
+	return false
+}
+
+// endsWith reports whether ws ends with one of the phrases.
+func (ps phraseSet) endsWith(ws []string) bool {
+	for i := max(0, len(ws)-4); i < len(ws); i++ {
+		for _, p := range ps[ws[i]] {
+			if i+len(p) == len(ws) && slices.Equal(ws[i:], p) {
 				return true
 			}
 		}

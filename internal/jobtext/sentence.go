@@ -18,6 +18,10 @@ type sentence struct {
 	// for a short first sentence ("HDPCD.") the one after it, which
 	// usually expands it.
 	context string
+	// marks holds the marker starting at each word, if any; norms the
+	// words' lower-case forms.
+	marks []marker
+	norms []string
 }
 
 // word is a word of a sentence: its byte span, its lower-case form, and
@@ -104,7 +108,9 @@ func wordBefore(s string, i int) string {
 	return s[j:i]
 }
 
-// newSentences cuts one block into sentences with their words.
+// newSentences cuts one block into sentences with their words. A run of
+// more than maxSentenceWords words without a sentence end is cut into
+// pieces of that many, so reading stays linear in the text's length.
 func newSentences(block int, text string) []sentence {
 	parts := splitSentences(text)
 	var out []sentence
@@ -117,16 +123,27 @@ func newSentences(block int, text string) []sentence {
 		if i == 0 && len(ws) <= shortLead && len(parts) > 1 {
 			ctx = p + " " + parts[1]
 		}
-		for len(ws) > maxSentenceWords {
-			cut := ws[maxSentenceWords].start
-			out = append(out, sentence{text: p[:cut], words: ws[:maxSentenceWords], block: block, first: i == 0 && len(out) == 0, context: p[:cut]})
-			p = p[cut:]
-			ws = splitWords(p)
-			ctx = p
+		if len(ws) <= maxSentenceWords {
+			out = append(out, newSentence(p, ws, block, i == 0, ctx))
+			continue
 		}
-		out = append(out, sentence{text: p, words: ws, block: block, first: i == 0 && len(out) == 0, context: ctx})
+		for from := 0; from < len(ws); from += maxSentenceWords {
+			to := min(from+maxSentenceWords, len(ws))
+			piece := p[ws[from].start:ws[to-1].end]
+			out = append(out, newSentence(piece, splitWords(piece), block, i == 0 && from == 0, piece))
+		}
 	}
 	return out
+}
+
+func newSentence(text string, ws []word, block int, first bool, context string) sentence {
+	s := sentence{text: text, words: ws, block: block, first: first, context: context,
+		marks: make([]marker, len(ws)), norms: make([]string, len(ws))}
+	for k := range ws {
+		s.marks[k] = markerAt(ws, k)
+		s.norms[k] = ws[k].norm
+	}
+	return s
 }
 
 // maxListClause is the most words a clause without a marker may have to
@@ -137,7 +154,11 @@ const maxListClause = 4
 // splitWords cuts a sentence into words, noting clauses, parenthesised
 // segments and the punctuation after each word.
 func splitWords(s string) []word {
-	var ws []word
+	ws := make([]word, 0, len(s)/6+1)
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	clause, depth, segment, seg := 0, 0, 0, 0
 	prevEnd := 0
 	note := func(gap string) {
@@ -183,7 +204,13 @@ func splitWords(s string) []word {
 			ws[len(ws)-1].comma = true
 		}
 		w := s[start:end]
-		ws = append(ws, word{start: start, end: end, norm: strings.ToLower(w), upper: isUpper(w), clause: clause, paren: seg})
+		norm := ""
+		if lower != "" {
+			norm = lower[start:end]
+		} else {
+			norm = strings.ToLower(w)
+		}
+		ws = append(ws, word{start: start, end: end, norm: norm, upper: isUpper(w), clause: clause, paren: seg})
 		prevEnd = end
 	}
 	if len(ws) > 0 && strings.HasPrefix(strings.TrimLeft(s[prevEnd:], " \t"), "+") {
@@ -230,6 +257,15 @@ func isDash(t string) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(t[size:])
 	return next == ' ' || next == '\t'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isUpper(w string) bool {

@@ -1,6 +1,7 @@
 package jobtext
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,8 @@ type skillDef struct {
 	// database: a word that is a skill only beside another database or
 	// followed by "database" ("Oracle" the database, not the company).
 	database bool
+	// name, for a caller's own skill, is its spelling, kept in findings.
+	name string
 }
 
 // builtinSkills are the skills job text is searched for, besides a job's
@@ -64,7 +67,9 @@ func skillWords(name string) []string {
 	return lowerWords(name)
 }
 
-func (l lexicon) add(name string) {
+func (l lexicon) add(name string) { l.addNamed(name, "") }
+
+func (l lexicon) addNamed(name, keep string) {
 	ws := skillWords(name)
 	if len(ws) == 0 {
 		return
@@ -75,13 +80,16 @@ func (l lexicon) add(name string) {
 	case ".net":
 		ws = []string{".net"}
 	}
-	d := skillDef{words: ws}
+	d := skillDef{words: ws, name: keep}
 	if len(ws) == 1 {
 		d.capital = capitalSkills[ws[0]]
 		d.database = databaseSkills[ws[0]]
 	}
-	for _, old := range l[ws[0]] {
+	for i, old := range l[ws[0]] {
 		if strings.Join(old.words, " ") == strings.Join(ws, " ") {
+			if keep != "" && old.name == "" {
+				l[ws[0]][i].name = keep
+			}
 			return
 		}
 	}
@@ -99,10 +107,10 @@ func (l lexicon) with(names []string) lexicon {
 	}
 	out := make(lexicon, len(l)+len(names))
 	for k, v := range l {
-		out[k] = v
+		out[k] = slices.Clone(v)
 	}
 	for _, n := range names {
-		out.add(n)
+		out.addNamed(n, strings.TrimSpace(n))
 	}
 	return out
 }
@@ -163,7 +171,7 @@ func (f *Finder) findSkills(s sentence, l lexicon, skip [][2]int) []skillHit {
 		j := i + 1
 		or := false
 		first := found[i]
-		examples := leadsExamples(ws, first.from)
+		examples := leadsExamples(s, first.from)
 		for j < len(found) {
 			gapOr, ok := listGap(s, found[j-1].to, found[j].from)
 			if ws[found[j].from].paren != ws[first.from].paren {
@@ -238,18 +246,8 @@ func plainGap(s sentence, aEnd, bFrom int) bool {
 	return !hasMarker(ws, aEnd, bFrom)
 }
 
-func leadsExamples(ws []word, k int) bool {
-	start := max(0, k-3)
-	norms := make([]string, 0, k-start)
-	for _, w := range ws[start:k] {
-		norms = append(norms, w.norm)
-	}
-	for _, p := range exampleLeads {
-		if len(p) <= len(norms) && strings.Join(norms[len(norms)-len(p):], " ") == strings.Join(p, " ") {
-			return true
-		}
-	}
-	return false
+func leadsExamples(s sentence, k int) bool {
+	return exampleLeads.endsWith(s.norms[max(0, k-3):k])
 }
 
 // match returns the words of the longest skill at ws[k] and its name as
@@ -290,6 +288,9 @@ func (l lexicon) match(s sentence, k int) (int, string) {
 			if !unicode.IsUpper(r) {
 				continue
 			}
+		}
+		if d.name != "" {
+			return n, d.name
 		}
 		return n, s.text[w.start:ws[k+n-1].end]
 	}
