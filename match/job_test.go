@@ -490,14 +490,16 @@ func TestSlug(t *testing.T) {
 	}
 }
 
-// FuzzRoleFromJob checks that no job text makes RoleFromJob panic and that
-// every role it returns is valid.
+// FuzzRoleFromJob checks that no posting, as JSON or as text, makes
+// RoleFromJob panic, that every error is a *RoleError and that every
+// role it returns is valid.
 func FuzzRoleFromJob(f *testing.F) {
 	for _, seed := range []string{
 		"OCP Java 11 required, Spring Professional a plus",
 		"Nice to have: Spark certification (HDPCD:Spark, CCA175 or Databricks); 3-5 years' experience",
 		"Oracle Certified Professional, Java SE 17 Developer or 1Z0-809/1Z0-819. Must have: SCWCD 1.4",
-		"a plus, , ( ) : ; nice to",
+		"## Requirements\n- OCA or OCP\n- MySQL, Oracle, or SQL Server\n<ul><li>HDPCD. Apache Spark</li></ul>",
+		"a plus, , ( ) : ; nice to ---\ntitle: x\n---",
 	} {
 		f.Add(seed)
 	}
@@ -505,16 +507,18 @@ func FuzzRoleFromJob(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, _ := json.Marshal(map[string]any{"title": text, "description": text, "qualifications": []string{text},
 			"skills": []any{map[string]any{"name": text, "keywords": []string{text}}}, "salary": text})
-		r, err := RoleFromJob(strings.NewReader(string(doc)), cat)
-		if err != nil {
-			var re *RoleError
-			if !errors.As(err, &re) {
-				t.Errorf("error %v is not a *RoleError", err)
+		for _, in := range []string{string(doc), text} {
+			r, err := RoleFromJob(strings.NewReader(in), cat)
+			if err != nil {
+				var re *RoleError
+				if !errors.As(err, &re) {
+					t.Errorf("error %v is not a *RoleError", err)
+				}
+				continue
 			}
-			return
-		}
-		if err := r.Validate(cat); err != nil {
-			t.Errorf("invalid role: %v", err)
+			if err := r.Validate(cat); err != nil {
+				t.Errorf("invalid role: %v", err)
+			}
 		}
 	})
 }
