@@ -13,6 +13,8 @@ import (
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -82,7 +84,7 @@ func (c *common) engine(ctx context.Context, stderr io.Writer) (*match.Engine, e
 		return nil, err
 	}
 	for _, path := range c.candidates {
-		if _, err := importFile(ctx, eng, path, match.Format(c.format), stderr, false); err != nil {
+		if _, err := importFile(ctx, eng, path, input.Format(c.format), stderr, false); err != nil {
 			eng.Close()
 			return nil, err
 		}
@@ -90,7 +92,7 @@ func (c *common) engine(ctx context.Context, stderr io.Writer) (*match.Engine, e
 	return eng, nil
 }
 
-func importFile(ctx context.Context, eng *match.Engine, path string, format match.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
+func importFile(ctx context.Context, eng *match.Engine, path string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return match.ImportReport{}, err
@@ -192,7 +194,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer eng.Close()
 	var total match.ImportReport
 	for _, path := range c.candidates {
-		rep, err := importFile(ctx, eng, path, match.Format(c.format), stderr, true)
+		rep, err := importFile(ctx, eng, path, input.Format(c.format), stderr, true)
 		total.Read += rep.Read
 		total.Imported += rep.Imported
 		total.Rejected = append(total.Rejected, rep.Rejected...)
@@ -207,7 +209,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if c.asJSON {
-		return match.WriteJSON(stdout, total)
+		return report.WriteJSON(stdout, total)
 	}
 	fmt.Fprintf(stdout, "read %d, imported %d, rejected %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
 		total.Read, total.Imported, len(total.Rejected), len(total.Duplicates), len(total.Unresolved), n)
@@ -218,7 +220,7 @@ func loadRoleFile(path string) (scoring.Role, error) {
 	if path == "" {
 		return scoring.Role{}, fmt.Errorf("%w: --role ROLE.json is required", errUsage)
 	}
-	return match.LoadRoleFile(path, scoring.DefaultCatalog())
+	return input.LoadRoleFile(path, scoring.DefaultCatalog())
 }
 
 func cmdRank(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -248,10 +250,10 @@ func cmdRank(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if c.asJSON {
-		return match.WriteJSON(stdout, r)
+		return report.WriteJSON(stdout, r)
 	}
 	fmt.Fprintf(stdout, "%s: %s (%d eligible, %d ranked)\n", role.ID, role.Title, r.Eligible, r.Total)
-	return match.WriteTable(stdout, eng.Scorer().Catalog(), r)
+	return report.WriteTable(stdout, eng.Catalog(), r)
 }
 
 func cmdExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -278,9 +280,9 @@ func cmdExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if c.asJSON {
-		return match.WriteJSON(stdout, res)
+		return report.WriteJSON(stdout, res)
 	}
-	return match.WriteExplanation(stdout, res)
+	return report.WriteExplanation(stdout, res)
 }
 
 func cmdFacets(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -311,7 +313,7 @@ func cmdFacets(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if c.asJSON {
-		return match.WriteJSON(stdout, map[string]any{"total": res.Total, "facets": res.Facets})
+		return report.WriteJSON(stdout, map[string]any{"total": res.Total, "facets": res.Facets})
 	}
 	fmt.Fprintf(stdout, "%d candidates\n", res.Total)
 	for _, f := range []struct {

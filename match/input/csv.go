@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -135,7 +136,7 @@ func csvRecord(row []string, cols csvCols, pos string) Record {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return reject(pos, c.ID, num.col, &typeError{fmt.Sprintf("%q is not a number", s), err})
+			return reject(pos, c.ID, num.col, &strictjson.TypeError{Msg: fmt.Sprintf("%q is not a number", s), Err: err})
 		}
 		*num.dst = f
 	}
