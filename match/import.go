@@ -21,6 +21,8 @@ type Progress struct {
 // ImportOptions configure Import. The zero value recognises the format by
 // content and reports no progress.
 type ImportOptions struct {
+	// Format is the input's format (see package input); the zero value,
+	// input.FormatAuto, recognises it by content.
 	Format input.Format
 	// Progress, when set, is called after every batch is written, from
 	// the goroutine that writes batches (not the caller's), one call at a

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/samber/lo"
+
 	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -71,20 +73,18 @@ func resumeRecord(raw []byte, pos string, now time.Time) Record {
 	c.Summary = joinNonEmpty(": ", getStr(basics, "label"), getStr(basics, "summary"))
 	c.Location = PlaceName(getObj(basics, "location"))
 
-	seen := map[string]bool{}
-	addSkill := func(s string) {
-		s = strings.TrimSpace(s)
-		if k := strings.ToLower(s); s != "" && !seen[k] {
-			seen[k] = true
-			c.Skills = append(c.Skills, s)
-		}
-	}
+	var skills []string
 	for _, it := range getArr(doc, "skills") {
 		sk := it.(map[string]any)
-		addSkill(getStr(sk, "name"))
+		skills = append(skills, getStr(sk, "name"))
 		for _, kw := range getArr(sk, "keywords") {
-			addSkill(kw.(string))
+			skills = append(skills, strings.TrimSpace(kw.(string)))
 		}
+	}
+	// In order, without empty strings or duplicates compared
+	// case-insensitively; none stays nil, as in every other format.
+	if skills = lo.UniqBy(lo.Compact(skills), strings.ToLower); len(skills) > 0 {
+		c.Skills = skills
 	}
 
 	var certIndex []int // certifications[i] came from certificates[certIndex[i]]
@@ -135,15 +135,8 @@ func resumeField(field string, certIndex []int) string {
 	return field
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
+// joinNonEmpty joins the parts that are not "" with sep.
+func joinNonEmpty(sep string, parts ...string) string { return strings.Join(lo.Compact(parts), sep) }
 
 // PlaceName formats a JSON Resume location object (a resume's
 // basics.location, a job's location): "City, Region", "City, CountryCode"

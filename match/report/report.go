@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/samber/lo"
 
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
@@ -80,12 +81,10 @@ func Matched(cat *scoring.Catalog, r scoring.Result) string {
 			if len(ev.Via) > 0 {
 				s += " (implies " + cat.Label(ev.Via[len(ev.Via)-1]) + ")"
 			}
-			if !slices.Contains(out, s) {
-				out = append(out, s)
-			}
+			out = append(out, s)
 		}
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(lo.Uniq(out), ", ")
 }
 
 // MissingText lists the unmet required requirements, or the preferred
