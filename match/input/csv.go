@@ -65,9 +65,9 @@ func checkCSVHeader(rec []string) (csvCols, error) {
 	return cols, nil
 }
 
-// decodeCSV reads FormatCSV (see Format). Rows are positioned "line N",
-// the line the row starts on; a bad row is passed on rejected and the rest
-// are read on.
+// decodeCSV reads FormatCSV (see the package documentation). Rows are
+// positioned "line N", the line the row starts on; a bad row is passed on
+// rejected and the rest are read on.
 func decodeCSV(br *bufio.Reader, fn func(Record) error) error {
 	r := csv.NewReader(br)
 	r.TrimLeadingSpace = true

@@ -155,9 +155,9 @@ const peekSize = 1 << 20
 // A bad record never stops the good ones: it is passed to fn with Err set
 // to a *RecordError naming its position, id and field. Native records are
 // decoded strictly (unknown fields and wrong types are rejected) and
-// checked with (*scoring.Candidate).Validate; Format describes how JSON
-// Resume and CSV are read. Decode does not normalise certifications; the
-// engine does.
+// checked with (*scoring.Candidate).Validate; the package documentation
+// says how JSON Resume and CSV are read. Decode does not normalise
+// certifications; match.Engine.Import does.
 //
 // Decode returns the format it read, and an error only when the input as a
 // whole cannot be read (an I/O error, malformed JSON outside JSON Lines, a
