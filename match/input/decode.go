@@ -287,9 +287,7 @@ func skipBOM(br *bufio.Reader) error {
 	if err != nil && err != io.EOF {
 		return fmt.Errorf("read: %w", err)
 	}
-	if len(b) == 3 && len(strictjson.TrimBOM(b)) == 0 {
-		_, _ = br.Discard(3)
-	}
+	_, _ = br.Discard(len(b) - len(strictjson.TrimBOM(b)))
 	return nil
 }
 
