@@ -37,13 +37,18 @@ var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 // (in document order) as a *[FieldError] with the full JSON path, indexes
 // included: "certifications[1].date". Keys match field names exactly or,
 // failing that, case-insensitively, as in encoding/json; null leaves a
-// field as it is. dst must be a non-nil pointer to a struct.
+// field as it is. dst must be a non-nil pointer to a struct; anything
+// else is an error.
 func Unmarshal(data []byte, dst any) error {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return fmt.Errorf("strictjson: Unmarshal wants a non-nil pointer to a struct, got %T", dst)
+	}
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
 		return fmt.Errorf("want a JSON object, got %s", KindOf(data))
 	}
-	return decodeValue(data, reflect.ValueOf(dst).Elem(), "")
+	return decodeValue(data, rv.Elem(), "")
 }
 
 func joinPath(path, key string) string {

@@ -104,6 +104,16 @@ func TestUnmarshalNotAnObject(t *testing.T) {
 	}
 }
 
+func TestUnmarshalWantsStructPointer(t *testing.T) {
+	var r scoring.Role
+	var m map[string]any
+	for _, dst := range []any{r, &m, (*scoring.Role)(nil), nil} {
+		if err := Unmarshal([]byte(`{"id":"r"}`), dst); err == nil || !strings.Contains(err.Error(), "pointer to a struct") {
+			t.Errorf("Unmarshal into %T: error %v, want one asking for a pointer to a struct", dst, err)
+		}
+	}
+}
+
 func TestReadObject(t *testing.T) {
 	tests := []struct {
 		name, why, in string

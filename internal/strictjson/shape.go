@@ -3,6 +3,7 @@ package strictjson
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -57,7 +58,9 @@ func Enum(values ...string) *Shape { return &Shape{kind: kindEnum, enum: slices.
 
 // Object is an object whose listed fields, when present, have their
 // shapes.
-func Object(fields map[string]*Shape) *Shape { return &Shape{kind: kindObject, fields: fields} }
+func Object(fields map[string]*Shape) *Shape {
+	return &Shape{kind: kindObject, fields: maps.Clone(fields)}
+}
 
 // Array is an array whose every item has the item shape.
 func Array(item *Shape) *Shape { return &Shape{kind: kindArray, item: item} }
