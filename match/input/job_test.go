@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"encoding/json"
@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/certmatch/certmatch/internal/jobtext"
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -259,7 +260,7 @@ func TestRoleFromJobReadsAsARecruiter(t *testing.T) {
 }
 
 func TestRoleFromJobSample(t *testing.T) {
-	got, err := RoleFromJob(openTestdata(t, "../testdata/jsonresume/sample.job.json"), nil)
+	got, err := RoleFromJob(openTestdata(t, "../../testdata/jsonresume/sample.job.json"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +335,7 @@ func TestRoleFromJobFields(t *testing.T) {
 			name: "no title",
 			why:  "the id falls back to a hash of the job",
 			doc:  `{"description":"OCPJP required"}`,
-			want: scoring.Role{ID: "job-" + hashID("", []byte(`{"description":"OCPJP required"}`)),
+			want: scoring.Role{ID: "job-" + strictjson.HashID("", []byte(`{"description":"OCPJP required"}`)),
 				Required: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, Source: "OCPJP required"}}, Source: "JSON Resume job"},
 		},
 		{
@@ -370,7 +371,7 @@ func TestRoleFromJobErrors(t *testing.T) {
 		nothing bool // wraps ErrNothingFound
 	}{
 		{"null title", "the schema wants a string", `{"title":null}`, "title",
-			"job job-" + hashID("", []byte(`{"title":null}`)) + ": title: want a string, got null", false},
+			"job job-" + strictjson.HashID("", []byte(`{"title":null}`)) + ": title: want a string, got null", false},
 		{"qualifications object", "an array is wanted", `{"title":"T","qualifications":{}}`, "qualifications",
 			"job t: qualifications: want an array, got an object", false},
 		{"qualification number", "items are strings", `{"title":"T","qualifications":["ok",3]}`, "qualifications[1]",
@@ -394,7 +395,7 @@ func TestRoleFromJobErrors(t *testing.T) {
 		{"native role", "a native role file is read as a role, not a job",
 			`{"id":"x","required":[{"any_of":["ocpjp"]}]}`, "", "job: nothing found: not a JSON Resume job", true},
 		{"another language", "a posting in French gives nothing rather than a guess", french, "",
-			"job job-" + hashID("", []byte(french)) + ": nothing found: the text reads as French; postings are read in English", true},
+			"job job-" + strictjson.HashID("", []byte(french)) + ": nothing found: the text reads as French; postings are read in English", true},
 		{"another language json", "the field named is the description", jobJSON("Ingénieur", nil, french), "description",
 			"job ingénieur: description: nothing found: the text reads as French", true},
 		{"nothing in english", "an English posting with no certification, skill or years", "We are a friendly team in a sunny office.", "",
@@ -526,7 +527,7 @@ func FuzzRoleFromJob(f *testing.F) {
 // BenchmarkRoleFromJob reads a typical posting (testdata/jobs, about 2 KB)
 // at 1, 10 and 100 times its length; ns/op should grow linearly.
 func BenchmarkRoleFromJob(b *testing.B) {
-	data, err := os.ReadFile("../testdata/jobs/senior-java-backend.md")
+	data, err := os.ReadFile("../../testdata/jobs/senior-java-backend.md")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -567,5 +568,22 @@ func BenchmarkRoleFromJob(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestJobShapeMatchesSchema keeps the hand-written job shape in step with
+// testdata/jsonresume/job-schema.json: every field it describes exists
+// there with the same JSON type, format and enum values.
+func TestJobShapeMatchesSchema(t *testing.T) {
+	schema, err := os.ReadFile("../../testdata/jsonresume/job-schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drift, err := jobShape.SchemaDrift(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string(nil), drift); diff != "" {
+		t.Errorf("jobShape has drifted from job-schema.json (-want +got):\n%s", diff)
 	}
 }

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"encoding/json"
@@ -15,12 +15,13 @@ import (
 
 // sharedDir finds a folder of the project's shared data (the seed page,
 // the real-world postings) beside the checkout, which holds it at
-// ../shared; a worktree one level deeper looks one level up. It skips the
+// ../shared (three levels up from this package); a worktree one level
+// deeper looks one level further. It skips the
 // test when the folder is absent: the data is never copied into the
 // project.
 func sharedDir(t *testing.T, sub string) string {
 	t.Helper()
-	for _, up := range []string{"../../shared", "../../../shared"} {
+	for _, up := range []string{"../../../shared", "../../../../shared"} {
 		dir := filepath.Join(up, sub)
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
 			return dir
@@ -120,7 +121,7 @@ func TestRoleFromJobSeedPage(t *testing.T) {
 func bundledCandidates(t *testing.T) []scoring.Candidate {
 	t.Helper()
 	var out []scoring.Candidate
-	_, err := Decode(openTestdata(t, "../testdata/candidates.json"), DecodeOptions{}, func(r Record) error {
+	_, err := Decode(openTestdata(t, "../../testdata/candidates.json"), DecodeOptions{}, func(r Record) error {
 		if r.Err != nil {
 			return r.Err
 		}

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/certmatch/certmatch/internal/jobtext"
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -76,7 +77,7 @@ func RoleFromJob(r io.Reader, cat *scoring.Catalog) (scoring.Role, error) {
 	if len(data) > MaxJobBytes {
 		return scoring.Role{}, &RoleError{Input: "job", Err: fmt.Errorf("larger than %d bytes", MaxJobBytes)}
 	}
-	data = bytes.TrimSpace(trimBOM(data))
+	data = bytes.TrimSpace(strictjson.TrimBOM(data))
 	if len(data) == 0 {
 		return scoring.Role{}, &RoleError{Input: "job", Err: fmt.Errorf("%w: empty input", ErrNothingFound)}
 	}
@@ -94,7 +95,7 @@ func RoleFromJob(r io.Reader, cat *scoring.Catalog) (scoring.Role, error) {
 		return scoring.Role{}, err
 	}
 	if err := role.Validate(cat); err != nil {
-		return scoring.Role{}, roleValidationError("job", role.ID, err)
+		return scoring.Role{}, NewRoleError("job", role.ID, err)
 	}
 	return role, nil
 }
@@ -128,11 +129,11 @@ type posting struct {
 var jobTextFields = []string{"description", "qualifications", "responsibilities", "skills"}
 
 func jsonPosting(data []byte) (*posting, error) {
-	data, err := readJSONDoc(bytes.NewReader(data))
+	data, err := strictjson.ReadObject(bytes.NewReader(data))
 	if err != nil {
 		return nil, &RoleError{Input: "job", Err: err}
 	}
-	v, err := decodeAny(data)
+	v, err := strictjson.DecodeAny(data)
 	if err != nil {
 		return nil, &RoleError{Input: "job", Err: err}
 	}
@@ -143,10 +144,10 @@ func jsonPosting(data []byte) (*posting, error) {
 	}
 	p.id = slug(p.title)
 	if p.id == "" {
-		p.id = hashID("job-", data)
+		p.id = strictjson.HashID("job-", data)
 	}
-	if fe := jobShape.check(job, ""); fe != nil {
-		return nil, &RoleError{Input: "job", Role: p.id, Field: fe.field, Err: fe.err}
+	if fe := jobShape.Check(job, ""); fe != nil {
+		return nil, &RoleError{Input: "job", Role: p.id, Field: fe.Path, Err: fe.Err}
 	}
 	hasText := false
 	for _, f := range jobTextFields {
@@ -158,16 +159,16 @@ func jsonPosting(data []byte) (*posting, error) {
 			ErrNothingFound, strings.Join(jobTextFields, ", "), notAJob(job))}
 	}
 	p.doc.Title = p.title
-	p.doc.Add(getStr(job, "description"))
-	p.doc.AddList("Qualifications", strs(getArr(job, "qualifications")))
-	p.doc.AddList("Responsibilities", strs(getArr(job, "responsibilities")))
+	p.doc.Add(strictjson.GetString(job, "description"))
+	p.doc.AddList("Qualifications", strs(strictjson.GetArray(job, "qualifications")))
+	p.doc.AddList("Responsibilities", strs(strictjson.GetArray(job, "responsibilities")))
 	var skills []string
-	for _, it := range getArr(job, "skills") {
+	for _, it := range strictjson.GetArray(job, "skills") {
 		sk := it.(map[string]any)
-		if name := getStr(sk, "name"); strings.TrimSpace(name) != "" {
+		if name := strictjson.GetString(sk, "name"); strings.TrimSpace(name) != "" {
 			skills = append(skills, name)
 		}
-		skills = append(skills, strs(getArr(sk, "keywords"))...)
+		skills = append(skills, strs(strictjson.GetArray(sk, "keywords"))...)
 	}
 	p.doc.AddList("Skills", skills)
 	p.known = skills
@@ -175,9 +176,9 @@ func jsonPosting(data []byte) (*posting, error) {
 		return nil, &RoleError{Input: "job", Role: p.id, Field: "description",
 			Err: fmt.Errorf("%w: no text to read (%s are empty)", ErrNothingFound, strings.Join(jobTextFields, ", "))}
 	}
-	p.location = placeName(getObj(job, "location"))
-	p.remote = strings.EqualFold(getStr(job, "remote"), "Full")
-	p.salary = parseSalary(getStr(job, "salary"))
+	p.location = PlaceName(strictjson.GetObject(job, "location"))
+	p.remote = strings.EqualFold(strictjson.GetString(job, "remote"), "Full")
+	p.salary = parseSalary(strictjson.GetString(job, "salary"))
 	return p, nil
 }
 
@@ -223,7 +224,7 @@ func textPosting(text string) *posting {
 	p.title = p.doc.Title
 	p.id = slug(p.title)
 	if p.id == "" {
-		p.id = hashID("job-", []byte(text))
+		p.id = strictjson.HashID("job-", []byte(text))
 	}
 	p.source = "job posting as " + p.doc.Format
 	return p
@@ -422,15 +423,17 @@ anyOf:
 
 // jobShape is job-schema.json's description of the fields RoleFromJob
 // reads.
-var jobShape = object(map[string]*shape{
+var jobShape = strictjson.Object(map[string]*strictjson.Shape{
 	"title": str, "description": str, "salary": str, "experience": str,
-	"remote": {kind: kindEnum, enum: []string{"Full", "Hybrid", "None"}},
-	"location": object(map[string]*shape{
+	"remote": strictjson.Enum("Full", "Hybrid", "None"),
+	"location": strictjson.Object(map[string]*strictjson.Shape{
 		"address": str, "postalCode": str, "city": str, "countryCode": str, "region": str,
 	}),
 	"responsibilities": strArray,
 	"qualifications":   strArray,
-	"skills":           array(object(map[string]*shape{"name": str, "level": str, "keywords": strArray})),
+	"skills": strictjson.Array(strictjson.Object(map[string]*strictjson.Shape{
+		"name": str, "level": str, "keywords": strArray,
+	})),
 })
 
 // slug lower-cases s and joins its runs of letters and digits with '-'.
