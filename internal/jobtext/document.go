@@ -47,7 +47,7 @@ const (
 // Document is a posting (or any text) read into blocks.
 type Document struct {
 	// Title is the front matter's title, else the first level-1 heading,
-	// else a first line that is a heading.
+	// else a first line that is a heading and scopes nothing.
 	Title string
 	// Format is what Parse read: "HTML", "Markdown" or "text".
 	Format string
@@ -84,7 +84,8 @@ func (d *Document) Add(text string) {
 	}
 	first := len(d.Blocks)
 	d.addLines(text)
-	if d.Title == "" && first < len(d.Blocks) && d.Blocks[first].Kind == Heading && countWords(d.Blocks[first].Text) <= maxLeadWords {
+	if d.Title == "" && first < len(d.Blocks) && d.Blocks[first].Kind == Heading && countWords(d.Blocks[first].Text) <= maxLeadWords &&
+		classifyHeading(d.Blocks[first].Text) == ScopeNone { // "Requirements" is no title
 		d.Title = strings.TrimRight(d.Blocks[first].Text, ": ")
 	}
 }

@@ -36,9 +36,9 @@ func TestParse(t *testing.T) {
 			"front matter in a comment gives the title; tags become headings and items; entities decoded; URLs dropped"},
 		{"front matter", "---\ntitle: 'Senior Dev'\nlayout: post\n---\n**Qualifications**:\n* Java\n", "Senior Dev", "Markdown",
 			[]blk{{Heading, leadLevel, "Qualifications:"}, {Item, 0, "Java"}}, "YAML front matter is skipped"},
-		{"bold runs", "**We** **Offer**:\n* Trainings\n**Must-Have:** values, and what we live by every day.\n", "We Offer", "Markdown",
+		{"bold runs", "**We** **Offer**:\n* Trainings\n**Must-Have:** values, and what we live by every day.\n", "", "Markdown",
 			[]blk{{Heading, leadLevel, "We Offer:"}, {Item, 0, "Trainings"}, {Para, 0, "Must-Have: values, and what we live by every day."}},
-			"bold runs with only spaces between are one heading; bold then plain text is prose"},
+			"bold runs with only spaces between are one heading (a heading that scopes is no title); bold then plain text is prose"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

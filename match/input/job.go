@@ -2,9 +2,11 @@ package input
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -483,4 +485,68 @@ func parseSalary(s string) float64 {
 		hi = max(hi, val(m[3], m[4]))
 	}
 	return hi
+}
+
+// LoadRoleOrJobFile reads the file a --role flag names, recognised by
+// content: a native role ([LoadRole]) or a job posting ([RoleFromJob]),
+// whose role's Source then names the file. A JSON object is a native role
+// when it has a field only roles have (required, preferred,
+// required_skills, preferred_skills, required_any_skills, min_years,
+// salary_max, weights), or a string id and no field of a job
+// (description, qualifications, responsibilities, skills). Errors name
+// the file.
+func LoadRoleOrJobFile(path string, cat *scoring.Catalog) (scoring.Role, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return scoring.Role{}, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxJobBytes+1))
+	if err != nil {
+		return scoring.Role{}, fmt.Errorf("%s: %w", path, err)
+	}
+	var role scoring.Role
+	if isNativeRole(data) {
+		role, err = LoadRole(bytes.NewReader(data), cat)
+	} else {
+		role, err = RoleFromJob(bytes.NewReader(data), cat)
+		role.Source = path + " (" + role.Source + ")"
+	}
+	if err != nil {
+		return scoring.Role{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return role, nil
+}
+
+// Fields that tell a native role from a JSON Resume job.
+var (
+	roleOnlyFields = []string{"required", "preferred", "required_skills", "preferred_skills", "required_any_skills",
+		"min_years", "salary_max", "weights"}
+	jobOnlyFields = []string{"description", "qualifications", "responsibilities", "skills"}
+)
+
+// isNativeRole reports whether data is a JSON object that is a native
+// role rather than a job (see LoadRoleOrJobFile). Malformed JSON
+// counts as a role, so that LoadRole names the problem.
+func isNativeRole(data []byte) bool {
+	data = bytes.TrimSpace(strictjson.TrimBOM(data))
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(data, &obj) != nil {
+		return true
+	}
+	for _, k := range roleOnlyFields {
+		if _, ok := obj[k]; ok {
+			return true
+		}
+	}
+	for _, k := range jobOnlyFields {
+		if _, ok := obj[k]; ok {
+			return false
+		}
+	}
+	id := bytes.TrimSpace(obj["id"])
+	return len(id) > 0 && id[0] == '"'
 }

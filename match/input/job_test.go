@@ -587,3 +587,42 @@ func TestJobShapeMatchesSchema(t *testing.T) {
 		t.Errorf("jobShape has drifted from job-schema.json (-want +got):\n%s", diff)
 	}
 }
+
+func TestLoadRoleOrJobFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, body string
+		wantID     string
+		wantSource string
+		why        string
+	}{
+		{"role.json", `{"id":"senior-java","required":[{"any_of":["ocpjp"]}]}`, "senior-java", "", "a field only roles have"},
+		{"bare.json", `{"id":"bare","title":"Bare role"}`, "bare", "", "a string id and no job field"},
+		{"job.json", `{"id":266603,"title":"Java Developer","description":"Kafka is a plus."}`, "java-developer",
+			"job.json (JSON Resume job)", "a job's numeric id and description make it a job"},
+		{"job.md", "## Requirements\n- OCPJP\n", "job-" + strictjson.HashID("", []byte("## Requirements\n- OCPJP")), "job.md (job posting as Markdown)",
+			"text is a posting"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := LoadRoleOrJobFile(write(tt.name, tt.body), nil)
+			if err != nil {
+				t.Fatalf("%v (%s)", err, tt.why)
+			}
+			if r.ID != tt.wantID || !strings.HasSuffix(r.Source, tt.wantSource) {
+				t.Errorf("id %q source %q, want %q and a source ending %q (%s)", r.ID, r.Source, tt.wantID, tt.wantSource, tt.why)
+			}
+		})
+	}
+	_, err := LoadRoleOrJobFile(write("resume.json", `{"basics":{"name":"Ada"}}`), nil)
+	if err == nil || !strings.Contains(err.Error(), "resume.json: job: nothing found: not a JSON Resume job") || strings.Contains(err.Error(), "Ada") {
+		t.Errorf("a resume as --role: %v; want an error naming the file, not quoting the resume", err)
+	}
+}
