@@ -100,7 +100,9 @@ func (f *Finder) certs(s sentence, javaBlock bool) []certHit {
 		})
 	})
 	// Most confident first; then one that found a version; then the
-	// shortest, which holds no word it does not need.
+	// shortest, which holds no word it does not need (of two group
+	// aliases, the longest: "Apache Spark developer certification" over
+	// "Spark developer certification").
 	slices.SortStableFunc(cands, func(a, b certHit) int {
 		switch {
 		case a.conf != b.conf:
@@ -113,6 +115,8 @@ func (f *Finder) certs(s sentence, javaBlock bool) []certHit {
 				return -1
 			}
 			return 1
+		case a.to-a.from != b.to-b.from && a.group && b.group:
+			return (b.to - b.from) - (a.to - a.from) // the fullest alias of a group
 		case a.to-a.from != b.to-b.from:
 			return (a.to - a.from) - (b.to - b.from)
 		}

@@ -144,7 +144,7 @@ func (f *Finder) findSkills(s sentence, l lexicon, skip [][2]int) []skillHit {
 			continue
 		}
 		n, name := l.match(s, k)
-		if n == 0 {
+		if n == 0 || inSpans(k+n-1, skip) {
 			k++
 			continue
 		}

@@ -122,8 +122,10 @@ type posting struct {
 	remote   bool
 	salary   float64
 	source   string
-	// known are the skills a JSON Resume job's skills section names.
-	known []string
+	// known are the skills a JSON Resume job's skills section names;
+	// skillBlocks the range of the document's blocks that holds them.
+	known       []string
+	skillBlocks [2]int
 }
 
 // jobTextFields are the fields of a JSON Resume job RoleFromJob reads
@@ -172,7 +174,9 @@ func jsonPosting(data []byte) (*posting, error) {
 		}
 		skills = append(skills, strs(strictjson.GetArray(sk, "keywords"))...)
 	}
+	p.skillBlocks[0] = len(p.doc.Blocks)
 	p.doc.AddList("Skills", skills)
+	p.skillBlocks[1] = len(p.doc.Blocks)
 	p.known = skills
 	if len(p.doc.Blocks) == 0 {
 		return nil, &RoleError{Input: "job", Role: p.id, Field: "description",
@@ -256,6 +260,9 @@ func (p *posting) role(cat *scoring.Catalog) (scoring.Role, error) {
 		required, asked := recruiterStrength(fd)
 		if !asked {
 			continue
+		}
+		if fd.Block >= p.skillBlocks[0] && fd.Block < p.skillBlocks[1] {
+			fd.Source = "skills: " + fd.Source
 		}
 		switch fd.Kind {
 		case jobtext.Certification:

@@ -283,8 +283,9 @@ func TestRoleFromJobSample(t *testing.T) {
 		Source:          "JSON Resume job",
 		SkillSources: map[string]string{
 			"JavaScript": "Strong understanding of JavaScript, HTML, and CSS", "HTML": "Strong understanding of JavaScript, HTML, and CSS",
-			"CSS": "Strong understanding of JavaScript, HTML, and CSS", "Web Development": "3+ years of experience in web development", "React": "React",
-			"Node.js": "Node.js", "Database Management": "Database Management", "SQL": "SQL", "NoSQL": "NoSQL", "MongoDB": "MongoDB",
+			"CSS": "Strong understanding of JavaScript, HTML, and CSS", "Web Development": "3+ years of experience in web development",
+			"React": "skills: React", "Node.js": "skills: Node.js", "Database Management": "skills: Database Management",
+			"SQL": "skills: SQL", "NoSQL": "skills: NoSQL", "MongoDB": "skills: MongoDB",
 		},
 		MinYearsSource: "3+ years of experience in web development",
 	}
@@ -328,8 +329,8 @@ func TestRoleFromJobFields(t *testing.T) {
 			name: "certification keyword",
 			why:  "a skills keyword naming a certification is a (preferred) requirement, not a skill",
 			doc:  `{"title":"Engineer","skills":[{"name":"Messaging","keywords":["OCPJP"]}]}`,
-			want: scoring.Role{ID: "engineer", Title: "Engineer", Preferred: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, Source: "OCPJP"}},
-				PreferredSkills: []string{"Messaging"}, Source: "JSON Resume job", SkillSources: map[string]string{"Messaging": "Messaging"}},
+			want: scoring.Role{ID: "engineer", Title: "Engineer", Preferred: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, Source: "skills: OCPJP"}},
+				PreferredSkills: []string{"Messaging"}, Source: "JSON Resume job", SkillSources: map[string]string{"Messaging": "skills: Messaging"}},
 		},
 		{
 			name: "no title",
