@@ -201,7 +201,7 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 	var out []Finding
 	javaTitle := hasJavaWord(d.Title)
 	for bi, b := range d.Blocks {
-		sents := newSentences(bi, b.Text)
+		sents := newSentences(b.Text)
 		if len(sents) == 0 {
 			continue
 		}
@@ -297,7 +297,7 @@ func (f *Finder) Find(d Document, known []string) []Finding {
 // "Senior Java Developer" names Java.
 func (f *Finder) Skills(text string) []string {
 	var out []string
-	for _, s := range newSentences(0, text) {
+	for _, s := range newSentences(text) {
 		for _, sk := range f.findSkills(s, f.skills, nil) {
 			out = append(out, sk.names...)
 		}

@@ -109,7 +109,7 @@ func TestSplitSentences(t *testing.T) {
 // strengthOf returns the strength of the words of target in text.
 func strengthOf(t *testing.T, text, target string) Strength {
 	t.Helper()
-	s := newSentences(0, text)[0]
+	s := newSentences(text)[0]
 	tw := lowerWords(target)
 	for i := range s.words {
 		if i+len(tw) <= len(s.norms) && strings.Join(s.norms[i:i+len(tw)], " ") == strings.Join(tw, " ") {
@@ -181,7 +181,7 @@ func TestYearsAndPay(t *testing.T) {
 	}
 	for _, tt := range years {
 		var got []float64
-		for _, y := range findYears(newSentences(0, tt.text)[0]) {
+		for _, y := range findYears(newSentences(tt.text)[0]) {
 			got = append(got, y.n)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -201,7 +201,7 @@ func TestYearsAndPay(t *testing.T) {
 		{"We have 3,000 customers", 0, "a number without pay words"},
 	}
 	for _, tt := range pay {
-		got, _ := findPay(newSentences(0, tt.text)[0])
+		got, _ := findPay(newSentences(tt.text)[0])
 		if got != tt.want {
 			t.Errorf("findPay(%q) = %v, want %v (%s)", tt.text, got, tt.want, tt.why)
 		}

@@ -91,14 +91,35 @@ func findYears(s sentence) []yearsHit {
 }
 
 var (
-	payRE      = regexp.MustCompile(`(?i)(?:\$|€|£|\b(?:usd|eur|gbp|php|inr|cad|aud)\s?)\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?(?:\s*(?:-|–|to)\s*(?:\$|€|£|\b(?:usd|eur|gbp|php)\s?)?\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?)?`)
-	payWords   = wordSet(`salary salaries compensation pay paid base package rate wage wages remuneration ctc`)
-	notPay     = wordSet(`average median national typical`)
-	hourlyRE   = regexp.MustCompile(`(?i)/\s*(?:hr|hour|h)\b|per\s+hour|an\s+hour|hourly|/\s*day|per\s+day|daily`)
-	minAnnual  = 1000.0
-	maxAnnual  = 10_000_000.0
-	thousandRE = regexp.MustCompile(`[,.]`)
+	payRE     = regexp.MustCompile(`(?i)(?:\$|€|£|\b(?:usd|eur|gbp|php|inr|cad|aud)\s?)\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?(?:\s*(?:-|–|to)\s*(?:\$|€|£|\b(?:usd|eur|gbp|php)\s?)?\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?)?`)
+	payWords  = wordSet(`salary salaries compensation pay paid base package rate wage wages remuneration ctc`)
+	notPay    = wordSet(`average median national typical`)
+	hourlyRE  = regexp.MustCompile(`(?i)/\s*(?:hr|hour|h)\b|per\s+hour|an\s+hour|hourly|/\s*day|per\s+day|daily`)
+	minAnnual = 1000.0
+	maxAnnual = 10_000_000.0
 )
+
+// payFigure reads a figure as written: a comma separates thousands
+// ("120,000"), and so does a dot before three final digits ("80.000");
+// thousands multiplies by 1000 ("125k").
+func payFigure(num string, thousands bool) (float64, bool) {
+	if num == "" {
+		return 0, false
+	}
+	if strings.Contains(num, ",") {
+		num = strings.ReplaceAll(num, ",", "")
+	} else if i := strings.LastIndexByte(num, '.'); i >= 0 && len(num)-i == 4 {
+		num = strings.ReplaceAll(num, ".", "")
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, false
+	}
+	if thousands {
+		v *= 1000
+	}
+	return v, true
+}
 
 // findPay returns the largest annual pay figure a sentence about pay
 // states ("base compensation of $125k-$200k", "up to Php 50,000"); an
@@ -118,21 +139,7 @@ func findPay(s sentence) (float64, bool) {
 	best := 0.0
 	for _, m := range payRE.FindAllStringSubmatch(text, -1) {
 		for _, g := range [][2]string{{m[1], m[2]}, {m[3], m[4]}} {
-			if g[0] == "" {
-				continue
-			}
-			num := g[0]
-			if strings.Count(num, ",")+strings.Count(num, ".") > 0 && len(num) > 4 && (strings.Contains(num, ",") || len(num)-strings.LastIndexAny(num, ",.") == 4) {
-				num = thousandRE.ReplaceAllString(num, "")
-			}
-			v, err := strconv.ParseFloat(num, 64)
-			if err != nil {
-				continue
-			}
-			if g[1] != "" {
-				v *= 1000
-			}
-			if v >= minAnnual && v <= maxAnnual && v > best {
+			if v, ok := payFigure(g[0], g[1] != ""); ok && v >= minAnnual && v <= maxAnnual && v > best {
 				best = v
 			}
 		}

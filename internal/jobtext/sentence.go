@@ -12,8 +12,6 @@ import (
 type sentence struct {
 	text  string
 	words []word
-	block int // index of its block in the document
-	first bool
 	// context is the text abbreviations are read in: the sentence, and
 	// for a short first sentence ("HDPCD.") the one after it, which
 	// usually expands it.
@@ -111,7 +109,7 @@ func wordBefore(s string, i int) string {
 // newSentences cuts one block into sentences with their words. A run of
 // more than maxSentenceWords words without a sentence end is cut into
 // pieces of that many, so reading stays linear in the text's length.
-func newSentences(block int, text string) []sentence {
+func newSentences(text string) []sentence {
 	parts := splitSentences(text)
 	var out []sentence
 	for i, p := range parts {
@@ -124,20 +122,20 @@ func newSentences(block int, text string) []sentence {
 			ctx = p + " " + parts[1]
 		}
 		if len(ws) <= maxSentenceWords {
-			out = append(out, newSentence(p, ws, block, i == 0, ctx))
+			out = append(out, newSentence(p, ws, ctx))
 			continue
 		}
 		for from := 0; from < len(ws); from += maxSentenceWords {
 			to := min(from+maxSentenceWords, len(ws))
 			piece := p[ws[from].start:ws[to-1].end]
-			out = append(out, newSentence(piece, splitWords(piece), block, i == 0 && from == 0, piece))
+			out = append(out, newSentence(piece, splitWords(piece), piece))
 		}
 	}
 	return out
 }
 
-func newSentence(text string, ws []word, block int, first bool, context string) sentence {
-	s := sentence{text: text, words: ws, block: block, first: first, context: context,
+func newSentence(text string, ws []word, context string) sentence {
+	s := sentence{text: text, words: ws, context: context,
 		marks: make([]marker, len(ws)), norms: make([]string, len(ws))}
 	for k := range ws {
 		s.marks[k] = markerAt(ws, k)
