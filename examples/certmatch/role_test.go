@@ -69,6 +69,11 @@ func TestRoleJSONIsARoleFile(t *testing.T) {
 	if !strings.Contains(rankJob, `"candidate_id"`) {
 		t.Errorf("rank --role JOB ranked nobody:\n%s", rankJob)
 	}
+	// A JSON Resume job as --role.
+	r := mustRun(t, "", "rank", "--candidates", candidatesFile, "--role", jobJSON, "--all", "--now", testDate)
+	if !strings.HasPrefix(r.stdout, "web-developer: Web Developer (") {
+		t.Errorf("rank --role %s:\n%s", jobJSON, r.stdout)
+	}
 }
 
 func TestRoleCommandInputs(t *testing.T) {

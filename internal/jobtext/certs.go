@@ -133,6 +133,20 @@ func (f *Finder) certs(s sentence, javaBlock bool) []certHit {
 		}
 		hits = append(hits, h)
 	}
+	// An issuer before a hit and a cue after it are part of its name:
+	// "Oracle" in "Oracle Database SQL certification" is not the
+	// database skill.
+	for i := range hits {
+		h := &hits[i]
+		for h.from > 0 && !taken[h.from-1] && issuerWords[ws[h.from-1].norm] {
+			h.from--
+			taken[h.from] = true
+		}
+		for h.to < len(ws) && !taken[h.to] && cueWords[ws[h.to].norm] {
+			taken[h.to] = true
+			h.to++
+		}
+	}
 	// Bare "OCP" and "OCA" in a Java context.
 	if javaBlock && !slices.ContainsFunc(ws, func(w word) bool { return notJava[w.norm] }) {
 		for k, w := range ws {

@@ -627,3 +627,22 @@ func TestLoadRoleOrJobFile(t *testing.T) {
 		t.Errorf("a resume as --role: %v; want an error naming the file, not quoting the resume", err)
 	}
 }
+
+// A user's catalog can add a family of its own: a group with aliases is
+// found in postings like the built-in ones.
+func TestRoleFromJobUserGroup(t *testing.T) {
+	cat, err := scoring.DefaultCatalog().Extend(strings.NewReader(`{"groups": [{"id": "oracle-data", "name": "an Oracle data certification",
+		"members": ["oracle-database", "mysql"], "aliases": ["Oracle data certification"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RoleFromJob(strings.NewReader("## Requirements\n- An Oracle data certification\n- Oracle Database SQL certification\n"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The named certification beats the family, and its issuer is part of
+	// its name, not the database skill.
+	if diff := cmp.Diff(read{Required: sl("oracle-data", "oracle-database")}, readOf(r)); diff != "" {
+		t.Errorf("a user's group (-want +got):\n%s", diff)
+	}
+}
