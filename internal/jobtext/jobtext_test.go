@@ -177,7 +177,10 @@ func TestYearsAndPay(t *testing.T) {
 		{"minimum of 3 years", []float64{3}, "minimum of"},
 		{"3-5 years of experience", []float64{3}, "a range asks its bottom"},
 		{"6 years' Java experience", []float64{6}, "N years' X experience"},
-		{"Founded 120 years ago, 12 offices", nil, "company history is no experience"},
+		{"3 to 5 years with Spark", []float64{3}, "a range in words"},
+		{"more than 4 yrs in Java", []float64{4}, "more than, yrs"},
+		{"Founded 20 years ago, 12 offices", nil, "company history is no experience"},
+		{"We process two billion euros a year", nil, "no number before year"},
 	}
 	for _, tt := range years {
 		var got []float64

@@ -2,25 +2,10 @@ package jobtext
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
-
-// Phrases that state years of experience; the first group is the number.
-var yearsREs = func() []*regexp.Regexp {
-	num := `(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)`
-	yrs := `(?:years?|yrs?)\b`
-	return []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+` + num + `\s*\+?\s*` + yrs),
-		regexp.MustCompile(`(?i)\b` + num + `\s*\+\s*` + yrs),
-		regexp.MustCompile(`(?i)\b` + num + `\s*(?:-|–|to)\s*\d{1,2}\s*\+?\s*` + yrs),
-		regexp.MustCompile(`(?i)\b` + num + `\s*` + yrs + `['’]?\s+(?:of\s+)?(?:[\w.#+-]+\s+){0,3}?experience\b`),
-	}
-}()
-
-// rangeEndRE matches text ending where the top of a range starts: "3-",
-// "3 to ".
-var rangeEndRE = regexp.MustCompile(`(?i)\d\s*(?:-|–|to)\s*$`)
 
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -29,16 +14,10 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 // numbers are dates or company history.
 const maxYears = 40
 
-// mentionsYears reports whether a sentence has a word for years, before
-// the regular expressions are run.
-func mentionsYears(s sentence) bool {
-	for _, w := range s.words {
-		if yearWords[w.norm] {
-			return true
-		}
-	}
-	return false
-}
+// experienceReach is how many words after "years" may come before
+// "experience" for a plain "N years" to count ("5 years of hands-on Java
+// experience").
+const experienceReach = 5
 
 type yearsHit struct {
 	n        float64
@@ -46,48 +25,81 @@ type yearsHit struct {
 }
 
 // findYears returns the years of experience a sentence states: "5+
-// years", "at least five years", "minimum of 3 years", "3-5 years" (3),
-// "5 years' Java experience".
+// years", "at least five years", "minimum of 3 years", "more than 4
+// years", "3-5 years" and "3 to 5 years" (3), and a plain "5 years" when
+// experience follows ("5 years' Java experience"); "founded 20 years
+// ago" is no experience.
 func findYears(s sentence) []yearsHit {
-	if !mentionsYears(s) {
-		return nil
-	}
+	ws := s.words
 	var out []yearsHit
-	seen := map[int]bool{}
-	for _, re := range yearsREs {
-		for _, m := range re.FindAllStringSubmatchIndex(s.text, -1) {
-			if seen[m[2]] || rangeEndRE.MatchString(s.text[:m[2]]) {
-				continue // the top of "3-5 years": the range's own match counts
-			}
-			numText := strings.ToLower(s.text[m[2]:m[3]])
-			n, ok := numberWords[numText]
-			if !ok {
-				f, err := strconv.ParseFloat(numText, 64)
-				if err != nil {
-					continue
-				}
-				n = f
-			}
-			if n <= 0 || n > maxYears {
-				continue
-			}
-			from, to := -1, -1
-			for k, w := range s.words {
-				if w.end > m[0] && w.start < m[1] {
-					if from < 0 {
-						from = k
-					}
-					to = k + 1
+	for k := 1; k < len(ws); k++ {
+		if !yearWords[ws[k].norm] {
+			continue
+		}
+		n, ok := yearsNumber(ws[k-1].norm)
+		if !ok {
+			continue
+		}
+		from := k - 1
+		// "3-5 years", "3 to 5 years": the bottom of the range counts.
+		if from >= 1 {
+			if lo, ok := yearsNumber(ws[from-1].norm); ok && isRangeDash(s.text[ws[from-1].end:ws[from].start]) {
+				n, from = lo, from-1
+			} else if from >= 2 && ws[from-1].norm == "to" {
+				if lo, ok := yearsNumber(ws[from-2].norm); ok {
+					n, from = lo, from-2
 				}
 			}
-			if from < 0 {
-				continue
-			}
-			seen[m[2]] = true
-			out = append(out, yearsHit{n: n, from: from, to: to})
+		}
+		lead := yearsLead(s.norms[:from])
+		from -= lead
+		if lead == 0 && !ws[k-1].plus && from == k-1 && !experienceAfter(s.norms, k) {
+			continue
+		}
+		if n > 0 && n <= maxYears {
+			out = append(out, yearsHit{n: n, from: from, to: k + 1})
 		}
 	}
 	return out
+}
+
+func yearsNumber(w string) (float64, bool) {
+	if n, ok := numberWords[w]; ok {
+		return n, true
+	}
+	if len(w) > 4 || !isVersion(w) || strings.Count(w, ".") > 1 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(w, 64)
+	return f, err == nil
+}
+
+func isRangeDash(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "-" || g == "–" || g == "—"
+}
+
+// yearsLeads are the words before a number that make it a minimum.
+var yearsLeads = [][]string{{"at", "least"}, {"minimum", "of"}, {"minimum"}, {"min"}, {"over"}, {"more", "than"}}
+
+// yearsLead returns how many of the last words of before are a lead
+// ("at least", "minimum of"), 0 when none.
+func yearsLead(before []string) int {
+	for _, l := range yearsLeads {
+		if len(before) >= len(l) && slices.Equal(before[len(before)-len(l):], l) {
+			return len(l)
+		}
+	}
+	return 0
+}
+
+func experienceAfter(norms []string, k int) bool {
+	for j := k + 1; j < len(norms) && j <= k+experienceReach; j++ {
+		if norms[j] == "experience" {
+			return true
+		}
+	}
+	return false
 }
 
 var (
