@@ -97,10 +97,11 @@ func splitSentences(text string) []string {
 	return out
 }
 
-// wordBefore returns the word that ends at byte i.
+// wordBefore returns the ASCII word that ends at byte i ("e.g" before
+// its final dot).
 func wordBefore(s string, i int) string {
 	j := i
-	for j > 0 && (words.IsWordRune(rune(s[j-1])) || s[j-1] == '.') {
+	for j > 0 && s[j-1] < utf8.RuneSelf && (words.IsWordRune(rune(s[j-1])) || s[j-1] == '.') {
 		j--
 	}
 	return s[j:i]
