@@ -197,100 +197,122 @@ func NewFinder(cat *scoring.Catalog) *Finder {
 // in document order.
 func (f *Finder) Find(d Document, known []string) []Finding {
 	sc := scopes(d.Blocks)
-	extra := f.skills.with(known)
-	var out []Finding
-	javaTitle := hasJavaWord(d.Title)
+	r := reading{f: f, skills: f.skills.with(known), javaTitle: hasJavaWord(d.Title)}
 	for bi, b := range d.Blocks {
-		sents := newSentences(b.Text)
-		if len(sents) == 0 {
-			continue
-		}
-		n := 0
-		javaBlock := javaTitle
-		for _, s := range sents {
-			n += len(s.words)
-			javaBlock = javaBlock || slices.ContainsFunc(s.norms, func(w string) bool { return javaWords[w] })
-		}
-		inList := b.Kind == Item || b.Kind == Para && n <= maxListLine
-		hits := make([][]certHit, len(sents))
-		for si := range sents {
-			hits[si] = f.certs(sents[si], javaBlock)
-		}
-		// "HDPCD. Apache Spark Developer Certification is ...": a short
-		// first sentence is named by the group its next sentence expands
-		// it to.
-		if len(sents) > 1 && len(sents[0].words) <= shortLead {
-			for i, h := range hits[0] {
-				for _, e := range hits[1] {
-					if e.group && e.id != h.id && contains(f.cat.Expand(e.id), h.id) {
-						hits[0][i].id, hits[0][i].group, hits[0][i].version = e.id, true, ""
-					}
+		r.block(bi, b, sc[bi])
+	}
+	return r.out
+}
+
+// reading is one Find in progress.
+type reading struct {
+	f         *Finder
+	skills    lexicon
+	javaTitle bool
+	out       []Finding
+}
+
+// block reads one block's sentences.
+func (r *reading) block(bi int, b Block, scope Scope) {
+	sents := newSentences(b.Text)
+	if len(sents) == 0 {
+		return
+	}
+	n := 0
+	javaBlock := r.javaTitle
+	for _, s := range sents {
+		n += len(s.words)
+		javaBlock = javaBlock || slices.ContainsFunc(s.norms, func(w string) bool { return javaWords[w] })
+	}
+	hits := make([][]certHit, len(sents))
+	for si := range sents {
+		hits[si] = r.f.certs(sents[si], javaBlock)
+	}
+	// "HDPCD. Apache Spark Developer Certification is ...": a short first
+	// sentence is named by the group its next sentence expands it to.
+	if len(sents) > 1 && len(sents[0].words) <= shortLead {
+		for i, h := range hits[0] {
+			for _, e := range hits[1] {
+				if e.group && e.id != h.id && contains(r.f.cat.Expand(e.id), h.id) {
+					hits[0][i].id, hits[0][i].group, hits[0][i].version = e.id, true, ""
 				}
-			}
-		}
-		leadNamesCert := len(hits[0]) > 0 && (b.Kind == Item || len(sents[0].words) <= shortLead)
-		for si, s := range sents {
-			base := Finding{Scope: sc[bi], InList: inList, Source: s.text, Block: bi}
-			if si == 0 && len(s.words) <= shortLead {
-				base.Source = s.context // "HDPCD." says little; its expansion says what it is
-			}
-			narr := narrativeOf(s)
-			certNarr := narr
-			if certNarr == "" && si > 0 && leadNamesCert {
-				certNarr = "a certification described"
-			}
-			var spans [][2]int
-			for _, req := range f.certRequirements(s, hits[si]) {
-				fd := base
-				fd.Kind, fd.IDs, fd.Version = Certification, req.ids, req.version
-				fd.Strength = strengthAt(s, req.from, req.to)
-				fd.Narrative = certNarr
-				if fd.Narrative == "" && experienceAs(s.words, req.from) {
-					fd.Narrative = "a title held (experience as ...)"
-				}
-				out = append(out, fd)
-			}
-			for _, h := range hits[si] {
-				spans = append(spans, [2]int{h.from, h.to})
-				// The rest of a parenthesised list of certifications
-				// names certifications too: "(HDPCD:Spark, CCA175 or
-				// Databricks)".
-				if p := s.words[h.from].paren; p != 0 {
-					from, to := h.from, h.to
-					for from > 0 && s.words[from-1].paren == p {
-						from--
-					}
-					for to < len(s.words) && s.words[to].paren == p {
-						to++
-					}
-					spans = append(spans, [2]int{from, to})
-				}
-			}
-			for _, sk := range f.findSkills(s, extra, spans) {
-				fd := base
-				fd.Kind, fd.IDs = Skill, sk.names
-				fd.Strength = strengthAt(s, sk.from, sk.to)
-				fd.Narrative = narr
-				if fd.Narrative == "" && len(hits[si]) == 0 && clauseHasCue(s.words, sk.from) {
-					fd.Narrative = "a certification the catalog does not know"
-				}
-				out = append(out, fd)
-			}
-			for _, y := range findYears(s) {
-				fd := base
-				fd.Kind, fd.Value = Years, y.n
-				fd.Strength = strengthAt(s, y.from, y.to)
-				fd.Narrative = narr
-				out = append(out, fd)
-			}
-			if p, ok := findPay(s); ok {
-				fd := base
-				fd.Kind, fd.Value = Pay, p
-				out = append(out, fd)
 			}
 		}
 	}
-	return out
+	// The sentences after a lead that names a certification describe it.
+	leadNamesCert := len(hits[0]) > 0 && (b.Kind == Item || len(sents[0].words) <= shortLead)
+	inList := b.Kind == Item || b.Kind == Para && n <= maxListLine
+	for si, s := range sents {
+		base := Finding{Scope: scope, InList: inList, Source: s.text, Block: bi}
+		if si == 0 && len(s.words) <= shortLead {
+			base.Source = s.context // "HDPCD." says little; its expansion says what it is
+		}
+		described := si > 0 && leadNamesCert
+		r.sentence(s, hits[si], base, described)
+	}
+}
+
+// sentence turns one sentence's certifications, skills, years and pay
+// into findings.
+func (r *reading) sentence(s sentence, hits []certHit, base Finding, described bool) {
+	narr := narrativeOf(s)
+	for _, req := range r.f.certRequirements(s, hits) {
+		fd := base
+		fd.Kind, fd.IDs, fd.Version = Certification, req.ids, req.version
+		fd.Strength = strengthAt(s, req.from, req.to)
+		switch {
+		case narr != "":
+			fd.Narrative = narr
+		case described:
+			fd.Narrative = "a certification described"
+		case experienceAs(s.words, req.from):
+			fd.Narrative = "a title held (experience as ...)"
+		}
+		r.out = append(r.out, fd)
+	}
+	for _, sk := range r.f.findSkills(s, r.skills, certSpans(s, hits)) {
+		fd := base
+		fd.Kind, fd.IDs = Skill, sk.names
+		fd.Strength = strengthAt(s, sk.from, sk.to)
+		fd.Narrative = narr
+		if fd.Narrative == "" && len(hits) == 0 && clauseHasCue(s.words, sk.from) {
+			fd.Narrative = "a certification the catalog does not know"
+		}
+		r.out = append(r.out, fd)
+	}
+	for _, y := range findYears(s) {
+		fd := base
+		fd.Kind, fd.Value = Years, y.n
+		fd.Strength = strengthAt(s, y.from, y.to)
+		fd.Narrative = narr
+		r.out = append(r.out, fd)
+	}
+	if p, ok := findPay(s); ok {
+		fd := base
+		fd.Kind, fd.Value = Pay, p
+		r.out = append(r.out, fd)
+	}
+}
+
+// certSpans are the word spans skills are not read in: the
+// certifications' own, and the rest of a parenthesised list of them
+// ("(HDPCD:Spark, CCA175 or Databricks)").
+func certSpans(s sentence, hits []certHit) [][2]int {
+	var spans [][2]int
+	for _, h := range hits {
+		spans = append(spans, [2]int{h.from, h.to})
+		if p := s.words[h.from].paren; p != 0 {
+			from, to := h.from, h.to
+			for from > 0 && s.words[from-1].paren == p {
+				from--
+			}
+			for to < len(s.words) && s.words[to].paren == p {
+				to++
+			}
+			spans = append(spans, [2]int{from, to})
+		}
+	}
+	return spans
 }
 
 // Skills returns the built-in skills a short text names, as written:
