@@ -69,8 +69,9 @@
 // [Language] tells English from other languages by their function
 // words, so that a caller can say nothing was found rather than guess.
 //
-// Reading is linear in the text's length: sentences are cut at
-// maxSentenceWords, and only credential-like runs reach Normalize.
+// Reading is linear in the text's length: a run of more than 120 words
+// without a sentence end is cut into pieces, markers are found once per
+// sentence, and only credential-like runs of words reach Normalize.
 //
 // A [Finder] is safe for concurrent use:
 //
