@@ -126,8 +126,8 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 	for i := range c.Certifications {
 		cr := &c.Certifications[i]
 		if cr.ID != "" {
-			e, ok := cat.Cert(cr.ID)
-			if !ok {
+			e := cat.entry(cr.ID)
+			if e == nil {
 				out = append(out, Unresolved{Index: i, Text: cr.Written(), Reason: fmt.Sprintf("unknown certification id %q", cr.ID)})
 				continue
 			}
@@ -144,7 +144,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 		cr.ID = res.ID
 		if cr.Version == "" {
 			cr.Version = res.Version
-		} else if e, ok := cat.Cert(res.ID); ok {
+		} else if e := cat.entry(res.ID); e != nil {
 			cr.Version = CanonicalVersion(cr.Version, e.Versioning)
 		}
 	}

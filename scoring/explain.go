@@ -96,18 +96,19 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		q := &p.reqs[i]
 		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
 		if who[i] >= 0 {
-			h := pr.Certs[who[i]]
-			ev.Held = ex.cand.Certifications[h.Index].Written()
-			ev.HeldID, ev.HeldVersion = h.ID, h.Version
-			ev.Via = hits[i].via
+			h := pr.certs[who[i]]
+			ev.Held = ex.cand.Certifications[h.index].Written()
+			ev.HeldID, ev.HeldVersion = h.id, h.version
+			// A copy: the plan keeps the path for every candidate it explains.
+			ev.Via = slices.Clone(hits[i].via)
 			// One buffer, one string: "\"SCJP 6\" (OCPJP 6) meets it: held directly".
 			var b [160]byte
 			buf := strconv.AppendQuote(b[:0], ev.Held)
 			buf = append(buf, " ("...)
-			buf = append(buf, cat.Label(h.ID)...)
-			if h.Version != "" {
+			buf = append(buf, cat.Label(h.id)...)
+			if h.version != "" {
 				buf = append(buf, ' ')
-				buf = append(buf, h.Version...)
+				buf = append(buf, h.version...)
 			}
 			buf = append(buf, ')')
 			if ev.Met {
@@ -133,8 +134,8 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 			step := p.gap(i, pr, ex.cand)
 			if who[i] >= 0 && q.Current {
 				// A lapsed credential: say so before what would renew it.
-				if h := pr.Certs[who[i]]; h.ValidUntil != unknownDay && h.ValidUntil < p.nowDay {
-					step.Text = cat.Label(h.ID) + " lapsed " + dayString(h.ValidUntil) + "; " + step.Text
+				if h := pr.certs[who[i]]; h.validUntil != unknownDay && h.validUntil < p.nowDay {
+					step.Text = cat.Label(h.id) + " lapsed " + dayString(h.validUntil) + "; " + step.Text
 				}
 			}
 			ex.next = append(ex.next, step)
@@ -145,12 +146,12 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 }
 
 // failure says why held credential h does not meet q.
-func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
+func (p *Plan) failure(q *planReq, h *heldCert, hit certHit) string {
 	var why []string
 	if q.MinVersion != "" {
 		v := ""
 		if hit.same {
-			v = h.Version
+			v = h.version
 		}
 		switch {
 		case !hit.same:
@@ -161,15 +162,15 @@ func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
 			why = append(why, fmt.Sprintf("version %s is below %s", v, q.MinVersion))
 		}
 	}
-	if q.Current && h.ValidUntil < p.nowDay {
-		if h.ValidUntil == unknownDay {
+	if q.Current && h.validUntil < p.nowDay {
+		if h.validUntil == unknownDay {
 			why = append(why, "it expires and no issue or expiry date is given")
 		} else {
-			why = append(why, "it expired "+dayString(h.ValidUntil))
+			why = append(why, "it expired "+dayString(h.validUntil))
 		}
 	}
-	if q.WithinYears > 0 && (h.IssuedLast == unknownDay || h.IssuedLast < q.cutoff) {
-		if h.IssuedLast == unknownDay {
+	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff) {
+		if h.issuedLast == unknownDay {
 			why = append(why, "no issue date is given")
 		} else {
 			why = append(why, fmt.Sprintf("it was not earned within %g years", q.WithinYears))
@@ -209,7 +210,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {
 	// One buffer, one string: this runs for every explained result.
 	var b [96]byte
-	buf := strconv.AppendFloat(b[:0], pr.Years, 'g', -1, 64)
+	buf := strconv.AppendFloat(b[:0], pr.years, 'g', -1, 64)
 	n := len(buf)
 	buf = append(buf, " years: credit "...)
 	buf = append(buf, buf[:n]...)
@@ -218,7 +219,7 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	buf = append(buf, '+')
 	buf = strconv.AppendFloat(buf, p.half, 'g', -1, 64)
 	buf = append(buf, ") = "...)
-	buf = strconv.AppendFloat(buf, 100*pr.Years/(pr.Years+p.half), 'f', 0, 64)
+	buf = strconv.AppendFloat(buf, 100*pr.years/(pr.years+p.half), 'f', 0, 64)
 	buf = append(buf, '%')
 	if p.role.MinYears > 0 {
 		buf = append(buf, "; role asks at least "...)
@@ -226,10 +227,10 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	}
 	reason := string(buf)
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
-	if pr.Years < p.role.MinYears {
+	if pr.years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
-		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.Years)})
-		more := p.role.MinYears - pr.Years
+		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.years)})
+		more := p.role.MinYears - pr.years
 		unit := "years"
 		if more == 1 {
 			unit = "year"
@@ -239,7 +240,7 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 }
 
 func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
-	credit := p.locationCredit(pr.Location)
+	credit := p.locationCredit(pr.location)
 	where := p.role.Location
 	if p.role.Remote {
 		where = strings.TrimPrefix(where+" or remote", " or ")
@@ -249,8 +250,8 @@ func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
 }
 
 func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float64) {
-	credit := compensationCredit(pr.Salary, p.role.SalaryMax)
-	reason := "desires " + strconv.FormatFloat(pr.Salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
+	credit := compensationCredit(pr.salary, p.role.SalaryMax)
+	reason := "desires " + strconv.FormatFloat(pr.salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
 
@@ -285,11 +286,11 @@ func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
 	// for each held credential's name, and filled in per candidate.
 	var key strings.Builder
 	key.WriteString(strconv.Itoa(qi))
-	for _, h := range pr.Certs {
+	for _, h := range pr.certs {
 		key.WriteByte('|')
-		key.WriteString(h.ID)
+		key.WriteString(h.id)
 		key.WriteByte('@')
-		key.WriteString(h.Version)
+		key.WriteString(h.version)
 	}
 	p.gapMu.Lock()
 	step, ok := p.gapMemo[key.String()]
@@ -319,12 +320,12 @@ func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
 			}
 			j := strings.Index(s[i+1:], heldMark)
 			n, err := strconv.Atoi(s[i+1 : i+1+max(j, 0)])
-			if j < 0 || err != nil || n < 0 || n >= len(pr.Certs) {
+			if j < 0 || err != nil || n < 0 || n >= len(pr.certs) {
 				b.WriteString(s)
 				return b.String()
 			}
 			b.WriteString(s[:i])
-			b.WriteString(c.Certifications[pr.Certs[n].Index].Written())
+			b.WriteString(c.Certifications[pr.certs[n].index].Written())
 			s = s[i+1+j+1:]
 		}
 	}
@@ -346,15 +347,15 @@ const gapMemoSize = 4096
 func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 	cat := p.s.cat
 	holds := func(r Ref) (string, bool) {
-		for i, h := range pr.Certs {
+		for i, h := range pr.certs {
 			mark := heldMark + strconv.Itoa(i) + heldMark
-			if h.ID == r.ID && r.Admits(h.Version) {
+			if h.id == r.ID && r.Admits(h.version) {
 				return mark, true
 			}
-			for _, im := range cat.Implies(h.ID) {
+			for _, im := range cat.implied(h.id) {
 				v := ""
 				if im.SameVersion {
-					v = h.Version
+					v = h.version
 				}
 				if im.ID == r.ID && r.Admits(v) {
 					return mark, true
@@ -374,7 +375,7 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 	var opts []option
 	var retired []string
 	for _, id := range q.AnyOf {
-		for _, cid := range cat.Expand(id) {
+		for _, cid := range cat.expand(id) {
 			e := cat.entry(cid)
 			label := cat.Label(cid)
 			if e.Retired != "" {

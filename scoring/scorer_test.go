@@ -535,7 +535,7 @@ func newGen(t testing.TB) *gen {
 	cat := scoring.DefaultCatalog()
 	g := &gen{r: rand.New(rand.NewPCG(2026, 6)), cat: cat,
 		places: []string{"", "Chicago, IL", "New York, NY", "Berlin, Germany", "Munich, Germany", "Austin, TX", "Tokyo, Japan"}}
-	for _, e := range cat.Certs {
+	for e := range cat.Certs() {
 		g.ids = append(g.ids, e.ID)
 	}
 	skills := map[string]bool{"Go": true, "React": true, "Scala": true, "C#": true, "Apache Spark": true}
