@@ -60,6 +60,8 @@ type Options struct {
 }
 
 // Scorer scores candidates against roles. It is safe for concurrent use.
+// A nil or zero Scorer is the default one: the scorer NewScorer(Options{})
+// returns, one shared by every nil or zero Scorer.
 type Scorer struct {
 	cat     *Catalog
 	now     func() time.Time
@@ -67,11 +69,18 @@ type Scorer struct {
 	vocab   *Vocab
 }
 
-// NewScorer returns a Scorer with the given options.
+// ErrOptions is wrapped by NewScorer's errors about its options.
+var ErrOptions = errors.New("scorer options")
+
+// NewScorer returns a Scorer with the given options. A catalog not built
+// by LoadCatalog, DefaultCatalog or Extend (a zero Catalog) is refused.
 func NewScorer(opts Options) (*Scorer, error) {
 	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, vocab: newVocab()}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
+	}
+	if s.cat.norm == nil {
+		return nil, fmt.Errorf("%w: the catalog is empty: build it with LoadCatalog or DefaultCatalog", ErrOptions)
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -79,26 +88,43 @@ func NewScorer(opts Options) (*Scorer, error) {
 	if opts.Weights != nil {
 		r := Role{ID: "options", Weights: opts.Weights}
 		if err := r.Validate(s.cat); err != nil {
-			return nil, fmt.Errorf("scorer options: %w", err)
+			return nil, fmt.Errorf("%w: %w", ErrOptions, err)
 		}
 		s.weights = *opts.Weights
 	}
 	return s, nil
 }
 
+// defaultScorer is what a nil or zero Scorer stands for.
+var defaultScorer = sync.OnceValue(func() *Scorer {
+	s, err := NewScorer(Options{})
+	if err != nil {
+		panic("certmatch: default scorer: " + err.Error())
+	}
+	return s
+})
+
+// or returns s, or the default scorer for a nil or zero s.
+func (s *Scorer) or() *Scorer {
+	if s == nil || s.vocab == nil {
+		return defaultScorer()
+	}
+	return s
+}
+
 // Catalog returns the scorer's catalog.
-func (s *Scorer) Catalog() *Catalog { return s.cat }
+func (s *Scorer) Catalog() *Catalog { return s.or().cat }
 
 // Vocab returns the skill vocabulary of the scorer's profiles.
-func (s *Scorer) Vocab() *Vocab { return s.vocab }
+func (s *Scorer) Vocab() *Vocab { return s.or().vocab }
 
 // Score scores one candidate against one role with a full explanation. An
 // invalid role scores every candidate 0 with the error as the reason; use
 // Compile to get the error.
 func (s *Scorer) Score(c Candidate, r Role) Result {
-	p, err := s.Compile(r)
+	p, err := s.or().Compile(r)
 	if err != nil {
-		return Result{CandidateID: c.ID, RoleID: r.ID, Missing: []Missing{{Kind: "role", Requirement: r.ID, Reason: err.Error()}}}
+		return Result{CandidateID: c.ID, RoleID: r.ID, Missing: []Missing{{Kind: MissingRole, Requirement: r.ID, Reason: err.Error()}}}
 	}
 	return p.Score(c)
 }
@@ -187,7 +213,13 @@ func (p *Profile) Salary() float64 { return p.salary }
 
 // Profile builds the compact view of c. Credentials given by name only are
 // resolved with the catalog; ones it cannot place are left out.
+//
+// A nil c is a candidate with nothing: the zero Profile.
 func (s *Scorer) Profile(c *Candidate) Profile {
+	if c == nil {
+		return Profile{}
+	}
+	s = s.or()
 	// Years and salary that Validate would reject count as none, so an
 	// unvalidated candidate can never make a score NaN or infinite.
 	p := Profile{years: nonNegative(c.YearsExperience), salary: nonNegative(c.DesiredSalary), location: LocationKey(c.Location),
@@ -247,6 +279,10 @@ func nonNegative(f float64) float64 {
 // Plan is a role compiled for scoring at one instant. Scoring many
 // candidates with one Plan gives every one the same clock. A Plan is safe
 // for concurrent use.
+//
+// Plans are made by [Scorer.Compile]. A nil or zero Plan scores every
+// candidate 0, not eligible, and its explanations say it was not compiled
+// (a [Missing] of kind [MissingRole]).
 type Plan struct {
 	s        *Scorer
 	role     Role
@@ -266,7 +302,7 @@ type Plan struct {
 	locArea  string
 
 	gapMu   sync.Mutex
-	gapMemo map[string]NextStep
+	gapMemo map[string]*stepTemplate
 
 	skillText []string // skillReq as explanations write them
 }
@@ -321,11 +357,12 @@ var ErrRole = errors.New("invalid role")
 // Compile validates r and prepares it for scoring at the scorer's current
 // time.
 func (s *Scorer) Compile(r Role) (*Plan, error) {
+	s = s.or()
 	if err := r.Validate(s.cat); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
 	now := s.now().UTC()
-	p := &Plan{gapMemo: map[string]NextStep{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.certs)), skills: map[string]int{}, weights: s.weights}
+	p := &Plan{gapMemo: map[string]*stepTemplate{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
 	}
@@ -416,7 +453,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	// place in skillPos whatever profiles are built later.
 	ids := make(map[string]uint32, len(p.skills))
 	for k := range p.skills {
-		ids[k] = s.vocab.ID(k)
+		ids[k] = s.vocab.id(k)
 	}
 	p.skillPos = make([]int32, s.vocab.Len())
 	for i := range p.skillPos {
@@ -435,20 +472,45 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 }
 
 // Role returns the role the plan was compiled from.
-func (p *Plan) Role() Role { return p.role }
+func (p *Plan) Role() Role {
+	if p == nil {
+		return Role{}
+	}
+	return p.role
+}
+
+// compiled reports whether p was made by Compile.
+func (p *Plan) compiled() bool { return p != nil && p.s != nil }
+
+// errNotCompiled is the reason a nil or zero Plan gives.
+const errNotCompiled = "plan not compiled: make it with Scorer.Compile"
 
 // Scorer returns the scorer that compiled the plan. Profiles built by
 // another scorer number their skills differently: score them with a plan
 // of their own scorer.
-func (p *Plan) Scorer() *Scorer { return p.s }
+// A nil or zero Plan has none.
+func (p *Plan) Scorer() *Scorer {
+	if p == nil {
+		return nil
+	}
+	return p.s
+}
 
 // Now returns the instant the plan scores at.
-func (p *Plan) Now() time.Time { return p.now }
+func (p *Plan) Now() time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.now
+}
 
 // RequiredAnyOf returns, for each required certification group, the
 // certification ids whose holders (directly or through an implication) may
 // meet it. A candidate who can be eligible holds one id of every group.
 func (p *Plan) RequiredAnyOf() [][]string {
+	if !p.compiled() {
+		return nil
+	}
 	var out [][]string
 	for i, q := range p.reqs {
 		if !q.required {
@@ -468,6 +530,9 @@ func (p *Plan) RequiredAnyOf() [][]string {
 
 // RequiredSkillKeys returns the skill keys every eligible candidate has.
 func (p *Plan) RequiredSkillKeys() []string {
+	if !p.compiled() {
+		return nil
+	}
 	var out []string
 	for k, i := range p.skills {
 		if p.skillReq[i].required {
@@ -479,8 +544,14 @@ func (p *Plan) RequiredSkillKeys() []string {
 }
 
 // Points scores a profile without an explanation: the same arithmetic as
-// Score, for ranking many candidates fast.
+// Score, for ranking many candidates fast. A nil pr is the zero Profile.
 func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
+	if !p.compiled() {
+		return 0, false
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
 	return p.eval(pr, nil, false)
 }
 
@@ -488,17 +559,41 @@ func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
 // stops at the first unmet requirement and returns (0, false). For an
 // eligible candidate it returns what Points does.
 func (p *Plan) EligiblePoints(pr *Profile) (score float64, eligible bool) {
+	if !p.compiled() {
+		return 0, false
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
 	return p.eval(pr, nil, true)
 }
 
 // Score scores c with a full explanation.
 func (p *Plan) Score(c Candidate) Result {
+	if !p.compiled() {
+		return notCompiled(c)
+	}
 	pr := p.s.Profile(&c)
 	return p.Explain(c, &pr)
 }
 
-// Explain scores a candidate whose profile is already built.
+// notCompiled is the result of a nil or zero Plan.
+func notCompiled(c Candidate) Result {
+	return Result{CandidateID: c.ID, Missing: []Missing{{Kind: MissingRole, Reason: errNotCompiled}}}
+}
+
+// noProfile stands for a nil *Profile: a candidate with nothing.
+var noProfile Profile
+
+// Explain scores a candidate whose profile is already built (by the
+// plan's scorer). A nil pr is the zero Profile.
 func (p *Plan) Explain(c Candidate, pr *Profile) Result {
+	if !p.compiled() {
+		return notCompiled(c)
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
 	ex := &explanation{cand: &c, components: make([]Component, 0, 5)}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
 	r.Score, r.Eligible = p.eval(pr, ex, false)
