@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/certmatch/certmatch/internal/workers"
+	"github.com/certmatch/certmatch/internal/safe"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -126,7 +126,7 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 		if req.Facets {
 			t.facets = newFacetCounter(v.ix.scorer)
 		}
-		g.Go(workers.Guard(func() error {
+		g.Go(safe.Guard(func() error {
 			return parts[i].each(ctx, func(e *entry) error {
 				var score float64
 				var eligible bool
@@ -180,7 +180,7 @@ func (v *view) explain(plan *scoring.Plan, page []hit) ([]scoring.Result, error)
 	workerCount := min(runtime.GOMAXPROCS(0), (len(page)+3)/4)
 	var g errgroup.Group
 	for w := 0; w < workerCount; w++ {
-		g.Go(workers.Guard(func() error {
+		g.Go(safe.Guard(func() error {
 			for i := w; i < len(page); i += workerCount {
 				c, err := v.get(page[i].key.ID)
 				if err != nil {

@@ -1,4 +1,4 @@
-package workers_test
+package safe_test
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/certmatch/certmatch/internal/workers"
+	"github.com/certmatch/certmatch/internal/safe"
 )
 
 //go:noinline
@@ -16,10 +16,10 @@ func explode() error { panic("boom") }
 
 func TestGuardTurnsAPanicIntoAnErrorWithItsStack(t *testing.T) {
 	var g errgroup.Group
-	g.Go(workers.Guard(func() error { return nil }))
-	g.Go(workers.Guard(explode))
+	g.Go(safe.Guard(func() error { return nil }))
+	g.Go(safe.Guard(explode))
 	err := g.Wait()
-	var pe *workers.PanicError
+	var pe *safe.PanicError
 	if !errors.As(err, &pe) {
 		t.Fatalf("Wait() = %v, want a *PanicError", err)
 	}
@@ -28,10 +28,10 @@ func TestGuardTurnsAPanicIntoAnErrorWithItsStack(t *testing.T) {
 	}
 	// The stack is the panicking goroutine's: it names the function that
 	// panicked, which a recover in the caller of Wait could not show.
-	if !strings.Contains(string(pe.Stack), "workers_test.explode") {
+	if !strings.Contains(string(pe.Stack), "safe_test.explode") {
 		t.Errorf("Stack does not name the panicking function:\n%s", pe.Stack)
 	}
-	if !strings.Contains(err.Error(), "panic: boom") || !strings.Contains(err.Error(), "workers_test.explode") {
+	if !strings.Contains(err.Error(), "panic: boom") || !strings.Contains(err.Error(), "safe_test.explode") {
 		t.Errorf("Error() = %q, want the value and the stack", err.Error())
 	}
 }
@@ -48,7 +48,7 @@ func TestGuardPassesErrorsThrough(t *testing.T) {
 		{"panic with an error", func() error { panic(io.ErrUnexpectedEOF) }, io.ErrUnexpectedEOF, "errors.Is sees the error a goroutine panicked with"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := workers.Guard(tc.fn)()
+			err := safe.Guard(tc.fn)()
 			if tc.want == nil {
 				if err != nil {
 					t.Errorf("Guard(fn)() = %v, want nil (%s)", err, tc.why)

@@ -1,4 +1,4 @@
-// Package workers runs a function on goroutines of an
+// Package safe runs a function on goroutines of an
 // [golang.org/x/sync/errgroup.Group] so that a panic in one of them
 // becomes the group's error instead of ending the process.
 //
@@ -13,7 +13,7 @@
 //
 //	var g errgroup.Group
 //	for i := range parts {
-//		g.Go(workers.Guard(func() error { return scan(parts[i]) }))
+//		g.Go(safe.Guard(func() error { return scan(parts[i]) }))
 //	}
-//	err := g.Wait() // a *workers.PanicError if a part panicked
-package workers
+//	err := g.Wait() // a *safe.PanicError if a part panicked
+package safe
