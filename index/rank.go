@@ -44,9 +44,10 @@ type RankPage struct {
 	Facets *Facets
 }
 
-// ErrOtherScorer is returned by Rank for a plan compiled by a scorer other
-// than the index's: its skill numbering would not match the profiles.
-var ErrOtherScorer = errors.New("index: plan compiled by another scorer")
+// ErrPlan is returned by Rank for a nil or zero plan, or one compiled by a
+// scorer other than the index's (Options.Scorer): its catalog positions
+// and skill numbering would not match the stored profiles.
+var ErrPlan = errors.New("index: plan not compiled by the index's scorer")
 
 // parallelMin is the number of selected candidates per extra goroutine.
 const parallelMin = 8192
@@ -67,8 +68,8 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 	if req.Offset < 0 || req.Limit < 0 {
 		return RankPage{}, fmt.Errorf("index: rank: negative offset or limit")
 	}
-	if plan == nil || plan.Scorer() != ix.scorer {
-		return RankPage{}, ErrOtherScorer
+	if sc := plan.Scorer(); sc == nil || sc.Vocab() != ix.scorer.Vocab() || sc.Catalog() != ix.cat {
+		return RankPage{}, ErrPlan
 	}
 	sel := Selection{Text: strings.TrimSpace(req.Text), Filters: req.Filters}
 	if !req.IncludeIneligible {
