@@ -376,15 +376,13 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 
 // Get returns the candidate stored under id, exactly as it was put.
 func (ix *Index) Get(ctx context.Context, id string) (scoring.Candidate, error) {
-	if err := ctx.Err(); err != nil {
-		return scoring.Candidate{}, err
-	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return scoring.Candidate{}, ErrClosed
-	}
-	return ix.get(id)
+	var c scoring.Candidate
+	err := ix.view(ctx, func(v *view) error {
+		var err error
+		c, err = v.get(id)
+		return err
+	})
+	return c, err
 }
 
 func (ix *Index) get(id string) (scoring.Candidate, error) {
@@ -405,15 +403,12 @@ func (ix *Index) get(id string) (scoring.Candidate, error) {
 
 // Count returns the number of candidates stored.
 func (ix *Index) Count(ctx context.Context) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return 0, ErrClosed
-	}
-	return len(ix.side.slot), nil
+	n := 0
+	err := ix.view(ctx, func(v *view) error {
+		n = len(v.ix.side.slot)
+		return nil
+	})
+	return n, err
 }
 
 // BatchSize returns the number of candidates per bleve batch.

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -310,34 +311,30 @@ func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	if add.Version != "" {
 		out.version = c.version + "+" + add.Version
 	}
-	// Entries are cloned whole: build fills defaults into its own copy and
-	// never into c's.
-	out.certs = make([]Cert, len(c.certs), len(c.certs)+len(add.Certs))
-	for i, e := range c.certs {
-		out.certs[i] = e.clone()
-	}
-	for _, e := range add.Certs {
-		if i, ok := c.byID[e.ID]; ok {
-			out.certs[i] = e
-		} else {
-			out.certs = append(out.certs, e)
-		}
-	}
-	out.groups = make([]Group, len(c.groups), len(c.groups)+len(add.Groups))
-	for i, g := range c.groups {
-		out.groups[i] = g.clone()
-	}
-	for _, g := range add.Groups {
-		if i, ok := c.groupIDs[g.ID]; ok {
-			out.groups[i] = g
-		} else {
-			out.groups = append(out.groups, g)
-		}
-	}
+	out.certs = merged(c.certs, add.Certs, c.byID, func(e Cert) string { return e.ID }, Cert.clone)
+	out.groups = merged(c.groups, add.Groups, c.groupIDs, func(g Group) string { return g.ID }, Group.clone)
 	if err := out.build(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// merged returns clones of base's entries (build fills defaults into its
+// own copy, never into base's), each replaced by the entry of add with the
+// same id (pos gives base's positions by id), then add's new entries.
+func merged[T any](base, add []T, pos map[string]int, id func(T) string, clone func(T) T) []T {
+	out := make([]T, len(base), len(base)+len(add))
+	for i, e := range base {
+		out[i] = clone(e)
+	}
+	for _, e := range add {
+		if i, ok := pos[id(e)]; ok {
+			out[i] = e
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Version is the catalog's version, as explanations cite it; an extended
@@ -359,26 +356,25 @@ func (c *Catalog) Policy() string {
 
 // Certs returns copies of the catalog's certifications in catalog order.
 func (c *Catalog) Certs() iter.Seq[Cert] {
-	return func(yield func(Cert) bool) {
-		if c == nil {
-			return
-		}
-		for i := range c.certs {
-			if !yield(c.certs[i].clone()) {
-				return
-			}
-		}
+	if c == nil {
+		return copies[Cert](nil, nil)
 	}
+	return copies(c.certs, Cert.clone)
 }
 
 // Groups returns copies of the catalog's groups in catalog order.
 func (c *Catalog) Groups() iter.Seq[Group] {
-	return func(yield func(Group) bool) {
-		if c == nil {
-			return
-		}
-		for i := range c.groups {
-			if !yield(c.groups[i].clone()) {
+	if c == nil {
+		return copies[Group](nil, nil)
+	}
+	return copies(c.groups, Group.clone)
+}
+
+// copies yields a clone of each of xs.
+func copies[T any](xs []T, clone func(T) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for i := range xs {
+			if !yield(clone(xs[i])) {
 				return
 			}
 		}
@@ -532,15 +528,21 @@ func (c *Catalog) build() error {
 	bad := func(entry, field string, format string, args ...any) error {
 		return &CatalogError{Entry: entry, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrCatalog}, args...)...)}
 	}
+	// checkID returns the name errors give an entry (its id, or unnamed
+	// when it has none) and an error for a malformed id.
+	checkID := func(id, unnamed string) (string, error) {
+		name := cmp.Or(id, unnamed)
+		if !validID(id) {
+			return name, bad(name, "id", "must be lowercase letters, digits and '-'")
+		}
+		return name, nil
+	}
 	c.byID = make(map[string]int, len(c.certs))
 	c.groupIDs = make(map[string]int, len(c.groups))
 	for i, e := range c.certs {
-		name := e.ID
-		if name == "" {
-			name = fmt.Sprintf("#%d", i)
-		}
-		if !validID(e.ID) {
-			return bad(name, "id", "must be lowercase letters, digits and '-'")
+		name, err := checkID(e.ID, fmt.Sprintf("#%d", i))
+		if err != nil {
+			return err
 		}
 		if _, dup := c.byID[e.ID]; dup {
 			return bad(name, "id", "duplicate id")
@@ -577,12 +579,9 @@ func (c *Catalog) build() error {
 		}
 	}
 	for i, g := range c.groups {
-		name := g.ID
-		if name == "" {
-			name = fmt.Sprintf("group #%d", i)
-		}
-		if !validID(g.ID) {
-			return bad(name, "id", "must be lowercase letters, digits and '-'")
+		name, err := checkID(g.ID, fmt.Sprintf("group #%d", i))
+		if err != nil {
+			return err
 		}
 		if _, dup := c.byID[g.ID]; dup {
 			return bad(name, "id", "group id is also a certification id")

@@ -546,26 +546,25 @@ func (p *Plan) RequiredSkillKeys() []string {
 // Points scores a profile without an explanation: the same arithmetic as
 // Score, for ranking many candidates fast. A nil pr is the zero Profile.
 func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
-	if !p.compiled() {
-		return 0, false
-	}
-	if pr == nil {
-		pr = &noProfile
-	}
-	return p.eval(pr, nil, false)
+	return p.points(pr, false)
 }
 
 // EligiblePoints is Points for rankings of eligible candidates only: it
 // stops at the first unmet requirement and returns (0, false). For an
 // eligible candidate it returns what Points does.
 func (p *Plan) EligiblePoints(pr *Profile) (score float64, eligible bool) {
+	return p.points(pr, true)
+}
+
+// points is Points and EligiblePoints.
+func (p *Plan) points(pr *Profile, eligibleOnly bool) (float64, bool) {
 	if !p.compiled() {
 		return 0, false
 	}
 	if pr == nil {
 		pr = &noProfile
 	}
-	return p.eval(pr, nil, true)
+	return p.eval(pr, nil, eligibleOnly)
 }
 
 // Score scores c with a full explanation.
