@@ -139,3 +139,20 @@ func TestRequiredAnySkills(t *testing.T) {
 		}
 	}
 }
+
+// A group's aliases are copied out: changing them changes nothing in the
+// catalog.
+func TestGroupAliasesAreCopies(t *testing.T) {
+	cat := scoring.DefaultCatalog()
+	g, _ := cat.Group("java-certification")
+	want := g.Aliases[0]
+	g.Aliases[0] = "changed"
+	for h := range cat.Groups() {
+		if h.ID == "java-certification" {
+			h.Aliases[0] = "changed"
+		}
+	}
+	if g2, _ := cat.Group("java-certification"); g2.Aliases[0] != want {
+		t.Errorf("aliases changed through a copy: %q, want %q", g2.Aliases[0], want)
+	}
+}
