@@ -159,8 +159,55 @@ func (f *Finder) certs(s sentence, javaBlock bool) []certHit {
 	slices.SortFunc(hits, func(a, b certHit) int { return a.from - b.from })
 	for i := range hits {
 		f.refineAbbreviation(s, &hits[i])
+		// "OCP (Java SE 11 or later)", "Java certification (SE 17+)": a
+		// version right after a hit is its version.
+		if h := &hits[i]; h.version == "" && f.javaLine(h.id) {
+			if v, end := versionAfter(ws, h.to); v != "" && !slices.ContainsFunc(hits, func(o certHit) bool { return o.from >= h.to && o.from < end }) {
+				h.version, h.to = v, end
+			}
+		}
 	}
 	return hits
+}
+
+// versionWords may stand between a Java certification and its version.
+var versionWords = wordSet(`java se jdk version v`)
+
+// javaLine reports whether id is a Java certification, or a group of
+// them, whose versions are Java's.
+func (f *Finder) javaLine(id string) bool {
+	java := false
+	for _, m := range f.cat.Expand(id) {
+		c, ok := f.cat.Cert(m)
+		switch {
+		case !ok || c.Versioning != scoring.JavaVersion && c.Versioning != scoring.NoVersion:
+			return false
+		case c.Versioning == scoring.JavaVersion:
+			java = true
+		}
+	}
+	return java
+}
+
+// versionAfter returns the version that words from k on give a Java
+// certification ("(Java SE 11 or later)", "SE 17+", "version 8": a
+// number that is not a count of years) and the end of those words; ""
+// when there is none.
+func versionAfter(ws []word, k int) (string, int) {
+	if k == 0 || ws[k-1].comma {
+		return "", k // "OCPJP, Java 8, ...": a list, not a version
+	}
+	j := k
+	for j < len(ws) && j < k+2 && versionWords[ws[j].norm] {
+		j++
+	}
+	if j == k || j >= len(ws) || !isVersion(ws[j].norm) || len(ws[j].norm) > 4 {
+		return "", k
+	}
+	if j+1 < len(ws) && yearWords[ws[j+1].norm] {
+		return "", k
+	}
+	return ws[j].norm, j + 1
 }
 
 // groupHits finds the catalog groups' aliases ("Java certification",

@@ -134,6 +134,7 @@ func TestStrengthAt(t *testing.T) {
 		{"Must haves: Java, Kafka, Preferred- Spark, Docker", "Kafka", Required, "a colon marker leads across commas"},
 		{"Must haves: Java, Kafka, Preferred- Spark, Docker", "Docker", Preferred, "until the next colon or dash marker"},
 		{"Java, Kafka and Spark are nice to have", "Java", Preferred, "a short clause is an element of the list the next clause ends"},
+		{"OCPJP, Java 8, Kafka are required", "OCPJP", Required, "a run of short clauses all join the clause that ends the list"},
 		{"Java experience, which we use for every service we run, and Kafka is a plus", "Java", Mentioned, "a long clause is not a list element"},
 		{"OCPJP is not required", "OCPJP", Preferred, "\"not required\" is a preference"},
 		{"Java (Spring is a plus)", "Java", Mentioned, "a marker in parentheses speaks only of what is in them"},

@@ -222,11 +222,13 @@ func splitWords(s string) []word {
 // mergeListClauses joins a short clause without a marker to the clause
 // after it, so that a marker ending a list covers the whole list.
 func mergeListClauses(ws []word) {
-	start := 0
-	for start < len(ws) {
-		end := start
-		for end < len(ws) && ws[end].clause == ws[start].clause {
-			end++
+	// From the end, so that a run of short clauses all join the clause
+	// that ends the list.
+	end := len(ws)
+	for end > 0 {
+		start := end - 1
+		for start > 0 && ws[start-1].clause == ws[end-1].clause {
+			start--
 		}
 		if end < len(ws) && end-start <= maxListClause && !hasMarker(ws, start, end) {
 			next := ws[end].clause
@@ -234,7 +236,7 @@ func mergeListClauses(ws []word) {
 				ws[k].clause = next
 			}
 		}
-		start = end
+		end = start
 	}
 }
 
