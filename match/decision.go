@@ -129,7 +129,9 @@ func ReadDecisions(r io.Reader, fn func(line int, d Decision) error) error {
 
 // Version is the certmatch module version compiled into the program, or
 // "(devel)" in a build of the module itself.
-func Version() string {
+func Version() string { return version() }
+
+var version = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
@@ -144,7 +146,7 @@ func Version() string {
 		}
 	}
 	return "(unknown)"
-}
+})
 
 // catalogID identifies a catalog by the SHA-256 of its JSON form.
 func catalogID(cat *scoring.Catalog) string {

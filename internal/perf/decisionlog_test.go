@@ -27,6 +27,24 @@ func BenchmarkDecisionLog100k(b *testing.B) {
 		}
 	}
 	for _, role := range seedRoles(b) {
+		// The log's own cost, alone: building and encoding the entry of
+		// a page of 20, to compare with Rank's time in the same run.
+		b.Run("role="+role.ID+"/entry", func(b *testing.B) {
+			r, err := plain.Rank(ctx, role, match.RankOptions{Top: 20})
+			if err != nil {
+				b.Fatal(err)
+			}
+			log := match.NewJSONLinesLog(io.Discard)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				d := match.Decision{Time: now(), Now: now(), Library: match.Version(), Catalog: logged.CatalogID(), Role: role,
+					Options: match.DecisionOptions{Top: 20}, Eligible: r.Eligible, Total: r.Total, Results: match.DecisionFor(r)}
+				if err := log.LogDecision(ctx, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		for _, side := range []struct {
 			name string
 			eng  *match.Engine
