@@ -25,6 +25,9 @@ type Options struct {
 	Now func() time.Time
 	// Weights replace scoring.DefaultWeights for roles that give none.
 	Weights *scoring.Weights
+	// DecisionLog, when set, records every ranking (see Decision): what
+	// an audit reads and a replay runs again.
+	DecisionLog DecisionLog
 	// BatchSize is the number of candidates per index batch; 0 means
 	// index.DefaultBatchSize.
 	BatchSize int
@@ -37,6 +40,9 @@ type Engine struct {
 	scorer *scoring.Scorer
 	cat    *scoring.Catalog
 	now    func() time.Time
+	log    DecisionLog
+	// catalogID identifies the catalog in decision logs.
+	catalogID string
 }
 
 // ErrUnknownCandidate is returned for an id the engine does not hold.
@@ -58,7 +64,7 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now}, nil
+	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now, log: opts.DecisionLog, catalogID: catalogID(opts.Catalog)}, nil
 }
 
 // Close closes the engine and its index. Closing twice is harmless.

@@ -360,11 +360,17 @@ var ErrRole = errors.New("invalid role")
 // Compile validates r and prepares it for scoring at the scorer's current
 // time.
 func (s *Scorer) Compile(r Role) (*Plan, error) {
+	return s.CompileAt(r, s.or().now())
+}
+
+// CompileAt is Compile with the clock given: currency and recency are
+// judged at now. Replaying a logged ranking compiles at its logged time.
+func (s *Scorer) CompileAt(r Role, now time.Time) (*Plan, error) {
 	s = s.or()
 	if err := r.Validate(s.cat); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
-	now := s.now().UTC()
+	now = now.UTC()
 	p := &Plan{gapMemo: map[string]*stepTemplate{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
@@ -505,6 +511,15 @@ func (p *Plan) Role() Role {
 }
 
 // compiled reports whether p was made by Compile.
+// Weights returns the weights the plan scores with: the role's own, or the
+// scorer's default when the role gives none.
+func (p *Plan) Weights() Weights {
+	if !p.compiled() {
+		return Weights{}
+	}
+	return p.weights
+}
+
 func (p *Plan) compiled() bool { return p != nil && p.s != nil }
 
 // errNotCompiled is the reason a nil or zero Plan gives.

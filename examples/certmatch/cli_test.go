@@ -118,6 +118,7 @@ func TestFlagsAfterFiles(t *testing.T) {
 
 func TestEveryCommandTakesNow(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
+	logFile := filepath.Join(t.TempDir(), "decisions.jsonl")
 	for _, args := range [][]string{
 		{"normalize", "OCP 11"},
 		{"import", "--index", dir, candidatesFile},
@@ -125,6 +126,9 @@ func TestEveryCommandTakesNow(t *testing.T) {
 		{"explain", "--index", dir, "--role", seniorJavaRole, "--candidate", "cand-0001"},
 		{"facets", "--index", dir},
 		{"role", jobPosting},
+		{"rank", "--index", dir, "--role", seniorJavaRole, "--log", logFile},
+		{"audit", "--log", logFile, "--categories", categoriesFile},
+		{"replay", "--log", logFile, "--index", dir},
 	} {
 		if _, ok := lookup(args[0]); !ok {
 			t.Fatalf("no command %q", args[0])
@@ -135,7 +139,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role", "audit", "replay"}, names); diff != "" {
 		t.Errorf("a command was added without a --now case here (-want +got):\n%s", diff)
 	}
 }
