@@ -86,7 +86,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		}
 		opts.Scorer = sc
 	}
-	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab())}
+	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab(), opts.Path == "")}
 	var err error
 	switch {
 	case opts.Path == "":
@@ -207,7 +207,7 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return fmt.Errorf("index: rebuild: %w", err)
 	}
 	for _, p := range preps {
-		ix.side.put(p.id, p.prof, p.terms)
+		ix.side.put(p.id, p.prof, p.terms, p.raw)
 	}
 	return nil
 }
@@ -227,6 +227,11 @@ func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
 			raw = f.Value()
 		}
 	})
+	return decodeRaw(id, raw)
+}
+
+func decodeRaw(id string, raw []byte) (scoring.Candidate, error) {
+	var c scoring.Candidate
 	if raw == nil {
 		return c, fmt.Errorf("index: candidate %q has no stored record", id)
 	}
@@ -247,7 +252,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	ix.closed = true
-	ix.side = newSidecar(ix.scorer.Vocab())
+	ix.side = newSidecar(ix.scorer.Vocab(), false)
 	return ix.bl.Close()
 }
 
@@ -281,6 +286,7 @@ type prepared struct {
 	id    string
 	prof  scoring.Profile
 	terms []string
+	raw   []byte // the stored JSON, kept only in memory
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -322,6 +328,9 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
 		b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
+		if ix.opts.Path == "" {
+			b.preps[i].raw = []byte(d.Raw)
+		}
 	}
 	return b, nil
 }
@@ -342,7 +351,7 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 		return 0, fmt.Errorf("index: batch: %w", err)
 	}
 	for _, p := range b.preps {
-		ix.side.put(p.id, p.prof, p.terms)
+		ix.side.put(p.id, p.prof, p.terms, p.raw)
 	}
 	return len(b.preps), nil
 }
@@ -386,8 +395,12 @@ func (ix *Index) Get(ctx context.Context, id string) (scoring.Candidate, error) 
 }
 
 func (ix *Index) get(id string) (scoring.Candidate, error) {
-	if _, ok := ix.side.slot[id]; !ok {
+	slot, ok := ix.side.slot[id]
+	if !ok {
 		return scoring.Candidate{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	if ix.side.raw != nil {
+		return decodeRaw(id, ix.side.raw.get(slot))
 	}
 	adv, err := ix.bl.Advanced()
 	if err != nil {

@@ -29,6 +29,44 @@ type sidecar struct {
 	// sequence instead of chasing a pointer per candidate; strings are
 	// interned, so a million profiles naming "ocpjp" hold one string.
 	arena scoring.Arena
+	// In memory the candidates' stored JSON is kept here too, by slot, so
+	// a result record is read by slot instead of looked up by id in every
+	// bleve segment (an in-memory scorch index never merges them). On disk
+	// bleve's merged, memory-mapped segments serve them and raw stays nil.
+	raw *rawStore
+}
+
+// rawStore keeps byte strings in large chunks addressed by slot: no
+// pointer per record for the garbage collector to follow. A replaced
+// record's bytes stay unused until the index is reopened.
+type rawStore struct {
+	chunks [][]byte
+	refs   []rawRef // by slot
+}
+
+type rawRef struct{ chunk, off, n uint32 }
+
+const rawChunk = 4 << 20
+
+func (r *rawStore) put(slot uint32, b []byte) {
+	n := len(r.chunks)
+	if n == 0 || len(r.chunks[n-1])+len(b) > cap(r.chunks[n-1]) {
+		r.chunks = append(r.chunks, make([]byte, 0, max(rawChunk, len(b))))
+		n++
+	}
+	c := &r.chunks[n-1]
+	ref := rawRef{chunk: uint32(n - 1), off: uint32(len(*c)), n: uint32(len(b))}
+	*c = append(*c, b...)
+	for uint32(len(r.refs)) <= slot {
+		r.refs = append(r.refs, rawRef{})
+	}
+	r.refs[slot] = ref
+}
+
+// get returns the bytes stored for a slot; they must not be modified.
+func (r *rawStore) get(slot uint32) []byte {
+	ref := r.refs[slot]
+	return r.chunks[ref.chunk][ref.off : ref.off+ref.n : ref.off+ref.n]
 }
 
 type entry struct {
@@ -37,8 +75,12 @@ type entry struct {
 	terms []string // certification terms: held and implied ids
 }
 
-func newSidecar(vocab *scoring.Vocab) *sidecar {
-	return &sidecar{
+func newSidecar(vocab *scoring.Vocab, keepRaw bool) *sidecar {
+	var raw *rawStore
+	if keepRaw {
+		raw = &rawStore{}
+	}
+	return &sidecar{raw: raw,
 		slot: map[string]uint32{}, live: roaring.New(),
 		certs: map[string]*roaring.Bitmap{}, skills: map[string]*roaring.Bitmap{}, locs: map[string]*roaring.Bitmap{},
 		vocab: vocab,
@@ -63,8 +105,9 @@ func unpost(m map[string]*roaring.Bitmap, key string, slot uint32) {
 	}
 }
 
-// put stores or replaces a candidate's profile.
-func (s *sidecar) put(id string, p scoring.Profile, terms []string) {
+// put stores or replaces a candidate's profile and, in memory, its stored
+// JSON.
+func (s *sidecar) put(id string, p scoring.Profile, terms []string, raw []byte) {
 	slot, ok := s.slot[id]
 	if ok {
 		s.unindex(slot)
@@ -84,6 +127,9 @@ func (s *sidecar) put(id string, p scoring.Profile, terms []string) {
 		terms[i] = s.arena.Intern(t)
 	}
 	s.ents[slot] = entry{id: id, prof: p, terms: slices.Clip(terms)}
+	if s.raw != nil {
+		s.raw.put(slot, raw)
+	}
 	s.live.Add(slot)
 	for _, t := range terms {
 		post(s.certs, t, slot)
