@@ -62,6 +62,10 @@ type Index struct {
 	scorer *scoring.Scorer
 	bl     bleve.Index
 
+	// scratch is the temporary folder behind an in-memory index, removed
+	// on Close; "" on disk.
+	scratch string
+
 	mu     sync.RWMutex
 	side   *sidecar
 	closed bool
@@ -90,7 +94,17 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	var err error
 	switch {
 	case opts.Path == "":
-		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
+		// scorch without a path never merges its segments: every batch,
+		// and every single Add, would leave one more for each query and
+		// lookup to visit, and each holds its own heap. A private
+		// temporary folder lets scorch's persister and merger keep the
+		// segment count bounded and the segments memory-mapped; batches
+		// do not wait for disk (nothing outlives Close anyway).
+		ix.scratch, err = os.MkdirTemp("", "certmatch-index-")
+		if err == nil {
+			ix.bl, err = orNil(bleve.NewUsing(filepath.Join(ix.scratch, "ix"), newMapping(), scorch.Name, scorch.Name,
+				map[string]interface{}{"unsafe_batch": true}))
+		}
 	case exists(filepath.Join(opts.Path, "index_meta.json")):
 		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{"bolt_timeout": opts.LockTimeout}))
 		if err == nil {
@@ -106,10 +120,12 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		if ix.bl != nil {
 			ix.bl.Close()
 		}
+		ix.removeScratch()
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
 	if err := ix.rebuild(ctx); err != nil {
 		ix.bl.Close()
+		ix.removeScratch()
 		return nil, err
 	}
 	return ix, nil
@@ -253,7 +269,15 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	ix.side = newSidecar(ix.scorer.Vocab(), false)
-	return ix.bl.Close()
+	err := ix.bl.Close()
+	ix.removeScratch()
+	return err
+}
+
+func (ix *Index) removeScratch() {
+	if ix.scratch != "" {
+		os.RemoveAll(ix.scratch)
+	}
 }
 
 // Put stores candidates, replacing any with the same id, in batches of
@@ -432,13 +456,9 @@ func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 // the ranking structure: don't.
 func (ix *Index) Bleve() bleve.Index { return ix.bl }
 
-// Compact merges an on-disk index's segments now (scorch merges in the
-// background anyway); fewer segments make bleve's queries and Get cheaper.
-// In memory scorch cannot merge, and Compact does nothing.
+// Compact merges the index's segments now (scorch merges in the
+// background anyway); fewer segments make bleve's queries cheaper.
 func (ix *Index) Compact(ctx context.Context) error {
-	if ix.opts.Path == "" {
-		return nil
-	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
