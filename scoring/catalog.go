@@ -133,6 +133,9 @@ type Exam struct {
 	Part bool `json:"part,omitempty"`
 	// Retired marks an exam that can no longer be taken.
 	Retired bool `json:"retired,omitempty"`
+	// Grants, on a part exam, is what passing it alone grants where the
+	// issuer says so; a part exam without Grants grants nothing alone.
+	Grants *ExamGrant `json:"grants,omitempty"`
 }
 
 // Cert is one certification in the catalog.
@@ -153,9 +156,16 @@ type Cert struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// Match holds extra normaliser rules: words that must all appear,
 	// "-word" for words that must not, and a version condition such as
-	// "v>=11", "v<11" or "v=7,8" (see Normalize).
+	// "v>=11", "v<11", "v=7,8" or "v=none" (no version written); see
+	// Normalize.
 	Match []string `json:"match,omitempty"`
 	Exams []Exam   `json:"exams,omitempty"`
+	// Hedges are rules for text that names less than the credential, with
+	// a lowered confidence and a note.
+	Hedges []Hedge `json:"hedges,omitempty"`
+	// Axis, when set, is the scale the line's versions compare on, with
+	// title years and editions mapped onto it.
+	Axis *Axis `json:"axis,omitempty"`
 	// Implies lists certifications a holder is taken to hold too.
 	Implies []string `json:"implies,omitempty"`
 	// ImpliesSameVersion carries the held version through Implies (an OCP 8
@@ -196,8 +206,18 @@ type Catalog struct {
 	Policy  string  `json:"policy,omitempty"`
 	Certs   []Cert  `json:"certs"`
 	Groups  []Group `json:"groups,omitempty"`
+	// Issuers lists issuer spellings beyond the entries' own.
+	Issuers []Issuer `json:"issuers,omitempty"`
+	// Skills fold skill spellings into skill keys.
+	Skills []SkillSynonym `json:"skills,omitempty"`
+	// Words is the normaliser's vocabulary.
+	Words Words `json:"words"`
+	// NotCredentials are the classes of text that are never credentials.
+	NotCredentials []NotCredential `json:"not_credentials,omitempty"`
 
-	byID    map[string]int
+	byID        map[string]int
+	skillSyn    map[string]string // folded spelling -> skill key
+	fingerprint string
 	groups  map[string]int
 	implies map[string][]Implied // transitive closure per id
 	norm    *normalizer
@@ -231,6 +251,18 @@ var ErrCatalog = errors.New("invalid catalog")
 //go:embed catalog.json
 var defaultCatalogJSON []byte
 
+// builtinData is the embedded catalog as decoded, unvalidated: the source
+// of the data sections a loaded catalog leaves out.
+var builtinData = sync.OnceValue(func() *Catalog {
+	var c Catalog
+	_ = json.Unmarshal(defaultCatalogJSON, &c) // the embedded catalog's own test checks it loads
+	return &c
+})
+
+func isZeroWords(w Words) bool {
+	return len(w.Stop)+len(w.Months)+len(w.Filler)+len(w.VersionMarkers)+len(w.Variants) == 0
+}
+
 var defaultCatalog = sync.OnceValues(func() (*Catalog, error) {
 	return LoadCatalog(bytes.NewReader(defaultCatalogJSON))
 })
@@ -245,13 +277,30 @@ func DefaultCatalog() *Catalog {
 	return c
 }
 
-// LoadCatalog reads and validates a catalog in the catalog.json format.
+// LoadCatalog reads and validates a catalog in the catalog.json format. A
+// catalog that leaves out the words, not_credentials, issuers or skills
+// section gets the built-in one, so a catalog of certifications alone
+// normalises as the built-in catalog does.
 func LoadCatalog(r io.Reader) (*Catalog, error) {
 	var c Catalog
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	}
+	if d := builtinData(); d != nil {
+		if isZeroWords(c.Words) {
+			c.Words = d.Words
+		}
+		if c.NotCredentials == nil {
+			c.NotCredentials = d.NotCredentials
+		}
+		if c.Issuers == nil {
+			c.Issuers = d.Issuers
+		}
+		if c.Skills == nil {
+			c.Skills = d.Skills
+		}
 	}
 	if err := c.build(); err != nil {
 		return nil, err
@@ -260,7 +309,10 @@ func LoadCatalog(r io.Reader) (*Catalog, error) {
 }
 
 // Extend returns a new catalog holding c's entries and those read from r
-// (the same format). An entry of r whose id is already in c replaces it.
+// (the same format). A certification or group of r whose id is already in
+// c replaces it; issuers and skills of r add spellings to c's of the same
+// name or key, or are new; words and not_credentials are added to c's.
+// The result is validated as a whole.
 func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	var add Catalog
 	dec := json.NewDecoder(r)
@@ -268,7 +320,8 @@ func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	if err := dec.Decode(&add); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
 	}
-	out := Catalog{Version: c.Version, Policy: c.Policy}
+	out := Catalog{Version: c.Version, Policy: c.Policy, Issuers: c.Issuers, Skills: c.Skills, Words: c.Words, NotCredentials: c.NotCredentials}
+	out.mergeData(&add)
 	if add.Version != "" {
 		out.Version = c.Version + "+" + add.Version
 	}
@@ -483,12 +536,17 @@ func (c *Catalog) build() error {
 	if err := c.closeImplies(); err != nil {
 		return err
 	}
+	if err := c.buildData(); err != nil {
+		return err
+	}
 	n, err := compileNormalizer(c)
 	if err != nil {
 		return err
 	}
 	c.norm = n
-	return nil
+	fp, err := c.computeFingerprint()
+	c.fingerprint = fp
+	return err
 }
 
 // closeImplies computes the transitive closure of Implies and rejects cycles.

@@ -68,10 +68,11 @@ type Scorer struct {
 
 // NewScorer returns a Scorer with the given options.
 func NewScorer(opts Options) (*Scorer, error) {
-	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, vocab: newVocab()}
+	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
 	}
+	s.vocab = newVocab(s.cat)
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -337,7 +338,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		add(q, false)
 	}
 	addSkill := func(name string, required bool) {
-		k := SkillKey(name)
+		k := s.cat.SkillKey(name)
 		if i, dup := p.skills[k]; dup {
 			if required && !p.skillReq[i].required {
 				p.skillReq[i].required = true

@@ -7,12 +7,13 @@ import "sync"
 // from the same Scorer share it. It only grows, and is safe for concurrent
 // use.
 type Vocab struct {
+	syn  map[string]string // the catalog's skill synonyms
 	mu   sync.RWMutex
 	ids  map[string]uint32
 	keys []string
 }
 
-func newVocab() *Vocab { return &Vocab{ids: map[string]uint32{}} }
+func newVocab(cat *Catalog) *Vocab { return &Vocab{syn: cat.skillSyn, ids: map[string]uint32{}} }
 
 // ID returns the number of a key, adding it when new.
 func (v *Vocab) ID(key string) uint32 {
@@ -41,7 +42,7 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 		if len(key) == 0 {
 			return 0, false
 		}
-		if syn, ok := skillSynonyms[string(key)]; ok {
+		if syn, ok := v.syn[string(key)]; ok {
 			return v.ID(syn), true
 		}
 		v.mu.RLock()
@@ -52,7 +53,10 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 		}
 		return v.ID(string(key)), true
 	}
-	k := SkillKey(skill)
+	k := foldSkill(skill)
+	if syn, ok := v.syn[k]; ok {
+		k = syn
+	}
 	if k == "" {
 		return 0, false
 	}
