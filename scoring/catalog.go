@@ -218,9 +218,9 @@ type Catalog struct {
 	byID        map[string]int
 	skillSyn    map[string]string // folded spelling -> skill key
 	fingerprint string
-	groups  map[string]int
-	implies map[string][]Implied // transitive closure per id
-	norm    *normalizer
+	groups      map[string]int
+	implies     map[string][]Implied // transitive closure per id
+	norm        *normalizer
 }
 
 // Implied is one certification reached through a holder's implications.

@@ -22,8 +22,8 @@ const (
 
 // Resolution is what Normalize made of a text.
 type Resolution struct {
-	Text       string    `json:"text"`
-	ID string `json:"id"` // canonical id; "" when nothing matched
+	Text string `json:"text"`
+	ID   string `json:"id"` // canonical id; "" when nothing matched
 	// Version is the version as the text writes it ("3.0", "2021",
 	// "1.5"), or as the catalog writes an exam's; "" when none was given.
 	Version string `json:"version"`
@@ -54,8 +54,8 @@ const (
 	ruleConfidence      = 0.9
 	examTitleConfidence = 0.85 // an exam named by its title, not the credential
 	partExamPenalty     = 0.25 // one exam of several
-	noiseWeight       = 0.4  // times the share of unexplained words
-	unknownVersionPen = 0.15 // version the catalog does not list
+	noiseWeight         = 0.4  // times the share of unexplained words
+	unknownVersionPen   = 0.15 // version the catalog does not list
 )
 
 // Normalize resolves free text written on a resume or profile to a
