@@ -105,9 +105,10 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 			buf := strconv.AppendQuote(b[:0], ev.Held)
 			buf = append(buf, " ("...)
 			buf = append(buf, cat.Label(h.ID)...)
-			if h.Version != "" {
+			shown := p.shownVersion(ex.cand, &h)
+			if shown != "" {
 				buf = append(buf, ' ')
-				buf = append(buf, h.Version...)
+				buf = append(buf, shown...)
 			}
 			buf = append(buf, ')')
 			if ev.Met {
@@ -116,7 +117,7 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 				buf = append(buf, hits[i].how...)
 			} else {
 				buf = append(buf, " is of the line but "...)
-				buf = append(buf, p.failure(q, &h, hits[i])...)
+				buf = append(buf, p.failure(q, &h, hits[i], shown)...)
 				buf = append(buf, partialNote...)
 			}
 			ev.Detail = string(buf)
@@ -144,8 +145,28 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 	ex.components = append(ex.components, comp)
 }
 
-// failure says why held credential h does not meet q.
-func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
+// shownVersion is h's version as the candidate wrote it, with its axis
+// version beside it where the two differ: "2021 (Spring 5.3)".
+func (p *Plan) shownVersion(c *Candidate, h *HeldCert) string {
+	cr := &c.Certifications[h.Index]
+	written := cr.Version
+	if written == "" && cr.ID == "" {
+		if res, ok := p.s.cat.Normalize(cr.Name); ok {
+			written = res.Version
+		}
+	}
+	if written == "" || written == h.Version {
+		return h.Version
+	}
+	if v := p.s.cat.ShowVersion(h.ID, written); v != "" {
+		return v
+	}
+	return h.Version
+}
+
+// failure says why held credential h, whose version explanations show as
+// shown, does not meet q.
+func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit, shown string) string {
 	var why []string
 	if q.MinVersion != "" {
 		v := ""
@@ -154,11 +175,13 @@ func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
 		}
 		switch {
 		case !hit.same:
-			why = append(why, fmt.Sprintf("its version of %s is unknown (needs %s or later)", q.AnyOf[0], q.MinVersion))
-		case !versionAtLeast(v, q.MinVersion) && v == "":
-			why = append(why, fmt.Sprintf("no version given (needs %s or later)", q.MinVersion))
-		case !versionAtLeast(v, q.MinVersion):
-			why = append(why, fmt.Sprintf("version %s is below %s", v, q.MinVersion))
+			why = append(why, fmt.Sprintf("its version of %s is unknown (needs %s or later)", q.AnyOf[0], hit.minShown))
+		case v == "" && shown != "":
+			why = append(why, fmt.Sprintf("version %s is not one the catalog places (needs %s or later)", shown, hit.minShown))
+		case !versionAtLeast(v, hit.min) && v == "":
+			why = append(why, fmt.Sprintf("no version given (needs %s or later)", hit.minShown))
+		case !versionAtLeast(v, hit.min):
+			why = append(why, fmt.Sprintf("version %s is below %s", shown, hit.minShown))
 		}
 	}
 	if q.Current && h.ValidUntil < p.nowDay {
@@ -386,8 +409,14 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 				if x.Part || x.Retired {
 					continue
 				}
-				if q.MinVersion != "" && (x.Version == "" || CompareVersions(x.Version, q.MinVersion) < 0) {
-					continue
+				if q.MinVersion != "" {
+					// Compared on the line's axis: exam and role may write
+					// a title year or the version it covers.
+					xv, _ := e.axisVersion(x.Version)
+					mv, _ := e.axisVersion(q.MinVersion)
+					if xv == "" || mv == "" || CompareVersions(xv, mv) < 0 {
+						continue
+					}
 				}
 				target := strings.TrimSpace(label + " " + x.Version)
 				o := option{cert: cid, version: x.Version}

@@ -105,8 +105,9 @@ func (s *Scorer) Score(c Candidate, r Role) Result {
 
 // HeldCert is a resolved credential in a Profile.
 type HeldCert struct {
-	Index   int // position in Candidate.Certifications
-	ID      string
+	Index int // position in Candidate.Certifications
+	ID    string
+	// Version is on the line's version axis (see [Catalog.AxisVersion]).
 	Version string
 	cert    int   // catalog position of ID
 	vkey    int64 // versionKey(Version)
@@ -160,7 +161,11 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 			continue
 		}
 		e := &s.cat.Certs[ci]
-		h := HeldCert{Index: i, ID: e.ID, Version: CanonicalVersion(version, e.Versioning), cert: ci, IssuedLast: unknownDay, ValidUntil: foreverDay}
+		// Versions compare on the line's axis: Spring Professional
+		// "2021" is held as 5.3; a title year the axis does not know is
+		// an unknown version.
+		av, _ := e.axisVersion(version)
+		h := HeldCert{Index: i, ID: e.ID, Version: av, cert: ci, IssuedLast: unknownDay, ValidUntil: foreverDay}
 		h.vkey = versionKey(h.Version)
 		if !cr.Date.IsZero() {
 			h.IssuedLast = days(cr.Date.Last())
@@ -227,7 +232,6 @@ type planReq struct {
 	required bool
 	weight   float64
 	cutoff   int32 // earliest issue day for WithinYears
-	minKey   int64 // versionKey(MinVersion)
 	text     string
 	// Explanation texts, worked out once.
 	noneHeld string // "no credential of ocpjp"
@@ -239,10 +243,25 @@ type certHit struct {
 	via  []string // implication path, nil when direct
 	same bool     // the held version counts
 	how  string   // "held directly", or the path in words: "OCEWCD implies OCPJP"
+	// min is the requirement's MinVersion on the axis of the wanted
+	// certification the hit reaches, minKey its versionKey.
+	min    string
+	minKey int64
+	// minShown is MinVersion as the role wrote it, with the axis version
+	// beside it where they differ: "2022 (Spring 5.3)".
+	minShown string
 }
 
-func newCertHit(cat *Catalog, req int, via []string, same bool) certHit {
+func newCertHit(cat *Catalog, req int, via []string, same bool, target *Cert, minVersion string) certHit {
 	h := certHit{req: req, via: via, same: same, how: "held directly"}
+	if minVersion != "" {
+		h.min, _ = target.axisVersion(minVersion)
+		h.minKey = versionKey(h.min)
+		h.minShown = minVersion
+		if w := CanonicalVersion(minVersion, PlainVersion); h.min != "" && CompareVersions(w, h.min) != 0 && target.axisLabel() != "" {
+			h.minShown = minVersion + " (" + target.axisLabel() + " " + h.min + ")"
+		}
+	}
 	if len(via) > 0 {
 		names := make([]string, len(via))
 		for j, id := range via {
@@ -281,11 +300,6 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		p.weights = *r.Weights
 	}
 	add := func(q Requirement, required bool) {
-		// A Java line's min_version is read in Java numbering, as held
-		// versions are: "1.8" is 8 (CERTIFICATIONS.md policy 5).
-		if q.MinVersion != "" && allJava(s.cat, q.AnyOf) {
-			q.MinVersion = CanonicalVersion(q.MinVersion, JavaVersion)
-		}
 		w := q.Weight
 		if w == 0 {
 			w = DefaultPreferredWeight
@@ -297,7 +311,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		if required {
 			kind = "required"
 		}
-		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, minKey: versionKey(q.MinVersion), text: kind + ": " + q.String(),
+		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, text: kind + ": " + q.String(),
 			noneHeld: "no credential of " + strings.Join(q.AnyOf, " or "), holdsNo: "holds no " + strings.Join(q.AnyOf, " or ")}
 		if q.WithinYears > 0 {
 			pr.cutoff = p.nowDay - int32(math.Round(q.WithinYears*365.25))
@@ -313,8 +327,11 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		}
 		for ci := range s.cat.Certs {
 			e := &s.cat.Certs[ci]
+			// A min_version is read on the axis of the certification the
+			// hit reaches: Java numbering reads "1.8" as 8, Spring
+			// Professional reads "2022" as 5.3.
 			if targets[e.ID] {
-				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true))
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true, e, q.MinVersion))
 				continue
 			}
 			// Several implications may reach the requirement; one that
@@ -327,7 +344,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 				}
 			}
 			if reach != nil {
-				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.Path, reach.SameVersion))
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.Path, reach.SameVersion, s.cat.entry(reach.ID), q.MinVersion))
 			}
 		}
 	}
@@ -618,30 +635,17 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	return score, eligible
 }
 
-// allJava reports whether every certification anyOf stands for uses Java
-// version numbering.
-func allJava(cat *Catalog, anyOf []string) bool {
-	for _, id := range anyOf {
-		for _, m := range cat.Expand(id) {
-			if e, _ := cat.Cert(m); e.Versioning != JavaVersion {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // meets reports whether held credential h meets requirement q through hit.
 func (p *Plan) meets(q *planReq, h *HeldCert, hit certHit) bool {
 	if q.MinVersion != "" {
 		switch {
-		case !hit.same || h.Version == "":
+		case !hit.same || h.Version == "" || hit.min == "":
 			return false
-		case h.vkey >= 0 && q.minKey >= 0:
-			if h.vkey < q.minKey {
+		case h.vkey >= 0 && hit.minKey >= 0:
+			if h.vkey < hit.minKey {
 				return false
 			}
-		case !versionAtLeast(h.Version, q.MinVersion):
+		case !versionAtLeast(h.Version, hit.min):
 			return false
 		}
 	}
