@@ -182,6 +182,27 @@ func (c *Catalog) ShowVersion(id, written string) string {
 	return w
 }
 
+// checkAxis reports a min_version that a certification anyOf stands for
+// cannot place on its axis: a title year its axis does not map.
+func (c *Catalog) checkAxis(anyOf []string, v string) error {
+	for _, id := range anyOf {
+		for _, m := range c.Expand(id) {
+			e := c.entry(m)
+			if e == nil {
+				continue
+			}
+			if _, ok := e.axisVersion(v); !ok {
+				var known []string
+				for _, p := range e.Axis.Map {
+					known = append(known, p.Written)
+				}
+				return fmt.Errorf("%q is a title year %s does not place on its %s axis (known years: %s)", v, m, e.Axis.Label, strings.Join(known, ", "))
+			}
+		}
+	}
+	return nil
+}
+
 // buildData validates the catalog's data sections and compiles the skill
 // synonyms; build calls it before the normaliser is compiled.
 func (c *Catalog) buildData() error {

@@ -24,8 +24,9 @@ const (
 type Resolution struct {
 	Text string `json:"text"`
 	ID   string `json:"id"` // canonical id; "" when nothing matched
-	// Version is the version as the text writes it ("3.0", "2021",
-	// "1.5"), or as the catalog writes an exam's; "" when none was given.
+	// Version is the version as the text writes it ("3.0", "2021"; Java
+	// versions in Java numbering, "1.5" is "5"), or as the catalog writes
+	// an exam's; "" when none was given. See [WrittenVersion].
 	Version string `json:"version"`
 	// Axis is Version on the line's version axis, the form comparisons
 	// use: "5.3" for Spring Professional "2021", "5" for Java "1.5", "3"
@@ -624,10 +625,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 	res.ID = e.ID
 	written := ""
 	if e.Versioning != NoVersion {
-		written = strings.TrimSuffix(version, ".x")
-		if !validVersion(written) {
-			written = ""
-		}
+		written = WrittenVersion(version, e.Versioning)
 		if written == "" && e.Versioning == YearVersion && len(years) > 0 {
 			// A title year is the version only where the axis maps it;
 			// elsewhere it is the award date.
