@@ -115,9 +115,9 @@ func TestRoleFromJobCertifications(t *testing.T) {
 		},
 		{
 			name: "specific Spark certification",
-			why:  "a named certification is not replaced by the group",
+			why:  "a named certification is not replaced by the group; its version is kept as written",
 			doc:  job([]string{"Databricks Certified Associate Developer for Apache Spark 3.0 required"}, ""),
-			want: found{Required: []scoring.Requirement{req("3", "databricks-spark-associate")}},
+			want: found{Required: []scoring.Requirement{req("3.0", "databricks-spark-associate")}},
 		},
 		{
 			name: "heading marker",

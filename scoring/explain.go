@@ -35,7 +35,10 @@ type Evidence struct {
 	Credit      float64 `json:"credit"`            // share of the requirement earned, 0..1
 	Held        string  `json:"held,omitempty"`    // the credential as written
 	HeldID      string  `json:"held_id,omitempty"` // its canonical id
-	HeldVersion string  `json:"held_version,omitempty"`
+	// HeldVersion is its version as written ("2021", "3.0"), HeldAxis
+	// the same on the line's version axis when that differs ("5.3").
+	HeldVersion string `json:"held_version,omitempty"`
+	HeldAxis    string `json:"held_axis,omitempty"`
 	// Via is the implication path from the held id to the wanted one, as
 	// in ["ocewcd", "ocpjp"]; empty when held directly.
 	Via    []string `json:"via,omitempty"`
@@ -98,14 +101,17 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		if who[i] >= 0 {
 			h := pr.Certs[who[i]]
 			ev.Held = ex.cand.Certifications[h.Index].Written()
-			ev.HeldID, ev.HeldVersion = h.ID, h.Version
+			ev.HeldID, ev.HeldVersion = h.ID, p.writtenVersion(ex.cand, &h)
+			if h.Version != "" && CompareVersions(ev.HeldVersion, h.Version) != 0 {
+				ev.HeldAxis = h.Version
+			}
 			ev.Via = hits[i].via
 			// One buffer, one string: "\"SCJP 6\" (OCPJP 6) meets it: held directly".
 			var b [160]byte
 			buf := strconv.AppendQuote(b[:0], ev.Held)
 			buf = append(buf, " ("...)
 			buf = append(buf, cat.Label(h.ID)...)
-			shown := p.shownVersion(ex.cand, &h)
+			shown := p.shownVersion(h.ID, ev.HeldVersion, h.Version)
 			if shown != "" {
 				buf = append(buf, ' ')
 				buf = append(buf, shown...)
@@ -145,9 +151,9 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 	ex.components = append(ex.components, comp)
 }
 
-// shownVersion is h's version as the candidate wrote it, with its axis
-// version beside it where the two differ: "2021 (Spring 5.3)".
-func (p *Plan) shownVersion(c *Candidate, h *HeldCert) string {
+// writtenVersion is h's version as the candidate wrote it (see
+// WrittenVersion), or its axis version when the record gives none.
+func (p *Plan) writtenVersion(c *Candidate, h *HeldCert) string {
 	cr := &c.Certifications[h.Index]
 	written := cr.Version
 	if written == "" && cr.ID == "" {
@@ -155,13 +161,25 @@ func (p *Plan) shownVersion(c *Candidate, h *HeldCert) string {
 			written = res.Version
 		}
 	}
-	if written == "" || written == h.Version {
+	if e := p.s.cat.entry(h.ID); e != nil {
+		written = WrittenVersion(written, e.Versioning)
+	}
+	if written == "" {
 		return h.Version
 	}
-	if v := p.s.cat.ShowVersion(h.ID, written); v != "" {
+	return written
+}
+
+// shownVersion writes a held version for explanations: as written, with
+// the axis version beside it where the two differ: "2021 (Spring 5.3)".
+func (p *Plan) shownVersion(id, written, axis string) string {
+	if written == axis {
+		return axis
+	}
+	if v := p.s.cat.ShowVersion(id, written); v != "" {
 		return v
 	}
-	return h.Version
+	return axis
 }
 
 // failure says why held credential h, whose version explanations show as
