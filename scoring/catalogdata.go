@@ -311,9 +311,9 @@ func (c *Catalog) buildData() error {
 	}
 	// A key must not itself be a spelling of another key: folding is one
 	// step.
-	for k, to := range c.skillSyn {
-		if keys[k] {
-			return bad(to, "spellings", "%q is itself a skill key", k)
+	for _, s := range c.Skills {
+		if to, ok := c.skillSyn[s.Key]; ok {
+			return bad(s.Key, "key", "%q is also a spelling of %q", s.Key, to)
 		}
 	}
 	for i, nc := range c.NotCredentials {
