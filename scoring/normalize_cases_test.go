@@ -1,16 +1,19 @@
 package scoring
 
+// normalizeCase is one text of the normaliser's corpus.
+type normalizeCase struct {
+	name    string // unique
+	text    string
+	want    string // seed id, or "-"
+	version string // Resolution.Version; "" when none
+	reason  string
+}
+
 // normalizeCases is the normaliser's corpus: free text as people write it on
 // resumes and profiles, the canonical id and version it must resolve to, and
 // why. want "-" means the text must not resolve to any seed id (it may be
 // rejected or resolve to a look-alike entry of its own).
-var normalizeCases = []struct {
-	name    string // unique
-	text    string
-	want    string // seed id, or "-"
-	version string // canonical version; "" when none
-	reason  string
-}{
+var normalizeCases = []normalizeCase{
 	// ---------------------------------------------------------------------
 	// java-foundations (no version ever)
 	// ---------------------------------------------------------------------
