@@ -64,20 +64,31 @@ const (
 // match (Confidence >= MinConfidence); a rejected text still gets a
 // Resolution whose Reason says why.
 //
-// It recognises, in this order: course and plan wording ("practice tests",
-// "working towards", a Udemy course), which is never a credential; exam
-// codes in any spelling (1Z0-808, 1z0 808, IZ0-808, CX-310-065, 310-065,
-// 2V0-72.22); then the entry's aliases and word rules, matched as sets of
-// words after case, punctuation, issuer names, years, URLs and credential
-// ids are set aside. The most specific match wins (the most words, a
-// version condition counting as one); equally specific matches on two
-// entries are ambiguous and rejected. Look-alike credentials are entries of
-// their own with more specific rules, so they never land on a seed id.
+// Every word it knows is catalog data. It recognises, in this order: the
+// catalog's not_credentials classes (course providers, "Professional
+// Certificate" course series, study guides and other books, practice
+// tests, plans), which are never credentials; exam codes in any spelling
+// (1Z0-808, 1z0 808, IZ0-808, CX-310-065, 310-065, 2V0-72.22); then
+// exam titles, the entries' aliases, word rules and hedged rules, matched
+// as sets of words after case, punctuation, the catalog's spelling
+// variants, issuer names, years, URLs and credential ids are set aside.
+// The most specific match wins (the most words, a version condition
+// counting as one); equally specific matches on two entries are ambiguous
+// and rejected. Look-alike credentials are entries of their own with more
+// specific rules, so they never land on a seed id.
 //
-// Confidence is 0.98 for an exam code, 0.95 for an alias and 0.9 for a rule,
-// less 0.4 times the share of the text's words that nothing explains, less
-// 0.25 for an exam that is only one of several, less 0.15 for a version the
-// catalog does not list.
+// An exam that is one of several for a credential (a part exam) is
+// reported in PartOf and grants the credential only when the text names
+// every part, or names the credential too; otherwise it grants only what
+// the catalog says it grants alone somewhere (1Z0-815 is Silver SE 11 in
+// Japan), or nothing.
+//
+// Confidence is 0.98 for an exam code, 0.95 for an alias, 0.9 for a rule
+// and 0.85 for an exam named only by its title, less a hedged rule's
+// penalty, less 0.4 times the share of the text's words that nothing
+// explains, less 0.25 for an exam that is only one of several (and any
+// penalty of what it grants alone), less 0.15 for a version the catalog
+// does not list.
 //
 // Results are remembered (up to normalizeCacheSize texts), since the same
 // titles recur across a candidate pool.
