@@ -349,22 +349,14 @@ func (c *Catalog) buildData() error {
 // mergeData adds add's data sections to c's: issuers and skills by name
 // and key (spellings appended), everything else appended.
 func (c *Catalog) mergeData(add *Catalog) {
-	c.Issuers = slices.Clone(c.Issuers)
-	for _, is := range add.Issuers {
-		if i := slices.IndexFunc(c.Issuers, func(x Issuer) bool { return x.Name == is.Name }); i >= 0 {
-			c.Issuers[i].Aliases = append(slices.Clone(c.Issuers[i].Aliases), is.Aliases...)
-			continue
-		}
-		c.Issuers = append(c.Issuers, is)
-	}
-	c.Skills = slices.Clone(c.Skills)
-	for _, s := range add.Skills {
-		if i := slices.IndexFunc(c.Skills, func(x SkillSynonym) bool { return x.Key == s.Key }); i >= 0 {
-			c.Skills[i].Spellings = append(slices.Clone(c.Skills[i].Spellings), s.Spellings...)
-			continue
-		}
-		c.Skills = append(c.Skills, s)
-	}
+	c.Issuers = mergeByKey(c.Issuers, add.Issuers, func(x Issuer) string { return x.Name }, func(x, y Issuer) Issuer {
+		x.Aliases = append(slices.Clone(x.Aliases), y.Aliases...)
+		return x
+	})
+	c.Skills = mergeByKey(c.Skills, add.Skills, func(x SkillSynonym) string { return x.Key }, func(x, y SkillSynonym) SkillSynonym {
+		x.Spellings = append(slices.Clone(x.Spellings), y.Spellings...)
+		return x
+	})
 	c.NotCredentials = append(slices.Clone(c.NotCredentials), add.NotCredentials...)
 	w := &c.Words
 	w.Stop = append(slices.Clone(w.Stop), add.Words.Stop...)
@@ -372,6 +364,21 @@ func (c *Catalog) mergeData(add *Catalog) {
 	w.Filler = append(slices.Clone(w.Filler), add.Words.Filler...)
 	w.VersionMarkers = append(slices.Clone(w.VersionMarkers), add.Words.VersionMarkers...)
 	w.Variants = append(slices.Clone(w.Variants), add.Words.Variants...)
+}
+
+// mergeByKey returns base with each entry of add joined into the entry of
+// base with the same key, or appended when base has none; base itself is
+// not changed.
+func mergeByKey[T any](base, add []T, key func(T) string, join func(T, T) T) []T {
+	out := slices.Clone(base)
+	for _, y := range add {
+		if i := slices.IndexFunc(out, func(x T) bool { return key(x) == key(y) }); i >= 0 {
+			out[i] = join(out[i], y)
+			continue
+		}
+		out = append(out, y)
+	}
+	return out
 }
 
 // Fingerprint identifies everything in the catalog that shapes what is
