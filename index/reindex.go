@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/certmatch/certmatch/internal/safe"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -113,7 +114,7 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 		parts := max(1, min(runtime.GOMAXPROCS(0), len(chunk)/64))
 		var g errgroup.Group
 		for w := 0; w < parts; w++ {
-			g.Go(func() error {
+			g.Go(safe.Guard(func() error {
 				for i := w; i < len(chunk); i += parts {
 					c, err := readRaw(r, chunk[i])
 					if err != nil {
@@ -122,12 +123,16 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 					cands[i] = c
 				}
 				return nil
-			})
+			}))
 		}
 		if err := g.Wait(); err != nil {
 			return prepped{err: err}
 		}
-		b, err := ix.Prepare(cands)
+		var b *Batch
+		err := safe.Guard(func() (err error) {
+			b, err = ix.Prepare(cands)
+			return err
+		})()
 		return prepped{b, err}
 	}
 	done := 0

@@ -209,8 +209,8 @@ func (c *Catalog) buildData() error {
 	bad := func(entry, field string, format string, args ...any) error {
 		return &CatalogError{Entry: entry, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrCatalog}, args...)...)}
 	}
-	for i := range c.Certs {
-		e := &c.Certs[i]
+	for i := range c.certs {
+		e := &c.certs[i]
 		if a := e.Axis; a != nil {
 			if strings.TrimSpace(a.Label) == "" {
 				return bad(e.ID, "axis.label", "missing")
@@ -264,7 +264,7 @@ func (c *Catalog) buildData() error {
 		}
 	}
 	names := map[string]bool{}
-	for i, is := range c.Issuers {
+	for i, is := range c.issuers {
 		name := is.Name
 		if strings.TrimSpace(name) == "" {
 			return bad(fmt.Sprintf("issuer #%d", i), "name", "missing")
@@ -281,7 +281,7 @@ func (c *Catalog) buildData() error {
 	}
 	c.skillSyn = map[string]string{}
 	keys := map[string]bool{}
-	for i, s := range c.Skills {
+	for i, s := range c.skills {
 		entry := s.Key
 		if entry == "" {
 			entry = fmt.Sprintf("skill #%d", i)
@@ -311,12 +311,12 @@ func (c *Catalog) buildData() error {
 	}
 	// A key must not itself be a spelling of another key: folding is one
 	// step.
-	for _, s := range c.Skills {
+	for _, s := range c.skills {
 		if to, ok := c.skillSyn[s.Key]; ok {
 			return bad(s.Key, "key", "%q is also a spelling of %q", s.Key, to)
 		}
 	}
-	for i, nc := range c.NotCredentials {
+	for i, nc := range c.notCreds {
 		entry := fmt.Sprintf("not_credentials[%d]", i)
 		if strings.TrimSpace(nc.Reason) == "" {
 			return bad(entry, "reason", "missing")
@@ -335,7 +335,7 @@ func (c *Catalog) buildData() error {
 			}
 		}
 	}
-	for j, v := range c.Words.Variants {
+	for j, v := range c.words.Variants {
 		if t := tokenize(v.From); len(t) != 1 || t[0] != v.From {
 			return bad("words", fmt.Sprintf("variants[%d].from", j), "%q is not one lower-case word", v.From)
 		}
@@ -348,17 +348,17 @@ func (c *Catalog) buildData() error {
 
 // mergeData adds add's data sections to c's: issuers and skills by name
 // and key (spellings appended), everything else appended.
-func (c *Catalog) mergeData(add *Catalog) {
-	c.Issuers = mergeByKey(c.Issuers, add.Issuers, func(x Issuer) string { return x.Name }, func(x, y Issuer) Issuer {
+func (c *Catalog) mergeData(add *catalogFile) {
+	c.issuers = mergeByKey(c.issuers, add.Issuers, func(x Issuer) string { return x.Name }, func(x, y Issuer) Issuer {
 		x.Aliases = append(slices.Clone(x.Aliases), y.Aliases...)
 		return x
 	})
-	c.Skills = mergeByKey(c.Skills, add.Skills, func(x SkillSynonym) string { return x.Key }, func(x, y SkillSynonym) SkillSynonym {
+	c.skills = mergeByKey(c.skills, add.Skills, func(x SkillSynonym) string { return x.Key }, func(x, y SkillSynonym) SkillSynonym {
 		x.Spellings = append(slices.Clone(x.Spellings), y.Spellings...)
 		return x
 	})
-	c.NotCredentials = append(slices.Clone(c.NotCredentials), add.NotCredentials...)
-	w := &c.Words
+	c.notCreds = append(slices.Clone(c.notCreds), add.NotCredentials...)
+	w := &c.words
 	w.Stop = append(slices.Clone(w.Stop), add.Words.Stop...)
 	w.Months = append(slices.Clone(w.Months), add.Words.Months...)
 	w.Filler = append(slices.Clone(w.Filler), add.Words.Filler...)
@@ -388,26 +388,34 @@ func mergeByKey[T any](base, add []T, key func(T) string, join func(T, T) T) []T
 // normaliser's vocabulary and classes and the policy. Two catalogs with
 // the same content have the same fingerprint; an index built with one
 // catalog is stale under another.
+//
+// A nil or zero Catalog has the fingerprint "".
 func (c *Catalog) Fingerprint() string {
+	if c == nil {
+		return ""
+	}
 	return c.fingerprint
 }
 
 func (c *Catalog) computeFingerprint() (string, error) {
-	// Struct fields marshal in declaration order and maps sorted by key,
-	// so this encoding is canonical for equal content.
+	// The catalog.json form without its labels (version, policy): struct
+	// fields marshal in declaration order and maps sorted by key, so the
+	// encoding is canonical for equal content.
+	f := c.file()
+	f.Version, f.Policy = "", ""
 	b, err := json.Marshal(struct {
-		Format         int             `json:"format"`
-		Policy         string          `json:"policy"`
-		Certs          []Cert          `json:"certs"`
-		Groups         []Group         `json:"groups"`
-		Issuers        []Issuer        `json:"issuers"`
-		Skills         []SkillSynonym  `json:"skills"`
-		Words          Words           `json:"words"`
-		NotCredentials []NotCredential `json:"not_credentials"`
-	}{1, c.Policy, c.Certs, c.Groups, c.Issuers, c.Skills, c.Words, c.NotCredentials})
+		Format int         `json:"format"`
+		File   catalogFile `json:"catalog"`
+	}{1, f})
 	if err != nil {
 		return "", fmt.Errorf("%w: fingerprint: %v", ErrCatalog, err)
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:]), nil
+}
+
+// file is the catalog in the catalog.json format.
+func (c *Catalog) file() catalogFile {
+	return catalogFile{Version: c.version, Policy: c.policy, Certs: c.certs, Groups: c.groups,
+		Issuers: c.issuers, Skills: c.skills, Words: c.words, NotCredentials: c.notCreds}
 }

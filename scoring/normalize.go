@@ -92,7 +92,12 @@ const (
 //
 // Results are remembered (up to normalizeCacheSize texts), since the same
 // titles recur across a candidate pool.
+//
+// A nil or zero catalog places nothing.
 func (c *Catalog) Normalize(text string) (Resolution, bool) {
+	if c == nil || c.norm == nil {
+		return Resolution{Reason: "the catalog is empty (not built by LoadCatalog or DefaultCatalog)"}, false
+	}
 	n := c.norm
 	n.mu.RLock()
 	r, hit := n.cache[text]
@@ -208,7 +213,7 @@ func wordSet(words ...[]string) map[string]bool {
 func compileNormalizer(c *Catalog) (*normalizer, error) {
 	n := &normalizer{cache: map[string]cached{}, cat: c, byAnchor: map[string][]int{}, exams: map[string]examHit{}, known: map[string]bool{},
 		variants: map[string][]string{}, notWords: map[string]int{}, notFirst: map[string]bool{}}
-	w := &c.Words
+	w := &c.words
 	for _, v := range w.Variants {
 		n.variants[v.From] = tokenize(strings.Join(v.To, " "))
 	}
@@ -217,18 +222,18 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 	// Issuer words come from every entry's issuer and history and from the
 	// issuers' spellings.
 	var issuers []string
-	for _, e := range c.Certs {
+	for _, e := range c.certs {
 		issuers = append(issuers, e.Issuer)
 		for _, h := range e.History {
 			issuers = append(issuers, h.Issuer)
 		}
 	}
-	for _, is := range c.Issuers {
+	for _, is := range c.issuers {
 		issuers = append(issuers, is.Name)
 		issuers = append(issuers, is.Aliases...)
 	}
 	n.aside = wordSet(issuers, w.Filler, w.Months)
-	for i, nc := range c.NotCredentials {
+	for i, nc := range c.notCreds {
 		for _, word := range nc.Words {
 			for _, t := range tokenize(word) {
 				if _, dup := n.notWords[t]; !dup {
@@ -242,12 +247,12 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 			n.notFirst[ws[0]] = true
 		}
 	}
-	for ci, e := range c.Certs {
+	for ci, e := range c.certs {
 		for j, x := range e.Exams {
 			key := examKey(x.Code)
 			if prev, dup := n.exams[key]; dup {
 				return nil, &CatalogError{Entry: e.ID, Field: fmt.Sprintf("exams[%d].code", j),
-					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.Certs[prev.cert].ID)}
+					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.certs[prev.cert].ID)}
 			}
 			n.exams[key] = examHit{cert: ci, exam: j, version: x.Version}
 			if x.Title == "" {
@@ -315,8 +320,8 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 		}
 		key := strings.Join(r.all, " ")
 		if j, dup := seen[key]; dup && n.rules[j].cert != r.cert {
-			return nil, &CatalogError{Entry: c.Certs[r.cert].ID, Field: "aliases",
-				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.Certs[n.rules[j].cert].ID)}
+			return nil, &CatalogError{Entry: c.certs[r.cert].ID, Field: "aliases",
+				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.certs[n.rules[j].cert].ID)}
 		}
 		seen[key] = i
 	}
@@ -520,7 +525,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 				if exam.cert < 0 {
 					exam = h
 				}
-				if n.cat.Certs[h.cert].Exams[h.exam].Part {
+				if n.cat.certs[h.cert].Exams[h.exam].Part {
 					parts = append(parts, h)
 				}
 				for j := i; j < i+k; j++ {
@@ -553,8 +558,8 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 			if !r.matches(set, javaVersion) {
 				continue
 			}
-			if r.exam >= 0 && n.cat.Certs[r.cert].Exams[r.exam].Part {
-				parts = append(parts, examHit{cert: r.cert, exam: r.exam, version: n.cat.Certs[r.cert].Exams[r.exam].Version})
+			if r.exam >= 0 && n.cat.certs[r.cert].Exams[r.exam].Part {
+				parts = append(parts, examHit{cert: r.cert, exam: r.exam, version: n.cat.certs[r.cert].Exams[r.exam].Version})
 			}
 			if r.exam < 0 && r.penalty == 0 && r.specificity() > namedSpec {
 				named, namedSpec = r.cert, r.specificity()
@@ -573,14 +578,14 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 	if exam.cert < 0 && best >= 0 && tie < 0 && n.rules[best].exam >= 0 {
 		// An exam named by its title counts as the exam.
 		r := &n.rules[best]
-		exam, byTitle = examHit{cert: r.cert, exam: r.exam, version: n.cat.Certs[r.cert].Exams[r.exam].Version}, true
+		exam, byTitle = examHit{cert: r.cert, exam: r.exam, version: n.cat.certs[r.cert].Exams[r.exam].Version}, true
 	}
 
 	var cert int
 	switch {
 	case exam.cert >= 0:
 		cert = exam.cert
-		x := n.cat.Certs[cert].Exams[exam.exam]
+		x := n.cat.certs[cert].Exams[exam.exam]
 		res.Kind, res.Matched, res.Confidence = ByExam, x.Code, examConfidence
 		if byTitle {
 			res.Kind, res.Matched, res.Confidence = ByExamTitle, x.Title, examTitleConfidence
@@ -590,7 +595,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 			}
 		}
 		if x.Part {
-			e := &n.cat.Certs[cert]
+			e := &n.cat.certs[cert]
 			whole := Ref{ID: e.ID, Min: x.Version, Max: x.Version}
 			res.PartOf = whole.String()
 			switch {
@@ -612,7 +617,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 			}
 		}
 	case best >= 0 && tie >= 0:
-		a, b := n.cat.Certs[n.rules[best].cert].ID, n.cat.Certs[n.rules[tie].cert].ID
+		a, b := n.cat.certs[n.rules[best].cert].ID, n.cat.certs[n.rules[tie].cert].ID
 		res.Reason = fmt.Sprintf("ambiguous: %q (%s) and %q (%s) match equally", n.rules[best].text, a, n.rules[tie].text, b)
 		return res, false
 	case best >= 0:
@@ -632,7 +637,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 		return res, false
 	}
 
-	e := &n.cat.Certs[cert]
+	e := &n.cat.certs[cert]
 	res.ID = e.ID
 	written := ""
 	if e.Versioning != NoVersion {
@@ -698,7 +703,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 func (n *normalizer) notCredential(raw []string) (string, bool) {
 	for i, t := range raw {
 		if c, ok := n.notWords[t]; ok {
-			if nc := &n.cat.NotCredentials[c]; !hasAny(raw, nc.Unless) {
+			if nc := &n.cat.notCreds[c]; !hasAny(raw, nc.Unless) {
 				return fmt.Sprintf("%q: %s, not a credential", t, nc.Reason), true
 			}
 		}
@@ -709,7 +714,7 @@ func (n *normalizer) notCredential(raw []string) (string, bool) {
 			if p.words[0] != t || i+len(p.words) > len(raw) || !slices.Equal(raw[i:i+len(p.words)], p.words) {
 				continue
 			}
-			if nc := &n.cat.NotCredentials[p.class]; !hasAny(raw, nc.Unless) {
+			if nc := &n.cat.notCreds[p.class]; !hasAny(raw, nc.Unless) {
 				return fmt.Sprintf("%q: %s, not a credential", strings.Join(p.words, " "), nc.Reason), true
 			}
 		}

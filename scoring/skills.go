@@ -11,17 +11,23 @@ func SkillKey(s string) string { return DefaultCatalog().SkillKey(s) }
 // "springboot" are one key; "C#" and "C++" keep their symbols), then
 // through the catalog's skill synonyms ("Apache Spark" is "spark",
 // "Postgres" is "postgresql").
+//
+// A nil or zero Catalog folds without synonyms.
 func (c *Catalog) SkillKey(s string) string {
+	var syn map[string]string
+	if c != nil {
+		syn = c.skillSyn
+	}
 	// Fast path: plain ASCII needs one pass and one allocation.
 	if key, ok := asciiSkillKey(make([]byte, 0, len(s)), s); ok {
-		if syn, ok := c.skillSyn[string(key)]; ok {
-			return syn
+		if to, ok := syn[string(key)]; ok {
+			return to
 		}
 		return string(key)
 	}
 	k := foldSkill(s)
-	if syn, ok := c.skillSyn[k]; ok {
-		return syn
+	if to, ok := syn[k]; ok {
+		return to
 	}
 	return k
 }
