@@ -231,4 +231,17 @@ func TestReopenWithChangedSkillSynonyms(t *testing.T) {
 	if len(r.Results) != 1 || !slices.Equal(res.IDs, []string{"k"}) {
 		t.Errorf("after a synonym change: Rank found %d, Search %v; want the Kube candidate in both", len(r.Results), res.IDs)
 	}
+	// A skill filter as written folds with the engine's synonyms, in the
+	// ranking structure and in bleve alike.
+	r, err = eng.Rank(ctx, scoring.Role{ID: "any"}, match.RankOptions{Filters: index.Filters{Skills: []string{"Kube"}}, Query: "kube"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = eng.Index().Search(ctx, index.SearchRequest{Selection: index.Selection{Filters: index.Filters{Skills: []string{"Kube"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Results) != 1 || !slices.Equal(res.IDs, []string{"k"}) {
+		t.Errorf("skill filter \"Kube\": Rank found %d, Search %v; want the candidate in both", len(r.Results), res.IDs)
+	}
 }
