@@ -367,3 +367,22 @@ func TestLoadCatalogDefaultsData(t *testing.T) {
 		t.Errorf("SkillKey(PySpark) = %q, want the built-in synonym spark", got)
 	}
 }
+
+// Next steps read exams on the axis too: a role asking for more than any
+// listed exam covers says so rather than calling the line retired.
+func TestSpringAxisNextSteps(t *testing.T) {
+	s := newScorer(t)
+	tests := []struct {
+		min, text, reason string
+	}{
+		{"2022", "one exam, 2V0-72.22, for Spring Professional 5.3", "the 2022 exam covered 5.3, which 2V0-72.22 grants"},
+		{"6", "no exam the catalog lists for Spring Professional grants 6 or later; only existing holders meet this requirement", "no listed exam covers Spring 6"},
+	}
+	for _, tc := range tests {
+		role := scoring.Role{ID: "r", Required: []scoring.Requirement{{AnyOf: []string{"spring-professional"}, MinVersion: tc.min}}}
+		res := s.Score(scoring.Candidate{ID: "c"}, role)
+		if len(res.NextSteps) != 1 || res.NextSteps[0].Text != tc.text {
+			t.Errorf("min_version %s: next steps %+v, want %q (%s)", tc.min, res.NextSteps, tc.text, tc.reason)
+		}
+	}
+}

@@ -455,7 +455,7 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 		return -1
 	}
 	var opts []option
-	var retired []string
+	var retired, noExam []string
 	for _, id := range q.AnyOf {
 		for _, cid := range cat.expand(id) {
 			e := cat.entry(cid)
@@ -507,14 +507,26 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 				found = true
 				opts = append(opts, o)
 			}
-			if !found && (len(e.Exams) == 0 || allRetired(e.Exams)) {
+			switch {
+			case !found && (len(e.Exams) == 0 || allRetired(e.Exams)):
 				opts = append(opts, option{cert: cid, version: q.MinVersion, from: -1, text: []part{literal("earn " + e.Name)}})
+			case !found:
+				noExam = append(noExam, label)
 			}
 		}
 	}
 	t := &stepTemplate{step: NextStep{Requirement: q.text, Required: q.required}, from: -1}
 	if len(opts) == 0 {
-		t.text = []part{literal(fmt.Sprintf("%s retired: no exam can be taken now; only existing holders meet this requirement", strings.Join(retired, ", ")))}
+		var why []string
+		if len(retired) > 0 {
+			why = append(why, strings.Join(retired, ", ")+" retired: no exam can be taken now")
+		}
+		if len(noExam) > 0 {
+			// The catalog's exams all cover an older version than asked
+			// ("Spring Professional >= 6" while 2V0-72.22 covers 5.3).
+			why = append(why, fmt.Sprintf("no exam the catalog lists for %s grants %s or later", strings.Join(noExam, ", "), q.MinVersion))
+		}
+		t.text = []part{literal(strings.Join(why, "; ") + "; only existing holders meet this requirement")}
 		return t
 	}
 	slices.SortStableFunc(opts, func(a, b option) int {
