@@ -722,9 +722,9 @@ func (n *normalizer) notCredential(raw []string) (string, bool) {
 	return "", false
 }
 
-// hasAny reports whether words holds one of any.
-func hasAny(words, any []string) bool {
-	for _, w := range any {
+// hasAny reports whether words holds one of want.
+func hasAny(words, want []string) bool {
+	for _, w := range want {
 		if slices.Contains(words, w) {
 			return true
 		}
