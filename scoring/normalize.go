@@ -550,7 +550,9 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 	}
 
 	best, tie := -1, -1
-	named, namedSpec := -1, 0 // the entry the text names by a title or rule that is not an exam's
+	// named is the entry the text names by an alias or rule that is not an
+	// exam's title, and namedKind how.
+	named, namedSpec, namedKind := -1, 0, ByRule
 	javaVersion := CanonicalVersion(version, JavaVersion)
 	for _, w := range words {
 		for _, ri := range n.byAnchor[w] {
@@ -561,8 +563,8 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 			if r.exam >= 0 && n.cat.certs[r.cert].Exams[r.exam].Part {
 				parts = append(parts, examHit{cert: r.cert, exam: r.exam, version: n.cat.certs[r.cert].Exams[r.exam].Version})
 			}
-			if r.exam < 0 && r.penalty == 0 && r.specificity() > namedSpec {
-				named, namedSpec = r.cert, r.specificity()
+			if r.exam < 0 && r.penalty == 0 && (r.specificity() > namedSpec || r.specificity() == namedSpec && r.cert == named && r.kind != ByRule) {
+				named, namedSpec, namedKind = r.cert, r.specificity(), r.kind
 			}
 			switch {
 			case best < 0 || r.specificity() > n.rules[best].specificity():
@@ -592,6 +594,9 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 			if named == cert {
 				// The text names the credential too, not the exam alone.
 				res.Confidence = ruleConfidence
+				if namedKind == ByAlias || namedKind == ByAbbreviation {
+					res.Confidence = aliasConfidence
+				}
 			}
 		}
 		if x.Part {
