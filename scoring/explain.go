@@ -87,6 +87,15 @@ type NextStep struct {
 	Alternatives []string `json:"alternatives,omitempty"`
 }
 
+// written is held credential h as the candidate wrote it, or "" when the
+// profile was built from another candidate that had more credentials.
+func written(c *Candidate, h heldCert) string {
+	if h.index >= len(c.Certifications) {
+		return ""
+	}
+	return c.Certifications[h.index].Written()
+}
+
 type explanation struct {
 	cand       *Candidate
 	components []Component
@@ -120,7 +129,7 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
 		if who[i] >= 0 {
 			h := pr.certs[who[i]]
-			ev.Held = ex.cand.Certifications[h.index].Written()
+			ev.Held = written(ex.cand, h)
 			ev.HeldID, ev.HeldVersion = h.id, p.writtenVersion(ex.cand, &h)
 			if h.version != "" && CompareVersions(ev.HeldVersion, h.version) != 0 {
 				ev.HeldAxis = h.version
@@ -175,6 +184,9 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 // writtenVersion is h's version as the candidate wrote it (see
 // WrittenVersion), or its axis version when the record gives none.
 func (p *Plan) writtenVersion(c *Candidate, h *heldCert) string {
+	if h.index >= len(c.Certifications) {
+		return h.version
+	}
 	cr := &c.Certifications[h.index]
 	written := cr.Version
 	if written == "" && cr.ID == "" {
@@ -361,11 +373,11 @@ type stepTemplate struct {
 // fill makes the template's step for one candidate. The step shares no
 // slice with the template, which serves every candidate of the plan.
 func (t *stepTemplate) fill(pr *Profile, c *Candidate) NextStep {
-	written := func(held int) string {
-		if held < 0 || held >= len(pr.certs) || pr.certs[held].index >= len(c.Certifications) {
+	name := func(held int) string {
+		if held < 0 || held >= len(pr.certs) {
 			return ""
 		}
-		return c.Certifications[pr.certs[held].index].Written()
+		return written(c, pr.certs[held])
 	}
 	join := func(parts []part) string {
 		if len(parts) == 1 && parts[0].held < 0 {
@@ -376,7 +388,7 @@ func (t *stepTemplate) fill(pr *Profile, c *Candidate) NextStep {
 			if pt.held < 0 {
 				b.WriteString(pt.text)
 			} else {
-				b.WriteString(written(pt.held))
+				b.WriteString(name(pt.held))
 			}
 		}
 		return b.String()
@@ -384,7 +396,7 @@ func (t *stepTemplate) fill(pr *Profile, c *Candidate) NextStep {
 	step := t.step
 	step.Exams = slices.Clone(step.Exams)
 	step.Text = join(t.text)
-	step.From = written(t.from)
+	step.From = name(t.from)
 	if len(t.alts) > 0 {
 		step.Alternatives = make([]string, len(t.alts))
 		for i, a := range t.alts {

@@ -303,3 +303,25 @@ func TestNilAndZeroInputs(t *testing.T) {
 		t.Errorf("Score of an invalid role = %+v; want one missing of kind role naming cka", r)
 	}
 }
+
+// TestExplainWithAnotherCandidatesProfile: a profile explained beside a
+// candidate it was not built from gives a result, never a panic; names the
+// candidate does not have are left empty.
+func TestExplainWithAnotherCandidatesProfile(t *testing.T) {
+	s := newScorer(t)
+	plan, err := s.Compile(scoring.Role{ID: "r", Required: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, MinVersion: "11", Current: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := scoring.Candidate{ID: "h", Certifications: []scoring.Credential{
+		{Name: "SCJP 6"}, named("Oracle Certified Associate, Java SE 8 Programmer", "2019-03-14"),
+	}}
+	p := s.Profile(&holder)
+	r := plan.Explain(scoring.Candidate{ID: "other"}, &p)
+	if r.CandidateID != "other" || r.Eligible || len(r.NextSteps) != 1 {
+		t.Fatalf("Explain = %+v; want other's ineligible result with one next step", r)
+	}
+	if got := r.Components[0].Evidence[0].Held; got != "" {
+		t.Errorf("Evidence.Held = %q, want empty: the other candidate wrote no credential", got)
+	}
+}
