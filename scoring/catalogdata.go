@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 )
@@ -418,4 +419,54 @@ func (c *Catalog) computeFingerprint() (string, error) {
 func (c *Catalog) file() catalogFile {
 	return catalogFile{Version: c.version, Policy: c.policy, Certs: c.certs, Groups: c.groups,
 		Issuers: c.issuers, Skills: c.skills, Words: c.words, NotCredentials: c.notCreds}
+}
+
+// Issuers returns copies of the catalog's issuer spellings in catalog
+// order.
+func (c *Catalog) Issuers() iter.Seq[Issuer] {
+	if c == nil {
+		return copies[Issuer](nil, nil)
+	}
+	return copies(c.issuers, func(is Issuer) Issuer {
+		is.Aliases = slices.Clone(is.Aliases)
+		return is
+	})
+}
+
+// SkillSynonyms returns copies of the catalog's skill synonyms in catalog
+// order.
+func (c *Catalog) SkillSynonyms() iter.Seq[SkillSynonym] {
+	if c == nil {
+		return copies[SkillSynonym](nil, nil)
+	}
+	return copies(c.skills, func(s SkillSynonym) SkillSynonym {
+		s.Spellings = slices.Clone(s.Spellings)
+		return s
+	})
+}
+
+// NotCredentials returns copies of the classes of text the normaliser
+// never reads as credentials, in catalog order.
+func (c *Catalog) NotCredentials() iter.Seq[NotCredential] {
+	if c == nil {
+		return copies[NotCredential](nil, nil)
+	}
+	return copies(c.notCreds, func(nc NotCredential) NotCredential {
+		nc.Words, nc.Phrases, nc.Unless = slices.Clone(nc.Words), slices.Clone(nc.Phrases), slices.Clone(nc.Unless)
+		return nc
+	})
+}
+
+// Words returns a copy of the normaliser's vocabulary.
+func (c *Catalog) Words() Words {
+	if c == nil {
+		return Words{}
+	}
+	w := c.words
+	w.Stop, w.Months, w.Filler, w.VersionMarkers = slices.Clone(w.Stop), slices.Clone(w.Months), slices.Clone(w.Filler), slices.Clone(w.VersionMarkers)
+	w.Variants = slices.Clone(w.Variants)
+	for i := range w.Variants {
+		w.Variants[i].To = slices.Clone(w.Variants[i].To)
+	}
+	return w
 }

@@ -386,3 +386,55 @@ func TestSpringAxisNextSteps(t *testing.T) {
 		}
 	}
 }
+
+// The data sections are read through copies: changing one changes nothing
+// in the catalog.
+func TestDataAccessorsCopy(t *testing.T) {
+	cat := scoring.DefaultCatalog()
+	for s := range cat.SkillSynonyms() {
+		s.Spellings[0] = "changed"
+		break
+	}
+	for is := range cat.Issuers() {
+		is.Aliases[0] = "changed"
+		break
+	}
+	for nc := range cat.NotCredentials() {
+		nc.Words[0] = "changed"
+		break
+	}
+	w := cat.Words()
+	w.Stop[0] = "changed"
+	w.Variants[0].To[0] = "changed"
+	if got := cat.SkillKey("Apache Spark"); got != "spark" {
+		t.Errorf("after changing a copy, SkillKey(Apache Spark) = %q", got)
+	}
+	first := func(seq func(func(scoring.SkillSynonym) bool)) scoring.SkillSynonym {
+		for s := range seq {
+			return s
+		}
+		return scoring.SkillSynonym{}
+	}
+	if s := first(cat.SkillSynonyms()); s.Spellings[0] == "changed" {
+		t.Error("SkillSynonyms returned the catalog's own slice")
+	}
+	if w := cat.Words(); w.Stop[0] == "changed" || w.Variants[0].To[0] == "changed" {
+		t.Error("Words returned the catalog's own slices")
+	}
+	for is := range cat.Issuers() {
+		if is.Aliases[0] == "changed" {
+			t.Error("Issuers returned the catalog's own slice")
+		}
+		break
+	}
+	for nc := range cat.NotCredentials() {
+		if nc.Words[0] == "changed" {
+			t.Error("NotCredentials returned the catalog's own slice")
+		}
+		break
+	}
+	var nilCat *scoring.Catalog
+	if len(nilCat.Words().Stop) != 0 || nilCat.Fingerprint() != "" || nilCat.SkillKey("Apache Spark") != "apachespark" {
+		t.Error("a nil catalog is not empty")
+	}
+}
