@@ -39,6 +39,7 @@ var reindexCandidates = []scoring.Candidate{
 // agreement is what every path says about who holds an ocpjp.
 type agreement struct {
 	Rank        []string // Rank with the certification gate
+	RankFilter  []string // Rank of anyone with a certification filter
 	RankText    []string // Rank with the gate and free text
 	Search      []string // Index.Search with a certification filter
 	SearchText  []string // Index.Search with the filter and free text
@@ -64,6 +65,11 @@ func observe(t *testing.T, eng *match.Engine) agreement {
 		t.Fatal(err)
 	}
 	a.Rank = ids(r)
+	r, err = eng.Rank(ctx, scoring.Role{ID: "anyone"}, match.RankOptions{IncludeIneligible: true, Filters: index.Filters{Certifications: []string{"ocpjp"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.RankFilter = ids(r)
 	r, err = eng.Rank(ctx, role, match.RankOptions{Query: "payment"})
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +123,7 @@ func TestReopenWithChangedCatalog(t *testing.T) {
 	if _, err := eng.Add(ctx, reindexCandidates...); err != nil {
 		t.Fatal(err)
 	}
-	before := agreement{Rank: []string{"dev"}, RankText: []string{"dev"}, Search: []string{"dev"}, SearchText: []string{"dev"}, RankFacet: 1, SearchFacet: 1}
+	before := agreement{Rank: []string{"dev"}, RankFilter: []string{"dev"}, RankText: []string{"dev"}, Search: []string{"dev"}, SearchText: []string{"dev"}, RankFacet: 1, SearchFacet: 1}
 	if diff := cmp.Diff(before, observe(t, eng)); diff != "" {
 		t.Errorf("under the built-in catalog (-want +got):\n%s", diff)
 	}
@@ -146,7 +152,7 @@ func TestReopenWithChangedCatalog(t *testing.T) {
 	if diff := cmp.Diff([]index.ReindexProgress{{Done: 2, Total: 3}, {Done: 3, Total: 3}}, progress); diff != "" {
 		t.Errorf("reindex progress at Open, batches of 2 (-want +got):\n%s", diff)
 	}
-	after := agreement{Rank: []string{"arch", "dev"}, RankText: []string{"arch", "dev"}, Search: []string{"arch", "dev"}, SearchText: []string{"arch", "dev"}, RankFacet: 2, SearchFacet: 2}
+	after := agreement{Rank: []string{"arch", "dev"}, RankFilter: []string{"arch", "dev"}, RankText: []string{"arch", "dev"}, Search: []string{"arch", "dev"}, SearchText: []string{"arch", "dev"}, RankFacet: 2, SearchFacet: 2}
 	if diff := cmp.Diff(after, observe(t, eng)); diff != "" {
 		t.Errorf("after reopening with ocmjea implies ocpjp (-want +got):\n%s", diff)
 	}
