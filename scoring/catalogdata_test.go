@@ -170,13 +170,17 @@ func TestNormalizePartExams(t *testing.T) {
 			t.Errorf("Normalize(%q) (%s) (-want +got):\n%s\nreason: %s", tc.text, tc.reason, diff, r.Reason)
 		}
 	}
-	// Half a path and a hedged title cost confidence.
+	// Half a path, a hedged title and an exam named without the
+	// credential its prerequisite leads to cost confidence.
 	full, _ := cat.Normalize("1Z0-808")
-	for _, text := range []string{"1Z0-815", "Java SE 8 Programmer", "OCP Java SE 11 Programmer II"} {
+	for _, text := range []string{"1Z0-815", "Java SE 8 Programmer", "OCP Java SE 11 Programmer II", "1Z0-809"} {
 		r, ok := cat.Normalize(text)
 		if !ok || r.Confidence >= full.Confidence || r.Reason == "" {
 			t.Errorf("Normalize(%q) = %.2f ok=%v reason %q, want a confidence below %.2f with a reason", text, r.Confidence, ok, r.Reason, full.Confidence)
 		}
+	}
+	if r, _ := cat.Normalize("OCP Java SE 8 (1Z0-809)"); r.Confidence != full.Confidence {
+		t.Errorf("Normalize(OCP Java SE 8 (1Z0-809)) = %.2f, want %.2f: the text names the credential beside its exam", r.Confidence, full.Confidence)
 	}
 }
 

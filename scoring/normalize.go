@@ -55,6 +55,7 @@ const (
 	ruleConfidence      = 0.9
 	examTitleConfidence = 0.85 // an exam named by its title, not the credential
 	partExamPenalty     = 0.25 // one exam of several
+	examOnlyPenalty     = 0.05 // an exam with a prerequisite, named without its credential
 	noiseWeight         = 0.4  // times the share of unexplained words
 	unknownVersionPen   = 0.15 // version the catalog does not list
 )
@@ -84,7 +85,9 @@ const (
 // Japan), or nothing.
 //
 // Confidence is 0.98 for an exam code, 0.95 for an alias, 0.9 for a rule
-// and 0.85 for an exam named only by its title, less a hedged rule's
+// and 0.85 for an exam named only by its title, less 0.05 for an exam
+// with a prerequisite that the text names without its credential (1Z0-809
+// is OCPJP 8 only for an OCAJP holder), less a hedged rule's
 // penalty, less 0.4 times the share of the text's words that nothing
 // explains, less 0.25 for an exam that is only one of several (and any
 // penalty of what it grants alone), less 0.15 for a version the catalog
@@ -598,6 +601,16 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 					res.Confidence = aliasConfidence
 				}
 			}
+		}
+		if len(x.Requires) > 0 && named != cert && !x.Part {
+			// The exam alone, without the credential's name: it grants
+			// the credential only to holders of its prerequisite.
+			var pre []string
+			for _, r := range x.Requires {
+				pre = append(pre, r.String())
+			}
+			res.Confidence -= examOnlyPenalty
+			res.Reason = fmt.Sprintf("exam %s grants %s %s to holders of %s", x.Code, n.cat.Label(n.cat.certs[cert].ID), x.Version, strings.Join(pre, " or "))
 		}
 		if x.Part {
 			e := &n.cat.certs[cert]
