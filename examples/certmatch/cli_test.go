@@ -127,6 +127,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 		{"rank", "--index", dir, "--role", seniorJavaRole},
 		{"explain", "--index", dir, "--role", seniorJavaRole, "--candidate", "cand-0001"},
 		{"facets", "--index", dir},
+		{"role", jobPosting},
 		{"reindex", "--index", dir},
 	} {
 		if _, ok := lookup(args[0]); !ok {
@@ -138,7 +139,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "reindex"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role", "reindex"}, names); diff != "" {
 		t.Errorf("a command was added without a --now case here (-want +got):\n%s", diff)
 	}
 }
