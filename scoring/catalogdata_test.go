@@ -226,7 +226,7 @@ func TestExtendData(t *testing.T) {
 	ext, err := base.Extend(strings.NewReader(`{
 		"certs": [{"id": "cka", "name": "Certified Kubernetes Administrator", "issuer": "Linux Foundation", "level": "professional",
 			"aliases": ["CKA"]}],
-		"groups": [{"id": "java-any", "name": "any Java credential", "members": ["ocajp", "ocpjp"]}],
+		"groups": [{"id": "java-any", "name": "any Java credential", "members": ["ocajp", "ocpjp"], "aliases": ["Java programmer certification"]}],
 		"issuers": [{"name": "Linux Foundation", "aliases": ["The Linux Foundation", "CNCF"]}],
 		"not_credentials": [{"reason": "a bootcamp badge", "words": ["kodekloud"]}],
 		"words": {"variants": [{"from": "kubernets", "to": ["kubernetes"]}]}
@@ -242,6 +242,16 @@ func TestExtendData(t *testing.T) {
 	}
 	if got := ext.Expand("java-any"); !cmp.Equal(got, []string{"ocajp", "ocpjp"}) {
 		t.Errorf("Expand(java-any) = %v", got)
+	}
+	if g, ok := ext.Group("java-any"); !ok || !cmp.Equal(g.Aliases, []string{"Java programmer certification"}) {
+		t.Errorf("Group(java-any) = %+v, %v; want its alias", g, ok)
+	}
+	// A group alias another group has ("Spark certification" is
+	// spark-developer's) is named by entry and field.
+	_, err = base.Extend(strings.NewReader(`{"groups": [{"id": "sparky", "name": "s", "members": ["cca175"], "aliases": ["Spark certification"]}]}`))
+	var ce *scoring.CatalogError
+	if !errors.As(err, &ce) || ce.Entry != "sparky" || ce.Field != "aliases[0]" {
+		t.Errorf("Extend with a group alias spark-developer has = %v, want a CatalogError on sparky aliases[0]", err)
 	}
 	if ext.Fingerprint() == base.Fingerprint() {
 		t.Error("extended catalog has the base catalog's fingerprint")
