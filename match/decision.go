@@ -2,8 +2,6 @@ package match
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -148,15 +146,8 @@ var version = sync.OnceValue(func() string {
 	return "(unknown)"
 })
 
-// catalogID identifies a catalog by the SHA-256 of its JSON form.
-func catalogID(cat *scoring.Catalog) string {
-	b, err := json.Marshal(cat)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
-}
+// catalogID identifies a catalog in decision logs: its fingerprint.
+func catalogID(cat *scoring.Catalog) string { return cat.Fingerprint() }
 
 // decision builds the log entry of a ranking.
 func decision(now, at time.Time, catalog string, role scoring.Role, weights scoring.Weights, opts RankOptions, out Ranking) Decision {

@@ -332,3 +332,48 @@ func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 		return nil
 	}
 }
+
+func setupReindex(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	dir := fs.String("index", "", "on-disk index `folder`")
+	asJSON := fs.Bool("json", false, "JSON output")
+	return func(ctx context.Context, args []string) error {
+		if *dir == "" || len(args) > 0 {
+			return fmt.Errorf("%w: reindex needs --index DIR and no other argument", errUsage)
+		}
+		// Never create an index: a mistyped folder is an error.
+		if _, err := os.Stat(*dir); err != nil {
+			return fmt.Errorf("--index: %w", err)
+		}
+		opts := match.Options{Path: *dir, Now: e.now}
+		atOpen := 0
+		tty := isTerminal(e.stderr)
+		opts.ReindexProgress = func(p index.ReindexProgress) {
+			atOpen = p.Done
+			if tty {
+				fmt.Fprintf(e.stderr, "\r%s: %d of %d re-derived", *dir, p.Done, p.Total)
+			}
+		}
+		eng, err := match.Open(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		// A stale index was re-derived as it opened; a current one is
+		// re-derived now, as asked.
+		n := atOpen
+		if n == 0 {
+			if n, err = eng.Reindex(ctx); err != nil {
+				return err
+			}
+		}
+		if tty {
+			fmt.Fprintln(e.stderr)
+		}
+		fp := index.Fingerprint(eng.Scorer().Catalog())
+		if *asJSON {
+			return report.WriteJSON(e.stdout, map[string]any{"reindexed": n, "fingerprint": fp})
+		}
+		fmt.Fprintf(e.stdout, "re-derived %d candidates; index fingerprint %s\n", n, fp)
+		return nil
+	}
+}
