@@ -18,7 +18,10 @@
 // bitmaps) in a slot, and roaring bitmaps from certification ids (held and
 // implied), skill keys and locations to slots. Profiles' credentials and
 // skills are packed in arenas in the order they were stored, so a scan
-// reads memory mostly in sequence.
+// reads memory mostly in sequence. An in-memory index also keeps each
+// candidate's stored JSON there, in large byte chunks addressed by slot,
+// so a result record or [Index.Get] reads it by slot instead of asking
+// bleve, whose lookup by id visits every segment.
 //
 // Ranking a role ([Index.Rank], which match.Engine.Rank calls) reads only
 // this structure: the bitmaps give the candidates who can be eligible
@@ -26,8 +29,8 @@
 // skill, the years), they are divided among the cores, and each part
 // scores its profiles with the scorer's [scoring.Plan.EligiblePoints]
 // into its own bounded top list, ordered by [scoring.Order]; the lists
-// merge exactly, and only the page returned is loaded from bleve and
-// explained, under the same read lock. No profile leaves the index: the
+// merge exactly, and only the page returned is loaded (by slot in
+// memory, from bleve on disk) and explained, under the same read lock. No profile leaves the index: the
 // walk over the structure is this package's alone. A free-text query runs
 // one unscored bleve query, combined with the role's certification and
 // skill gates, that records matching ids through a custom filter (no
@@ -65,11 +68,15 @@
 //
 // # Limits
 //
-// In memory, scorch never merges segments: each batch leaves one, and text
-// queries and [Index.Get] (which looks the id up in every segment) slow
-// down as they pile up; bigger batches help. On disk, scorch merges in the
-// background and [Index.Compact] merges now. Replacing a candidate leaves
-// its old profile's arena space unused until the index is reopened. An
+// scorch given no path never merges segments, so each batch (and each
+// single Add) would leave one more for every text query to visit, with
+// its own heap. An in-memory index therefore keeps bleve in a private
+// temporary folder, removed on Close, with batches that do not wait for
+// disk: scorch's merger keeps the segment count bounded and the segments
+// are memory-mapped. Nothing of it outlives Close. On disk and in memory
+// scorch merges in the background and [Index.Compact] merges now.
+// Replacing a candidate leaves its old profile's arena space (and, in
+// memory, its old stored JSON) unused until the index is reopened. An
 // on-disk index takes a lock: a second writer gets an error after
 // Options.LockTimeout. Sharding across several bleve indexes is not built:
 // ranking already uses every core through the ranking structure, and the

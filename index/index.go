@@ -29,7 +29,8 @@ const DefaultBatchSize = 1000
 // built-in catalog.
 type Options struct {
 	// Path of an on-disk index, created when missing; "" keeps the index in
-	// memory.
+	// memory: nothing survives Close (bleve's segments live in a private
+	// temporary folder, removed on Close, so scorch can merge them).
 	Path string
 	// Scorer builds the compact profiles ranking reads; plans compiled by
 	// the same Scorer score them. nil means a Scorer with the built-in
