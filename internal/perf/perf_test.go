@@ -98,6 +98,22 @@ func seedRoles(b testing.TB) []scoring.Role {
 	return roles
 }
 
+// benchRoles are the seed roles plus roles of two shapes bleve answers
+// cheaply: simple ones (one required certification group, one or two
+// preferences, a required skill) and broad ones (one preferred group
+// only, so every candidate is eligible).
+func benchRoles(b testing.TB) []scoring.Role {
+	req := func(ids ...string) scoring.Requirement { return scoring.Requirement{AnyOf: ids} }
+	return append(seedRoles(b),
+		scoring.Role{ID: "simple-java", Required: []scoring.Requirement{req("ocpjp")},
+			Preferred: []scoring.Requirement{req("spring-professional")}, RequiredSkills: []string{"java"}},
+		scoring.Role{ID: "simple-spark", Required: []scoring.Requirement{req("spark-developer")},
+			Preferred: []scoring.Requirement{req("ocpjp"), req("databricks-spark-associate")}, RequiredSkills: []string{"python"}},
+		scoring.Role{ID: "broad-ocpjp", Preferred: []scoring.Requirement{req("ocpjp")}},
+		scoring.Role{ID: "broad-spring", Preferred: []scoring.Requirement{req("spring-professional")}},
+	)
+}
+
 // rawRoleQuery is the bleve query a bleve user would write for a role: a
 // must clause per required group and the years range, should clauses for
 // preferred certifications and every skill, scored by bleve, top 20.
@@ -195,7 +211,7 @@ func benchRank(b *testing.B, n int) {
 	c := load(b, n)
 	ctx := context.Background()
 	cat := c.eng.Scorer().Catalog()
-	for _, role := range seedRoles(b) {
+	for _, role := range benchRoles(b) {
 		b.Run("role="+role.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
@@ -397,7 +413,7 @@ func TestRankMatchesScorerOnBenchCorpus(t *testing.T) {
 	}
 	c := load(t, 10_000)
 	ctx := context.Background()
-	for _, role := range seedRoles(t) {
+	for _, role := range benchRoles(t) {
 		plan, err := c.eng.Scorer().Compile(role)
 		if err != nil {
 			t.Fatal(err)
