@@ -253,10 +253,21 @@ func LoadCatalog(r io.Reader) (*Catalog, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
 	}
+	if err := expectEnd(dec); err != nil {
+		return nil, err
+	}
 	if err := c.build(); err != nil {
 		return nil, err
 	}
 	return &c, nil
+}
+
+// expectEnd rejects anything but white space after a catalog document.
+func expectEnd(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: data after the catalog document", ErrCatalog)
+	}
+	return nil
 }
 
 // Extend returns a new catalog holding c's entries and those read from r
@@ -267,6 +278,9 @@ func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&add); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	}
+	if err := expectEnd(dec); err != nil {
+		return nil, err
 	}
 	out := Catalog{Version: c.Version, Policy: c.Policy}
 	if add.Version != "" {
