@@ -80,6 +80,9 @@ func invalid(record, field, format string, args ...any) error {
 // does not know are not errors: they are kept as written and reported by
 // Resolve.
 func (c *Candidate) Validate() error {
+	if strings.TrimSpace(c.ID) == "" {
+		return invalid("", "id", "missing")
+	}
 	if err := ValidateID(c.ID); err != nil {
 		return &FieldError{Field: "id", Err: err}
 	}

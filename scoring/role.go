@@ -71,6 +71,9 @@ var DefaultWeights = Weights{Certifications: 0.5, Skills: 0.3, Experience: 0.2, 
 // problem: unknown certification or group ids, empty any_of, malformed
 // versions, negative or NaN weights and numbers.
 func (r *Role) Validate(cat *Catalog) error {
+	if strings.TrimSpace(r.ID) == "" {
+		return invalid("", "id", "missing")
+	}
 	if err := ValidateID(r.ID); err != nil {
 		return &FieldError{Field: "id", Err: err}
 	}
