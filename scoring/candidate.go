@@ -90,7 +90,7 @@ func (c *Candidate) Validate() error {
 		return invalid(c.ID, "years_experience", "must be between 0 and %d, got %v", MaxYears, c.YearsExperience)
 	}
 	if badNumber(c.DesiredSalary) || c.DesiredSalary > MaxSalary {
-		return invalid(c.ID, "desired_salary", "must be a number from 0 to %g", float64(MaxSalary))
+		return invalid(c.ID, "desired_salary", "must be a non-negative number up to %g", float64(MaxSalary))
 	}
 	for i, s := range c.Skills {
 		if strings.TrimSpace(s) == "" {
