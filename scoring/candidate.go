@@ -87,7 +87,7 @@ func (c *Candidate) Validate() error {
 		return &FieldError{Field: "id", Err: err}
 	}
 	if badNumber(c.YearsExperience) || c.YearsExperience > MaxYears {
-		return invalid(c.ID, "years_experience", "must be between 0 and %d, got %v", MaxYears, c.YearsExperience)
+		return invalid(c.ID, "years_experience", "must be between 0 and %d", MaxYears)
 	}
 	if badNumber(c.DesiredSalary) || c.DesiredSalary > MaxSalary {
 		return invalid(c.ID, "desired_salary", "must be a non-negative number up to %g", float64(MaxSalary))
