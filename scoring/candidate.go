@@ -92,6 +92,12 @@ func (c *Candidate) Validate() error {
 	if badNumber(c.DesiredSalary) || c.DesiredSalary > MaxSalary {
 		return invalid(c.ID, "desired_salary", "must be a non-negative number up to %g", float64(MaxSalary))
 	}
+	if len(c.Skills) > MaxSkills {
+		return invalid(c.ID, "skills", "%d skills, more than %d", len(c.Skills), MaxSkills)
+	}
+	if len(c.Certifications) > MaxCertifications {
+		return invalid(c.ID, "certifications", "%d certifications, more than %d", len(c.Certifications), MaxCertifications)
+	}
 	for i, s := range c.Skills {
 		if strings.TrimSpace(s) == "" {
 			return invalid(c.ID, fmt.Sprintf("skills[%d]", i), "empty skill")
@@ -130,6 +136,10 @@ const (
 	MaxSalary = 1e9
 	// MaxWeight bounds every weight a role or requirement gives.
 	MaxWeight = 1e6
+	// MaxSkills bounds the skills of one candidate.
+	MaxSkills = 100_000
+	// MaxCertifications bounds the credentials of one candidate.
+	MaxCertifications = 1_000
 )
 
 // ErrID is wrapped by the error of an id that cannot be stored.

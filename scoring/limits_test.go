@@ -127,3 +127,33 @@ func TestLoadCatalogRejectsTrailingData(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateCountLimits: the skills and credentials one candidate may
+// hold are bounded, so that no single record can take the index's memory.
+func TestCandidateCountLimits(t *testing.T) {
+	c := Candidate{ID: "c"}
+	for i := 0; i < MaxSkills; i++ {
+		c.Skills = append(c.Skills, "s")
+	}
+	for i := 0; i < MaxCertifications; i++ {
+		c.Certifications = append(c.Certifications, Credential{ID: "ocajp"})
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("at the limits: %v", err)
+	}
+	for _, tc := range []struct {
+		field string
+		edit  func(*Candidate)
+	}{
+		{"skills", func(c *Candidate) { c.Skills = append(c.Skills, "one more") }},
+		{"certifications", func(c *Candidate) { c.Certifications = append(c.Certifications, Credential{ID: "ocajp"}) }},
+	} {
+		over := c
+		over.Skills, over.Certifications = c.Skills[:MaxSkills:MaxSkills], c.Certifications[:MaxCertifications:MaxCertifications]
+		tc.edit(&over)
+		var fe *FieldError
+		if err := over.Validate(); !errors.As(err, &fe) || fe.Field != tc.field {
+			t.Errorf("one over the %s limit: Validate = %v, want an error on %s", tc.field, err, tc.field)
+		}
+	}
+}
