@@ -58,8 +58,11 @@
 // down as they pile up; bigger batches help. On disk, scorch merges in the
 // background and [Index.Compact] merges now. Replacing a candidate leaves
 // its old profile's arena space unused until the index is reopened. An
-// on-disk index takes a lock: a second writer gets an error after
-// Options.LockTimeout. Sharding across several bleve indexes is not built:
+// on-disk index takes bbolt's file lock: exclusive for a writer, shared
+// for Options.ReadOnly opens, so several readers (processes or not) share
+// an index, but nobody reads while a writer has it open; an open that
+// cannot get the lock within Options.LockTimeout fails with a
+// *[LockedError] (wrapping [ErrLocked]) naming the lock file. Sharding across several bleve indexes is not built:
 // ranking already uses every core through the ranking structure, and the
 // bleve queries it runs are small.
 //

@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -36,9 +38,45 @@ type Options struct {
 	// DefaultBatchSize.
 	BatchSize int
 	// LockTimeout bounds the wait for another process's lock on an on-disk
-	// index; 0 means one second.
-	LockTimeout string
+	// index; 0 means DefaultLockTimeout. Past it Open fails with an error
+	// wrapping ErrLocked.
+	LockTimeout time.Duration
+	// ReadOnly opens an existing on-disk index for reading only: it is
+	// never created or written (so a folder the process cannot write to
+	// opens), and several read-only opens, in one process or several,
+	// share it. A writer's open excludes every other open, read-only ones
+	// included, for as long as it is open: the lock is bbolt's file lock,
+	// exclusive for a writer, shared for readers. Writes return
+	// ErrReadOnly.
+	ReadOnly bool
 }
+
+// DefaultLockTimeout is how long Open waits for another process's lock
+// when Options.LockTimeout is 0.
+const DefaultLockTimeout = time.Second
+
+// LockedError is the error Open returns when another process holds the
+// lock of an on-disk index past Options.LockTimeout. It wraps ErrLocked.
+type LockedError struct {
+	// Path is the lock file: the index's store/root.bolt.
+	Path string
+	// Waited is how long Open waited.
+	Waited time.Duration
+	// ReadOnly says the open was read-only: it waits for a writer only;
+	// other readers share.
+	ReadOnly bool
+}
+
+func (e *LockedError) Error() string {
+	what := "a writer holds it, and a writer excludes every other open"
+	if !e.ReadOnly {
+		what = "another process has the index open (a writer excludes readers and writers alike)"
+	}
+	return fmt.Sprintf("%s is held by another process (waited %v): %s", e.Path, e.Waited, what)
+}
+
+// Is reports whether target is ErrLocked.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // Sentinel errors callers branch on.
 var (
@@ -46,6 +84,12 @@ var (
 	ErrNotFound       = errors.New("index: candidate not found")
 	ErrMappingVersion = errors.New("index: mapping version mismatch")
 	ErrNoID           = errors.New("index: candidate has no id")
+	// ErrLocked is wrapped by the *LockedError of an on-disk index another
+	// process holds.
+	ErrLocked = errors.New("index: locked by another process")
+	// ErrReadOnly is returned by writes to an index opened with
+	// Options.ReadOnly.
+	ErrReadOnly = errors.New("index: opened read-only")
 )
 
 const internalMappingKey = "certmatch.mapping"
@@ -73,8 +117,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.BatchSize == 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
-	if opts.LockTimeout == "" {
-		opts.LockTimeout = "1s"
+	if opts.LockTimeout < 0 {
+		return nil, fmt.Errorf("index: LockTimeout %v must not be negative", opts.LockTimeout)
+	}
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	if opts.ReadOnly && opts.Path == "" {
+		return nil, fmt.Errorf("index: ReadOnly needs the Path of an existing index")
 	}
 	if opts.Scorer == nil {
 		sc, err := scoring.NewScorer(scoring.Options{})
@@ -89,10 +139,19 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	case opts.Path == "":
 		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
 	case exists(filepath.Join(opts.Path, "index_meta.json")):
-		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{"bolt_timeout": opts.LockTimeout}))
+		start := time.Now()
+		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{
+			"bolt_timeout": opts.LockTimeout.String(),
+			"read_only":    opts.ReadOnly,
+		}))
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			err = &LockedError{Path: filepath.Join(opts.Path, "store", "root.bolt"), Waited: time.Since(start).Round(time.Millisecond), ReadOnly: opts.ReadOnly}
+		}
 		if err == nil {
 			err = ix.checkMapping()
 		}
+	case opts.ReadOnly:
+		err = fmt.Errorf("no index to open read-only: %w", os.ErrNotExist)
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
@@ -132,7 +191,7 @@ func (ix *Index) checkMapping() error {
 	if err != nil {
 		return err
 	}
-	if v == nil {
+	if v == nil && !ix.opts.ReadOnly {
 		// Created, then stopped before the version was written: an empty
 		// index is ours to finish.
 		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
@@ -335,6 +394,9 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	if ix.opts.ReadOnly {
+		return 0, ErrReadOnly
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -354,6 +416,9 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
+	}
+	if ix.opts.ReadOnly {
+		return 0, ErrReadOnly
 	}
 	b := ix.bl.NewBatch()
 	for _, id := range ids {
@@ -432,6 +497,9 @@ func (ix *Index) Bleve() bleve.Index { return ix.bl }
 func (ix *Index) Compact(ctx context.Context) error {
 	if ix.opts.Path == "" {
 		return nil
+	}
+	if ix.opts.ReadOnly {
+		return ErrReadOnly
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()

@@ -28,6 +28,15 @@ type Options struct {
 	// BatchSize is the number of candidates per index batch; 0 means
 	// index.DefaultBatchSize.
 	BatchSize int
+	// LockTimeout bounds the wait for another process's lock on an
+	// on-disk index; 0 means index.DefaultLockTimeout. Past it Open fails
+	// with an error wrapping index.ErrLocked that names the lock file.
+	LockTimeout time.Duration
+	// ReadOnly opens an existing on-disk index for reading: Rank, Explain,
+	// Get and facets work, writes return index.ErrReadOnly, and several
+	// read-only engines (in one process or several) share the index. A
+	// writer's open excludes them while it is open (see index.Options).
+	ReadOnly bool
 }
 
 // Engine normalises, indexes, ranks and explains. It is safe for
@@ -54,7 +63,7 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize})
+	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize, LockTimeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}

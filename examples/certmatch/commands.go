@@ -57,7 +57,9 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 			return nil, fmt.Errorf("--index: %w", err)
 		}
 	}
-	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now})
+	// Reading commands open an index read-only: they share it with each
+	// other, and a folder they cannot write to opens.
+	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, ReadOnly: s.index != ""})
 	if err != nil {
 		return nil, err
 	}

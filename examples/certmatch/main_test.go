@@ -478,3 +478,38 @@ func TestImportSeveralFilesOneFailing(t *testing.T) {
 		t.Errorf("two formats: exit %d, format %q, %v; want 0 and \"native,csv\"", r.code, sum.Format, err)
 	}
 }
+
+// TestReadCommandsShareTheIndex: rank, explain and facets open an index
+// read-only, so they run beside each other; while a writer (an import)
+// holds it, they fail with an error that says the index is held by another
+// process, not a bare "timeout".
+func TestReadCommandsShareTheIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	mustRun(t, "", "import", "--index", dir, candidatesFile)
+
+	reader, err := match.Open(ctx, match.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runTool(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--now", testDate)
+	if r.code != exitOK {
+		t.Errorf("rank beside a read-only engine: exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	reader.Close()
+
+	writer, err := match.Open(ctx, match.Options{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	for _, args := range [][]string{
+		{"rank", "--index", dir, "--role", seniorJavaRole},
+		{"facets", "--index", dir},
+	} {
+		r := runTool(t, "", args...)
+		if r.code != exitError || !strings.Contains(r.stderr, "held by another process") {
+			t.Errorf("%s while a writer holds the index: exit %d, stderr %q; want 1 and who holds it", args[0], r.code, r.stderr)
+		}
+	}
+}
