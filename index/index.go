@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -103,9 +104,10 @@ type Index struct {
 	scorer *scoring.Scorer
 	bl     bleve.Index
 
-	mu     sync.RWMutex
-	side   *sidecar
-	closed bool
+	mu         sync.RWMutex
+	side       *sidecar
+	quarantine map[string]*Quarantined // records rebuild could not read, by id
+	closed     bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -253,10 +255,14 @@ func (ix *Index) rebuild(ctx context.Context) error {
 					errs[w] = ctx.Err()
 					return
 				}
-				c, err := readRaw(r, ids[i])
+				c, raw, bad, err := storedRecord(r, ids[i])
 				if err != nil {
 					errs[w] = err
 					return
+				}
+				if bad != nil {
+					preps[i] = prepared{id: ids[i], bad: &Quarantined{ID: ids[i], Position: i, Raw: raw, Err: bad}}
+					continue
 				}
 				p := ix.scorer.Profile(&c)
 				preps[i] = prepared{id: ids[i], prof: p, terms: certTerms(ix.cat, &p)}
@@ -268,33 +274,82 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return err
 	}
 	for _, p := range preps {
+		if p.bad != nil {
+			if ix.quarantine == nil {
+				ix.quarantine = map[string]*Quarantined{}
+			}
+			ix.quarantine[p.id] = p.bad
+			continue
+		}
 		ix.side.put(p.id, p.prof, p.terms)
 	}
 	return nil
 }
 
+// Quarantined is a stored record the index could not read back when it
+// was opened (written by an older version, or damaged): its JSON does not
+// decode, or holds a value Validate refuses. It is left out of ranking,
+// Get and Count instead of failing the open, and kept as stored. Putting a
+// candidate with its id replaces it; deleting the id removes it.
+type Quarantined struct {
+	ID       string // the stored document id
+	Position int    // its place in the index's document order at open
+	Raw      []byte // the stored record, as stored
+	Err      error  // why it cannot be read
+}
+
+// ErrQuarantined is wrapped by Get's error for a quarantined record.
+var ErrQuarantined = errors.New("index: stored record quarantined (unreadable)")
+
+// Quarantined returns the records set aside when the index was opened,
+// in document order, as copies.
+func (ix *Index) Quarantined() []Quarantined {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]Quarantined, 0, len(ix.quarantine))
+	for _, q := range ix.quarantine {
+		c := *q
+		c.Raw = append([]byte(nil), q.Raw...)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Quarantined) int { return a.Position - b.Position })
+	return out
+}
+
 func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
-	var c scoring.Candidate
+	c, _, bad, err := storedRecord(r, id)
+	if err == nil {
+		err = bad
+	}
+	return c, err
+}
+
+// storedRecord reads the candidate stored under id. bad says why the
+// stored record cannot be read back (none stored, JSON that does not
+// decode, a value Validate refuses); err is a failure of the index itself.
+func storedRecord(r index.IndexReader, id string) (c scoring.Candidate, raw []byte, bad, err error) {
 	d, err := r.Document(id)
 	if err != nil {
-		return c, err
+		return c, nil, nil, err
 	}
 	if d == nil {
-		return c, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return c, nil, nil, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
-	var raw []byte
 	d.VisitFields(func(f index.Field) {
 		if f.Name() == FieldRaw {
 			raw = f.Value()
 		}
 	})
 	if raw == nil {
-		return c, fmt.Errorf("index: candidate %q has no stored record", id)
+		return c, nil, fmt.Errorf("index: candidate %q has no stored record", id), nil
 	}
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return c, fmt.Errorf("index: candidate %q: stored record: %w", id, err)
+		return c, raw, fmt.Errorf("index: candidate %q: stored record: %w", id, err), nil
 	}
-	return c, nil
+	if err := c.Validate(); err != nil {
+		return c, raw, fmt.Errorf("index: candidate %q: stored record: %w", id, err), nil
+	}
+	return c, raw, nil, nil
 }
 
 // Catalog returns the catalog the index resolves credentials with.
@@ -342,6 +397,7 @@ type prepared struct {
 	id    string
 	prof  scoring.Profile
 	terms []string
+	bad   *Quarantined // set by rebuild for a record it cannot read
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -407,6 +463,7 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	}
 	for _, p := range b.preps {
 		ix.side.put(p.id, p.prof, p.terms)
+		delete(ix.quarantine, p.id)
 	}
 	return len(b.preps), nil
 }
@@ -434,6 +491,10 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	}
 	n := 0
 	for _, id := range ids {
+		if _, ok := ix.quarantine[id]; ok {
+			delete(ix.quarantine, id)
+			n++
+		}
 		if ix.side.del(id) {
 			n++
 		}
@@ -455,6 +516,9 @@ func (ix *Index) Get(ctx context.Context, id string) (scoring.Candidate, error) 
 }
 
 func (ix *Index) get(id string) (scoring.Candidate, error) {
+	if q, ok := ix.quarantine[id]; ok {
+		return scoring.Candidate{}, fmt.Errorf("%w: %w", ErrQuarantined, q.Err)
+	}
 	if _, ok := ix.side.slot[id]; !ok {
 		return scoring.Candidate{}, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}

@@ -70,6 +70,12 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now}, nil
 }
 
+// Quarantined returns the stored records the index could not read back
+// when it was opened (see index.Quarantined): they are left out of every
+// ranking, Get and Count, and kept as stored; Add of the same id replaces
+// one, Delete removes it.
+func (e *Engine) Quarantined() []index.Quarantined { return e.ix.Quarantined() }
+
 // Close closes the engine and its index. Closing twice is harmless.
 func (e *Engine) Close() error { return e.ix.Close() }
 

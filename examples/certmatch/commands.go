@@ -63,6 +63,7 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 	if err != nil {
 		return nil, err
 	}
+	warnQuarantined(s.env.stderr, eng)
 	for _, path := range s.candidates {
 		if _, err := importFile(ctx, eng, path, input.Format(s.format), s.env.stderr, false); err != nil {
 			eng.Close()
@@ -70,6 +71,14 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 		}
 	}
 	return eng, nil
+}
+
+// warnQuarantined says on stderr which stored records the index set aside
+// as unreadable when it was opened.
+func warnQuarantined(stderr io.Writer, eng *match.Engine) {
+	for _, q := range eng.Quarantined() {
+		fmt.Fprintf(stderr, "certmatch: stored record %d (%q) cannot be read and is left out: %v\n", q.Position, q.ID, q.Err)
+	}
 }
 
 func importFile(ctx context.Context, eng *match.Engine, path string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
@@ -181,6 +190,7 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 			return err
 		}
 		defer eng.Close()
+		warnQuarantined(e.stderr, eng)
 		// A file that fails is reported and the others are imported: the
 		// summary covers every file.
 		var sum importSummary
