@@ -270,6 +270,11 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 		for w := 0; w < workers; w++ {
 			load.Go(func() error {
 				for i := w; i < len(page); i += workers {
+					// A large page takes seconds to load: honour
+					// cancellation between records.
+					if (i/workers)%64 == 0 && ctx.Err() != nil {
+						return ctx.Err()
+					}
 					c, err := v.Get(page[i].id)
 					if err != nil {
 						return err

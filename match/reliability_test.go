@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/internal/gen"
+
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
@@ -151,5 +153,39 @@ func TestHugeWeightsAreRejectedByRank(t *testing.T) {
 	var re *input.RoleError
 	if !errors.As(err, &re) || re.Field != "preferred[0].weight" {
 		t.Errorf("LoadRole with weight 1e308 = %v, want a RoleError on preferred[0].weight", err)
+	}
+}
+
+// TestRankHonoursCancellationWhileLoading ranks 5,000 candidates in one
+// page, whose loading from bleve takes most of the time, and cancels at a
+// quarter of the full ranking's time: Rank must return the context's error,
+// well before it would have finished.
+func TestRankHonoursCancellationWhileLoading(t *testing.T) {
+	ctx := context.Background()
+	eng := newEngine(t)
+	const n = 5_000
+	cands := gen.Candidates(gen.Options{Seed: 3}, n)
+	if _, err := eng.Add(ctx, cands...); err != nil {
+		t.Fatal(err)
+	}
+	opts := match.RankOptions{Top: n, IncludeIneligible: true}
+	role := seedRoles(t)[0]
+	start := time.Now()
+	full, err := eng.Rank(ctx, role, opts)
+	took := time.Since(start)
+	t.Logf("full ranking of %d took %v", n, took)
+	if err != nil || len(full.Results) != n {
+		t.Fatalf("full ranking: %d results, %v", len(full.Results), err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, took/4)
+	defer cancel()
+	start = time.Now()
+	r, err := eng.Rank(cctx, role, opts)
+	stopped := time.Since(start)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Rank cancelled at %v of %v: %d results, err %v; want the context's error", took/4, took, len(r.Results), err)
+	}
+	if stopped > took*3/4 {
+		t.Errorf("cancelled Rank returned after %v; the full one takes %v", stopped, took)
 	}
 }
