@@ -295,7 +295,17 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	case len(t) == 0:
 		return FormatAuto, errEmpty
 	case t[0] == '{' || t[0] == '[':
-		f, _ := classifyJSON(t)
+		f, done := classifyJSON(t)
+		// A malformed first JSON Lines record decides nothing: the next
+		// line that starts a record does.
+		for rest := t; !done && t[0] == '{'; {
+			i := bytes.Index(rest, []byte("\n{"))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+			f, done = classifyJSON(rest)
+		}
 		return f, nil
 	}
 	line := t

@@ -128,6 +128,11 @@ func TestJSONLinesWhateverTheFirstLine(t *testing.T) {
 			want:  []outcome{{Pos: "document", ID: "c1"}},
 		},
 		{
+			name: "JSON Resume lines with a malformed first line", why: "the next record decides the format",
+			input: "{,\"basics\":{}}\n{\"basics\":{\"email\":\"a@x.org\"}}\n",
+			want:  []outcome{{Pos: "line 1", Err: "invalid character"}, {Pos: "line 2", ID: "a@x.org"}},
+		},
+		{
 			name: "indented stream", why: "an indented object's second line does not start with '{'",
 			input: "{\n  \"id\": \"c1\"\n}\n{\n  \"id\": \"c2\"\n}\n",
 			want:  []outcome{{Pos: "document 1", ID: "c1"}, {Pos: "document 2", ID: "c2"}},
