@@ -31,7 +31,8 @@ const DefaultBatchSize = 1000
 // built-in catalog.
 type Options struct {
 	// Path of an on-disk index, created when missing; "" keeps the index in
-	// memory.
+	// memory: in a temporary folder removed on Close, so that its segments
+	// are merged (see the package documentation).
 	Path string
 	// Scorer builds the compact profiles ranking reads; plans compiled by
 	// the same Scorer score them. nil means a Scorer with the built-in
@@ -109,6 +110,7 @@ type Index struct {
 	mu         sync.RWMutex
 	side       *sidecar
 	quarantine map[string]*Quarantined // records rebuild could not read, by id
+	tmpDir     string                  // the folder of an in-memory index
 	closed     bool
 }
 
@@ -141,7 +143,16 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	var err error
 	switch {
 	case opts.Path == "":
-		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
+		// Scorch without a path never merges its segments: every write
+		// would leave one more, and single writes would grow memory and
+		// slow every read without bound. An index in a temporary folder,
+		// written without waiting for the disk, merges them and holds its
+		// data in mapped files; it is removed on Close.
+		ix.tmpDir, err = os.MkdirTemp("", "certmatch-mem-")
+		if err == nil {
+			ix.bl, err = orNil(bleve.NewUsing(filepath.Join(ix.tmpDir, "ix"), newMapping(), scorch.Name, scorch.Name,
+				map[string]interface{}{"unsafe_batch": true}))
+		}
 	case exists(filepath.Join(opts.Path, "index_meta.json")):
 		start := time.Now()
 		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{
@@ -166,10 +177,12 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		if ix.bl != nil {
 			ix.bl.Close()
 		}
+		ix.removeTmp()
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
 	if err := ix.rebuild(ctx); err != nil {
 		ix.bl.Close()
+		ix.removeTmp()
 		return nil, err
 	}
 	return ix, nil
@@ -361,7 +374,19 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	ix.side = newSidecar(ix.scorer.Vocab())
-	return ix.bl.Close()
+	err := ix.bl.Close()
+	if rerr := ix.removeTmp(); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// removeTmp removes the folder of an in-memory index.
+func (ix *Index) removeTmp() error {
+	if ix.tmpDir == "" {
+		return nil
+	}
+	return os.RemoveAll(ix.tmpDir)
 }
 
 // Put stores candidates, replacing any with the same id, in batches of
@@ -547,13 +572,9 @@ func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 // the ranking structure: don't.
 func (ix *Index) Bleve() bleve.Index { return ix.bl }
 
-// Compact merges an on-disk index's segments now (scorch merges in the
+// Compact merges the index's segments now (scorch merges in the
 // background anyway); fewer segments make bleve's queries and Get cheaper.
-// In memory scorch cannot merge, and Compact does nothing.
 func (ix *Index) Compact(ctx context.Context) error {
-	if ix.opts.Path == "" {
-		return nil
-	}
 	if ix.opts.ReadOnly {
 		return ErrReadOnly
 	}

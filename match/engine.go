@@ -15,7 +15,8 @@ import (
 // Options configure an Engine. The zero value is an in-memory engine with
 // the built-in catalog, the wall clock and the default weights.
 type Options struct {
-	// Path of an on-disk index; "" keeps everything in memory.
+	// Path of an on-disk index; "" keeps everything in memory (bleve's
+	// segments in a temporary folder removed on Close, see index.Options).
 	Path string
 	// Catalog resolves and scores certifications; nil means
 	// scoring.DefaultCatalog().
