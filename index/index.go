@@ -51,8 +51,16 @@ type Options struct {
 	// share it. A writer's open excludes every other open, read-only ones
 	// included, for as long as it is open: the lock is bbolt's file lock,
 	// exclusive for a writer, shared for readers. Writes return
-	// ErrReadOnly.
+	// ErrReadOnly, and an index whose terms were derived under another
+	// catalog is refused with a *StaleError (it cannot be re-derived).
 	ReadOnly bool
+	// RefuseStale makes Open fail with a *StaleError (wrapping ErrStale)
+	// when an on-disk index's terms were derived under another
+	// Fingerprint, instead of re-deriving them from the stored records.
+	RefuseStale bool
+	// ReindexProgress, when set, is called after every batch a reindex
+	// writes, at Open or by Reindex.
+	ReindexProgress func(ReindexProgress)
 }
 
 // DefaultLockTimeout is how long Open waits for another process's lock
@@ -107,6 +115,9 @@ type Index struct {
 	scorer *scoring.Scorer
 	bl     bleve.Index
 
+	// wmu serialises writers with a reindex, so a reindex never writes a
+	// record back over a newer one.
+	wmu        sync.Mutex
 	mu         sync.RWMutex
 	side       *sidecar
 	quarantine map[string]*Quarantined // records rebuild could not read, by id
@@ -115,7 +126,10 @@ type Index struct {
 }
 
 // Open opens or creates an index. An on-disk index made with another
-// mapping version is refused with ErrMappingVersion.
+// mapping version is refused with ErrMappingVersion. One whose terms were
+// derived under another catalog (see Fingerprint) is re-derived from its
+// stored records before Open returns, or refused with a *StaleError when
+// Options.RefuseStale is set.
 func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.BatchSize < 0 {
 		return nil, fmt.Errorf("index: BatchSize %d must not be negative", opts.BatchSize)
@@ -141,6 +155,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	}
 	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab())}
 	var err error
+	stale := false
 	switch {
 	case opts.Path == "":
 		// Scorch without a path never merges its segments: every write
@@ -165,12 +180,18 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		if err == nil {
 			err = ix.checkMapping()
 		}
+		if err == nil {
+			stale, err = ix.checkFingerprint()
+		}
 	case opts.ReadOnly:
 		err = fmt.Errorf("no index to open read-only: %w", os.ErrNotExist)
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+		}
+		if err == nil {
+			err = ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(Fingerprint(ix.cat)))
 		}
 	}
 	if err != nil {
@@ -180,7 +201,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		ix.removeTmp()
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
-	if err := ix.rebuild(ctx); err != nil {
+	// A stale index is re-derived whole, which fills the ranking
+	// structure too; a current one only loads it.
+	if stale {
+		_, err = ix.reindex(ctx)
+	} else {
+		err = ix.rebuild(ctx)
+	}
+	if err != nil {
 		ix.bl.Close()
 		ix.removeTmp()
 		return nil, err
@@ -234,28 +262,10 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return err
 	}
 	defer r.Close()
-	all, err := r.DocIDReaderAll()
+	ids, err := allIDs(r)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for {
-		iid, err := all.Next()
-		if err != nil {
-			all.Close()
-			return err
-		}
-		if iid == nil {
-			break
-		}
-		id, err := r.ExternalID(iid)
-		if err != nil {
-			all.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	all.Close()
 
 	preps := make([]prepared, len(ids))
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
@@ -324,6 +334,30 @@ func (ix *Index) Quarantined() []Quarantined {
 	}
 	slices.SortFunc(out, func(a, b Quarantined) int { return a.Position - b.Position })
 	return out
+}
+
+// allIDs lists the ids of every document r holds, in index order.
+func allIDs(r index.IndexReader) ([]string, error) {
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	var ids []string
+	for {
+		iid, err := all.Next()
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
+			return ids, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
 }
 
 func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
@@ -475,6 +509,13 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if ix.opts.ReadOnly {
 		return 0, ErrReadOnly
 	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	return ix.apply(b)
+}
+
+// apply writes b under the index's lock; the caller holds wmu.
+func (ix *Index) apply(b *Batch) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -503,6 +544,8 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	for _, id := range ids {
 		b.Delete(id)
 	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {

@@ -88,3 +88,34 @@ func TestReopenQuarantinesUnreadableRecords(t *testing.T) {
 		t.Errorf("Get of the repaired record: %v", err)
 	}
 }
+
+// TestStaleReopenQuarantinesToo: an index reopened under another catalog
+// is re-derived at open; an unreadable record is set aside there as well,
+// and a read-only open of a stale index is refused, since it cannot be
+// re-derived without writing.
+func TestStaleReopenQuarantinesToo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ix")
+	ix := openWith(t, Options{Path: path, Scorer: newScorer(t)}, bundled(t)[:3])
+	if err := ix.Bleve().Index("month13", doc{Raw: `{"id":"month13","certifications":[{"id":"ocpjp","date":"2021-13"}]}`}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var se *StaleError
+	if _, err := Open(ctx, Options{Path: path, Scorer: changedScorer(t), ReadOnly: true}); !errors.As(err, &se) {
+		t.Errorf("read-only open of a stale index: %v, want a *StaleError", err)
+	}
+	ix, err := Open(ctx, Options{Path: path, Scorer: changedScorer(t)})
+	if err != nil {
+		t.Fatalf("stale reopen with an unreadable record: %v, want it quarantined", err)
+	}
+	defer ix.Close()
+	if q := ix.Quarantined(); len(q) != 1 || q[0].ID != "month13" {
+		t.Errorf("Quarantined = %+v, want month13", q)
+	}
+	if n := count(t, ix); n != 3 {
+		t.Errorf("Count = %d, want 3", n)
+	}
+}

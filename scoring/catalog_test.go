@@ -60,6 +60,8 @@ func TestSeedCertifications(t *testing.T) {
 		"scja": {Level: scoring.Associate, Retired: true, Exams: map[string]string{"CX-310-019": "", "1Z0-850": ""}},
 		"ocpjp": {Level: scoring.Professional, Implies: []string{"ocajp"}, Exams: map[string]string{
 			"CX-310-025": "1.2", "CX-310-035": "1.4", "CX-310-055": "5", "CX-310-065": "6",
+			// Sun's upgrade exams.
+			"CX-310-036": "1.4", "CX-310-056": "5", "CX-310-066": "6",
 			"1Z0-853": "5", "1Z0-851": "6", "1Z0-804": "7", "1Z0-805": "7",
 			"1Z0-809": "8", "1Z0-810": "8", "1Z0-813": "8",
 			"1Z0-815": "11", "1Z0-816": "11", "1Z0-817": "11", "1Z0-819": "11",
@@ -285,6 +287,10 @@ func TestLoadCatalogErrors(t *testing.T) {
 			"greek", "members[1]", "zeta is not in the catalog"},
 		{"empty-group", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": []}]}`,
 			"greek", "members", "a group of nothing meets nothing"},
+		{"group-alias-blank", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": ["beta"], "aliases": ["greek", " - "]}]}`,
+			"greek", "aliases[1]", "an alias without a word matches nothing"},
+		{"group-alias-shared", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": ["beta"], "aliases": ["Greek certification"]}, {"id": "letters", "name": "L", "members": ["alpha"], "aliases": ["greek  Certification"]}]}`,
+			"letters", "aliases[0]", "one wording cannot name two groups"},
 		{"group-id-is-cert-id", `{"certs": [` + alphaBeta + `], "groups": [{"id": "alpha", "name": "Greek", "members": ["beta"]}]}`,
 			"alpha", "id", "any_of could not tell the group from the cert"},
 		{"unknown-exam-requires", `{"certs": [{"id": "alpha", "name": "A", "level": "associate", "exams": [{"code": "AB-100", "requires": ["zeta@8"]}]}]}`,

@@ -30,6 +30,8 @@ type source struct {
 	candidates []string
 	format     string
 	asJSON     bool
+	// log, when set, receives the engine's rankings.
+	log match.DecisionLog
 }
 
 func newSource(name string, fs *flag.FlagSet, e *env) *source {
@@ -59,7 +61,7 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 	}
 	// Reading commands open an index read-only: they share it with each
 	// other, and a folder they cannot write to opens.
-	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, ReadOnly: s.index != ""})
+	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, DecisionLog: s.log, ReadOnly: s.index != ""})
 	if err != nil {
 		return nil, err
 	}
@@ -269,24 +271,58 @@ func formatsOf(files []fileSummary) []string {
 	return out
 }
 
+// loadRoleFile reads --role: a native role file or a job posting.
 func loadRoleFile(path string) (scoring.Role, error) {
 	if path == "" {
 		return scoring.Role{}, fmt.Errorf("%w: --role ROLE.json is required", errUsage)
 	}
-	return input.LoadRoleFile(path, scoring.DefaultCatalog())
+	return input.LoadRoleOrJobFile(path, scoring.DefaultCatalog())
+}
+
+func setupRole(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	asJSON := fs.Bool("json", false, "print the role as a native role `file` (JSON)")
+	return func(ctx context.Context, args []string) error {
+		if len(args) != 1 {
+			return fmt.Errorf("%w: role takes one JOB file (- for stdin), got %d arguments", errUsage, len(args))
+		}
+		var role scoring.Role
+		var err error
+		if args[0] == "-" {
+			role, err = input.RoleFromJob(e.stdin, scoring.DefaultCatalog())
+			role.Source = "stdin (" + role.Source + ")"
+		} else {
+			role, err = input.LoadRoleOrJobFile(args[0], scoring.DefaultCatalog())
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return report.WriteJSON(e.stdout, role)
+		}
+		return report.WriteRole(e.stdout, scoring.DefaultCatalog(), role)
+	}
 }
 
 func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("rank", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting")
 	top := fs.Int("top", match.DefaultTop, "results to show")
 	offset := fs.Int("offset", 0, "results to skip")
 	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones")
 	query := fs.String("query", "", "free `text` the candidates must match (summary and skills)")
+	logPath := fs.String("log", "", "append the ranking to a decision log `file` (JSON Lines; for audit and replay)")
 	return func(ctx context.Context, files []string) error {
 		role, err := loadRoleFile(*rolePath)
 		if err != nil {
 			return err
+		}
+		if *logPath != "" {
+			f, err := os.OpenFile(*logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			src.log = match.NewJSONLinesLog(f)
 		}
 		if *top <= 0 || *offset < 0 {
 			return fmt.Errorf("%w: --top must be positive and --offset not negative", errUsage)
@@ -310,7 +346,7 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 
 func setupExplain(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("explain", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting")
 	id := fs.String("candidate", "", "candidate `id`")
 	return func(ctx context.Context, files []string) error {
 		if *id == "" {
@@ -338,7 +374,7 @@ func setupExplain(fs *flag.FlagSet, e *env) func(context.Context, []string) erro
 
 func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("facets", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`: count only candidates who can be eligible")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting: count only candidates who can be eligible")
 	return func(ctx context.Context, files []string) error {
 		eng, err := src.engine(ctx, files)
 		if err != nil {
@@ -376,6 +412,51 @@ func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 				fmt.Fprintf(e.stdout, "  %6d  %s\n", fc.Count, fc.Term)
 			}
 		}
+		return nil
+	}
+}
+
+func setupReindex(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	dir := fs.String("index", "", "on-disk index `folder`")
+	asJSON := fs.Bool("json", false, "JSON output")
+	return func(ctx context.Context, args []string) error {
+		if *dir == "" || len(args) > 0 {
+			return fmt.Errorf("%w: reindex needs --index DIR and no other argument", errUsage)
+		}
+		// Never create an index: a mistyped folder is an error.
+		if _, err := os.Stat(*dir); err != nil {
+			return fmt.Errorf("--index: %w", err)
+		}
+		opts := match.Options{Path: *dir, Now: e.now}
+		atOpen := 0
+		tty := isTerminal(e.stderr)
+		opts.ReindexProgress = func(p index.ReindexProgress) {
+			atOpen = p.Done
+			if tty {
+				fmt.Fprintf(e.stderr, "\r%s: %d of %d re-derived", *dir, p.Done, p.Total)
+			}
+		}
+		eng, err := match.Open(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		// A stale index was re-derived as it opened; a current one is
+		// re-derived now, as asked.
+		n := atOpen
+		if n == 0 {
+			if n, err = eng.Reindex(ctx); err != nil {
+				return err
+			}
+		}
+		if tty {
+			fmt.Fprintln(e.stderr)
+		}
+		fp := index.Fingerprint(eng.Scorer().Catalog())
+		if *asJSON {
+			return report.WriteJSON(e.stdout, map[string]any{"reindexed": n, "fingerprint": fp})
+		}
+		fmt.Fprintf(e.stdout, "re-derived %d candidates; index fingerprint %s\n", n, fp)
 		return nil
 	}
 }

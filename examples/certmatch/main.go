@@ -1,5 +1,6 @@
 // Command certmatch normalises certification titles, imports candidates into
-// an index, and ranks, explains and facets them against roles.
+// an index, ranks, explains and facets them against roles, and reads job
+// postings as roles.
 //
 // Run `certmatch help` for the commands and `certmatch CMD -h` for the
 // flags of one; the text is written once, in the commands table of this
@@ -75,7 +76,7 @@ var commands = []command{
 	{"import", "--index DIR [--format F] FILE...",
 		"Import reads candidate files into an on-disk index (created when missing) and\nprints a summary of what was imported and rejected; every rejected record is\nlisted on stderr. A progress line is drawn when stderr is a terminal.",
 		setupImport},
-	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--json]",
+	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--log FILE] [--json]",
 		"Rank prints a role's ranking: eligible candidates first, then, with --all,\nthe ineligible ones, each with its score, what it matched and misses, and\nits next step.",
 		setupRank},
 	{"explain", "(--index DIR | --candidates FILE...) --role ROLE.json --candidate ID [--json]",
@@ -84,6 +85,18 @@ var commands = []command{
 	{"facets", "(--index DIR | --candidates FILE...) [--role ROLE.json] [--json]",
 		"Facets counts the candidates by certification, skill and location; with\n--role, only those who can be eligible for it.",
 		setupFacets},
+	{"role", "JOB [--json]",
+		"Role reads a job posting (a JSON Resume job, or the text, Markdown or HTML of\na posting, recognised by content; - reads stdin) as a role and prints it with\nthe sentence each requirement, skill and minimum came from, for review; with\n--json, as a native role file for --role.",
+		setupRole},
+	{"reindex", "--index DIR [--json]",
+		"Reindex re-derives an on-disk index's search terms and ranking profiles from\nits stored records (which it does not change) with the built-in catalog, and\nrecords the catalog's fingerprint. Opening an index written under another\ncatalog does this by itself; reindex does it on demand. A progress line is\ndrawn when stderr is a terminal.",
+		setupReindex},
+	{"audit", "--log FILE --categories FILE [--selection eligible|above_median|both] [--csv] [--json]",
+		"Audit reads a decision log (rank --log) and a separate file of demographic\ncategories and prints selection rates and impact ratios by sex, race/ethnicity\nand their intersection (NYC Local Law 144): selected meaning eligible, and\nscoring above the ranking's median. Unknown categories are counted; categories\nunder 2% are flagged and left out of the ratios.",
+		setupAudit},
+	{"replay", "--log FILE (--index DIR | --candidates FILE...) [--json]",
+		"Replay runs every logged ranking again with its role, options and clock and\nreports each difference by candidate id; it exits 1 when any ranking differs.",
+		setupReplay},
 }
 
 // usageFooter ends the tool's usage.
@@ -91,7 +104,8 @@ const usageFooter = `
 Every command takes --now YYYY-MM-DD (score as of that date) and -h (its
 flags); flags may follow the file arguments. FILE formats are recognised by
 content (native JSON object, array or JSON Lines; JSON Resume; CSV with a
-header) unless --format names one (native, jsonresume, csv).
+header) unless --format names one (native, jsonresume, csv). --role takes a
+native role file or a job posting, recognised by content as JOB is.
 Exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
 `
 
