@@ -40,6 +40,8 @@ type Options struct {
 	// Get and facets work, writes return index.ErrReadOnly, and several
 	// read-only engines (in one process or several) share the index. A
 	// writer's open excludes them while it is open (see index.Options).
+	// A read-only open cannot re-derive an index written under another
+	// catalog: it fails with ErrStaleIndex instead.
 	ReadOnly bool
 	// RefuseStale makes Open fail with an error wrapping ErrStaleIndex when
 	// an on-disk index's terms were derived under another catalog (see
