@@ -16,9 +16,9 @@ import (
 type access int
 
 const (
-	public     access = iota // no token
-	readAccess               // a read-only or read-write token
-	writeAccess              // a read-write token
+	public      access = iota // no token
+	readAccess                // a read-only or read-write token
+	writeAccess               // a read-write token
 )
 
 // minTokenLen is the shortest token the tokens file may hold.

@@ -86,15 +86,15 @@ func (s *server) putCandidate(w http.ResponseWriter, r *http.Request) error {
 	if err := requireJSON(r); err != nil {
 		return err
 	}
-	c, err := s.b.decodeCandidate(r.Body)
+	data, err := readBody(r)
 	if err != nil {
 		return err
 	}
-	switch c.ID {
-	case "":
-		c.ID = id
-	case id:
-	default:
+	c, err := s.b.decodeCandidate(bytes.NewReader(withID(data, id)))
+	if err != nil {
+		return err
+	}
+	if c.ID != id {
 		return newProblem(probInvalidField, "the body's id is not the id of the path").at(id, "id")
 	}
 	ctx := r.Context()
@@ -248,7 +248,7 @@ func (s *server) putRole(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	role, err := s.b.loadRole(withRoleID(data, id), "")
+	role, err := s.b.loadRole(withID(data, id), "")
 	if err != nil {
 		return err
 	}
@@ -271,26 +271,26 @@ func (s *server) putRole(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, status, role)
 }
 
-// withRoleID gives a role body without an id the id of the path, so
-// `PUT /v1/roles/x` with a role that leaves it out saves role x.
-func withRoleID(data []byte, id string) []byte {
-	var probe struct {
-		ID *string `json:"id"`
+// withID gives a body without an id the id of the path, so `PUT
+// /v1/roles/x` with a role that leaves it out saves role x.
+func withID(data []byte, id string) []byte {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil || fields == nil {
+		return data // the decoder will say what is wrong
 	}
-	if json.Unmarshal(data, &probe) != nil || probe.ID != nil {
+	if v, ok := fields["id"]; ok && string(v) != `""` && string(v) != "null" {
 		return data
 	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) < 2 || trimmed[0] != '{' {
+	quoted, err := json.Marshal(id)
+	if err != nil {
 		return data
 	}
-	quoted, _ := json.Marshal(id)
-	rest := bytes.TrimSpace(trimmed[1:])
-	out := append([]byte(`{"id":`), quoted...)
-	if len(rest) > 0 && rest[0] != '}' {
-		out = append(out, ',')
+	fields["id"] = quoted
+	out, err := json.Marshal(fields)
+	if err != nil {
+		return data
 	}
-	return append(out, rest...)
+	return out
 }
 
 func (s *server) getRole(w http.ResponseWriter, r *http.Request) error {

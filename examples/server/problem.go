@@ -110,7 +110,7 @@ func asProblem(err error) *problem {
 // the request's path.
 func writeProblem(w http.ResponseWriter, r *http.Request, p *problem) {
 	if p.Instance == "" {
-		p.Instance = r.URL.Path
+		p.Instance = r.URL.EscapedPath()
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/problem+json")
