@@ -266,4 +266,3 @@ func waitRefused(t *testing.T, url string) {
 	}
 	t.Fatalf("%s still answers", url)
 }
-
