@@ -215,7 +215,7 @@ func TestPage(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-text"), "kafka"),
 		chromedp.Click(chromedp.CSS("#rank")),
 		until(`document.querySelector("#eligible li.cand .rank") && document.querySelector("#eligible li.cand .rank").textContent === "#1" && document.getElementById("rank-status").textContent.startsWith("Ranked")`),
-				eval(idsOf("eligible"), &filtered),
+		eval(idsOf("eligible"), &filtered),
 	)
 	wantFiltered := rankIDs(t, eng, role, match.RankOptions{Top: 10, Query: "kafka"})
 	if diff := cmp.Diff(wantFiltered, filtered); diff != "" {
@@ -264,4 +264,3 @@ func TestPage(t *testing.T) {
 		t.Errorf("ranking for the posting (-engine +page):\n%s", diff)
 	}
 }
-
