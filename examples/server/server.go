@@ -41,10 +41,9 @@ type route struct {
 	method, path string
 	access       access
 	handle       func(http.ResponseWriter, *http.Request) error
-	// maxBody bounds the body; 0 means limits.MaxBody.
-	maxBody int64
-	// long marks an import: its deadlines are ImportTimeout and it counts
-	// as in flight.
+	// long marks an import: its body may be MaxImport bytes (others:
+	// MaxBody), its deadlines are ImportTimeout and it counts as in
+	// flight.
 	long bool
 	// request and response are values of the JSON body types, for the
 	// OpenAPI document's test; nil when the body is not JSON or absent.
@@ -141,9 +140,9 @@ func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 // wrap applies a route's authentication, body limit and deadlines, and
 // turns its error into problem details.
 func (s *server) wrap(rt route) http.Handler {
-	maxBody := rt.maxBody
-	if maxBody == 0 {
-		maxBody = s.limits.MaxBody
+	maxBody := s.limits.MaxBody
+	if rt.long {
+		maxBody = s.limits.MaxImport
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/certmatch/certmatch/internal/gen"
+	"github.com/certmatch/certmatch/match"
+)
+
+var (
+	loadN        = flag.Int("load.n", 100_000, "candidates the load benchmark indexes")
+	loadPairs    = flag.Int("load.pairs", 300, "in-process and HTTP ranks the load benchmark alternates")
+	loadRanks    = flag.Int("load.ranks", 2000, "ranks of the concurrent phase")
+	loadWorkers  = flag.Int("load.workers", 4, "concurrent rank clients")
+	loadImportsN = flag.Int("load.imports", 500, "candidates per import of the concurrent phase")
+)
+
+// BenchmarkLoad is a bounded load generator on loopback: it imports
+// -load.n generated candidates through POST /v1/candidates:import, then
+//
+//  1. alternates -load.pairs in-process Engine.Rank calls with the same
+//     rank over HTTP (top 20, senior-java), one at a time, and reports both
+//     medians and the median of the differences: what the server adds;
+//  2. runs -load.ranks ranks from -load.workers clients while one more
+//     client imports -load.imports new candidates a request, over and
+//     over, and reports requests/s and p50/p99 of each.
+//
+// Run it once: go test ./examples/server -run '^$' -bench Load -benchtime 1x
+func BenchmarkLoad(b *testing.B) {
+	ctx := context.Background()
+	now := gen.DefaultNow
+	be, err := openBackend(ctx, "", func() time.Time { return now })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer be.eng.Close()
+	roles, _ := openRoles("", be.cat)
+	s := newServer(be, roles, nil, slog.New(slog.NewTextHandler(io.Discard, nil)), defaultLimits)
+	hs := httptest.NewServer(s)
+	defer hs.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: time.Minute}
+
+	start := time.Now()
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(gen.WriteJSONL(pw, gen.Options{Seed: 1, Now: now}, *loadN)) }()
+	var rep match.ImportReport
+	if err := post(client, hs.URL+"/v1/candidates:import", "application/x-ndjson", pr, &rep); err != nil {
+		b.Fatal(err)
+	}
+	importTime := time.Since(start)
+	if rep.Imported != *loadN {
+		b.Fatalf("imported %d of %d", rep.Imported, *loadN)
+	}
+	b.ReportMetric(float64(*loadN)/importTime.Seconds(), "import-cands/s")
+
+	role, err := match.LoadRoleFile("../../testdata/roles/senior-java.json", be.cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	roles.put(role, nil)
+	// The role by id (a saved role), as a staffing tool sends it; the
+	// server still compiles it on every request, as Rank does.
+	body, _ := json.Marshal(map[string]any{"role_id": role.ID, "top": 20})
+
+	for b.Loop() {
+		// 1. What the server adds to one rank.
+		var inproc, overHTTP, added []time.Duration
+		for range *loadPairs {
+			t0 := time.Now()
+			if _, err := be.eng.Rank(ctx, role, match.RankOptions{Top: 20}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			raw, err := postRaw(client, hs.URL+"/v1/rank", "application/json", bytes.NewReader(body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			t2 := time.Now()
+			var r match.Ranking
+			if err := json.Unmarshal(raw, &r); err != nil || len(r.Results) != 20 {
+				b.Fatalf("ranking of %d results, %v", len(r.Results), err)
+			}
+			inproc, overHTTP, added = append(inproc, t1.Sub(t0)), append(overHTTP, t2.Sub(t1)), append(added, t2.Sub(t1)-t1.Sub(t0))
+		}
+		b.ReportMetric(ms(pct(inproc, 50)), "inproc-p50-ms")
+		b.ReportMetric(ms(pct(overHTTP, 50)), "http-p50-ms")
+		b.ReportMetric(ms(pct(added, 50)), "added-p50-ms")
+		b.ReportMetric(ms(pct(added, 99)), "added-p99-ms")
+
+		// 2. Concurrent ranks beside a stream of imports.
+		var mu sync.Mutex
+		var rankLat, importLat []time.Duration
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Add(1)
+		imported := 0
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var buf bytes.Buffer
+				gen.WriteJSONL(&buf, gen.Options{Seed: 2, Start: *loadN + i**loadImportsN, Now: now}, *loadImportsN)
+				t0 := time.Now()
+				var r match.ImportReport
+				if err := post(client, hs.URL+"/v1/candidates:import", "application/x-ndjson", &buf, &r); err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				importLat = append(importLat, time.Since(t0))
+				imported += r.Imported
+				mu.Unlock()
+			}
+		}()
+		jobs := make(chan struct{}, *loadRanks)
+		for range *loadRanks {
+			jobs <- struct{}{}
+		}
+		close(jobs)
+		t0 := time.Now()
+		var rankers sync.WaitGroup
+		for range *loadWorkers {
+			rankers.Add(1)
+			go func() {
+				defer rankers.Done()
+				for range jobs {
+					t := time.Now()
+					if _, err := postRaw(client, hs.URL+"/v1/rank", "application/json", bytes.NewReader(body)); err != nil {
+						b.Error(err)
+						return
+					}
+					mu.Lock()
+					rankLat = append(rankLat, time.Since(t))
+					mu.Unlock()
+				}
+			}()
+		}
+		rankers.Wait()
+		elapsed := time.Since(t0)
+		close(stop)
+		wg.Wait()
+		b.ReportMetric(float64(len(rankLat))/elapsed.Seconds(), "rank-req/s")
+		b.ReportMetric(ms(pct(rankLat, 50)), "rank-p50-ms")
+		b.ReportMetric(ms(pct(rankLat, 99)), "rank-p99-ms")
+		b.ReportMetric(float64(len(importLat))/elapsed.Seconds(), "import-req/s")
+		b.ReportMetric(ms(pct(importLat, 50)), "import-p50-ms")
+		b.ReportMetric(ms(pct(importLat, 99)), "import-p99-ms")
+		b.ReportMetric(float64(imported)/elapsed.Seconds(), "concurrent-import-cands/s")
+	}
+}
+
+// post sends a request and decodes its answer.
+func post(c *http.Client, url, contentType string, body io.Reader, out any) error {
+	raw, err := postRaw(c, url, contentType, body)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// postRaw sends a request and reads its answer whole, without decoding
+// it: the time it takes is the server's and the loopback's, not the
+// client's JSON decoder's.
+func postRaw(c *http.Client, url, contentType string, body io.Reader) ([]byte, error) {
+	resp, err := c.Post(url, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %d %.200s", url, resp.StatusCode, b)
+	}
+	return b, nil
+}
+
+// pct is the p-th percentile of ds (nearest rank).
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := (len(s)*p + 99) / 100
+	return s[max(0, min(len(s)-1, i-1))]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
