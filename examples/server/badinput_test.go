@@ -333,7 +333,7 @@ func TestSlowClients(t *testing.T) {
 		}
 		defer conn.Close()
 		body := `{"id":"slow-1","skills":["java"]}`
-		fmt.Fprintf(conn, "PUT /v1/candidates/slow-1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:5])
+		fmt.Fprintf(conn, "PUT /v1/candidates/slow-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:5])
 		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		if err != nil {
@@ -359,7 +359,7 @@ func TestSlowClients(t *testing.T) {
 		}
 		defer conn.Close()
 		start := time.Now()
-		fmt.Fprint(conn, "GET /healthz HTTP/1.1\r\nHost: x\r\n")
+		fmt.Fprint(conn, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
 		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 		n, err := conn.Read(make([]byte, 1))
 		if n != 0 || err == nil {
@@ -372,4 +372,69 @@ func TestSlowClients(t *testing.T) {
 			t.Errorf("closed after %v, want about 200ms", d)
 		}
 	})
+}
+
+// TestCrossOrigin: a page of another origin cannot make a browser change
+// what the server holds (even with the simple requests a form could send),
+// and without tokens the server answers only requests for a loopback
+// host, so a DNS name rebound to 127.0.0.1 reaches nothing.
+func TestCrossOrigin(t *testing.T) {
+	ts := newTestServer(t, serverOpts{})
+	ts.importFile("candidates.json")
+	importBody := `[{"id":"cand-0001","skills":["cobol"]}]`
+	for _, tc := range []struct {
+		name    string
+		method  string
+		path    string
+		header  map[string]string
+		body    string
+		status  int
+		refused bool
+	}{
+		{"import as a simple cross-site request", "POST", "/v1/candidates:import", map[string]string{"Content-Type": "text/plain", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}, importBody, 403, true},
+		{"import from another origin, no fetch metadata", "POST", "/v1/candidates:import", map[string]string{"Content-Type": "text/plain", "Origin": "https://evil.example"}, importBody, 403, true},
+		{"delete from another site", "DELETE", "/v1/candidates/cand-0001", map[string]string{"Sec-Fetch-Site": "cross-site"}, "", 403, true},
+		{"rebound DNS name", "GET", "/v1/candidates/cand-0001", map[string]string{"Host": "evil.example"}, "", 403, true},
+		{"rebound DNS name with a port", "POST", "/v1/candidates:import", map[string]string{"Host": "evil.example:8080", "Content-Type": "application/json"}, importBody, 403, true},
+		{"the page's own request", "GET", "/v1/candidates/cand-0001", map[string]string{"Sec-Fetch-Site": "same-origin"}, "", 200, false},
+		{"a read from another site", "GET", "/v1/roles", map[string]string{"Sec-Fetch-Site": "cross-site"}, "", 200, false},
+		{"localhost by name", "GET", "/v1/roles", map[string]string{"Host": "localhost:8080"}, "", 200, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := ts.snapshot()
+			var body io.Reader
+			if tc.body != "" {
+				body = strings.NewReader(tc.body)
+			}
+			r, err := http.NewRequest(tc.method, ts.http.URL+tc.path, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tc.header {
+				if k == "Host" {
+					r.Host = v
+				} else {
+					r.Header.Set(k, v)
+				}
+			}
+			resp, err := ts.http.Client().Do(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			got := response{status: resp.StatusCode, header: resp.Header, body: b}
+			if got.status != tc.status {
+				t.Fatalf("status %d, want %d; body %s", got.status, tc.status, b)
+			}
+			if tc.refused {
+				if p := got.problemOf(t); p.Type != problemTypePrefix+probCrossOrigin.name {
+					t.Errorf("type %q", p.Type)
+				}
+			}
+			if diff := cmp.Diff(before, ts.snapshot()); diff != "" {
+				t.Errorf("stored state changed (-before +after):\n%s", diff)
+			}
+		})
+	}
 }

@@ -29,14 +29,14 @@ var (
 	probMethod        = problemKind{"method-not-allowed", "Method not allowed", http.StatusMethodNotAllowed}
 	probUnauthorized  = problemKind{"unauthorized", "Missing or unknown bearer token", http.StatusUnauthorized}
 	probForbidden     = problemKind{"forbidden", "Read-only token", http.StatusForbidden}
+	probCrossOrigin   = problemKind{"cross-origin", "Cross-origin request refused", http.StatusForbidden}
 	probTimeout       = problemKind{"request-timeout", "Request body not received in time", http.StatusRequestTimeout}
-	probUnavailable   = problemKind{"unavailable", "Server shutting down", http.StatusServiceUnavailable}
 	probInternal      = problemKind{"internal", "Internal error", http.StatusInternalServerError}
 )
 
 // problemKinds lists every kind, for the OpenAPI document's test.
 var problemKinds = []problemKind{probMalformedJSON, probInvalidField, probInvalidID, probInvalidQuery, probInvalidInput,
-	probMediaType, probTooLarge, probNotFound, probMethod, probUnauthorized, probForbidden, probTimeout, probUnavailable, probInternal}
+	probMediaType, probTooLarge, probNotFound, probMethod, probUnauthorized, probForbidden, probCrossOrigin, probTimeout, probInternal}
 
 // problemKind is one kind of problem: its type (after problemTypePrefix),
 // title and HTTP status.

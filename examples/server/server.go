@@ -34,6 +34,9 @@ type server struct {
 	limits  limits
 	routes  []route
 	mux     *http.ServeMux
+	// csrf refuses state-changing requests a browser sends from another
+	// origin.
+	csrf *http.CrossOriginProtection
 }
 
 // route is one registered method and path.
@@ -79,6 +82,10 @@ func newServer(b *backend, roles *roleStore, ts tokens, log *slog.Logger, lim li
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, newProblem(probNotFound, "no such resource"))
 	})
+	s.csrf = http.NewCrossOriginProtection()
+	s.csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, r, newProblem(probCrossOrigin, "a page of another origin may not send this request"))
+	}))
 	return s
 }
 
@@ -86,7 +93,7 @@ func newServer(b *backend, roles *roleStore, ts tokens, log *slog.Logger, lim li
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	s.mux.ServeHTTP(rec, r)
+	s.guard(rec, r)
 	d := time.Since(start)
 	route := routeOf(r.Pattern)
 	s.metrics.observe(r.Method, route, rec.status, d)
@@ -99,6 +106,23 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		slog.Float64("duration_ms", float64(d.Microseconds())/1000),
 		slog.Int64("bytes", rec.bytes),
 	)
+}
+
+// guard refuses what a browser may be tricked into sending: a request
+// from a page of another origin that would change something
+// (http.CrossOriginProtection: Sec-Fetch-Site and Origin), and, without
+// tokens, a request naming a host that is not loopback, as a page that
+// rebinds its DNS name to 127.0.0.1 does.
+func (s *server) guard(w http.ResponseWriter, r *http.Request) {
+	if s.tokens == nil && !loopbackHost(r.Host) {
+		writeProblem(w, r, newProblem(probCrossOrigin, "without tokens the server answers only requests for a loopback host"))
+		return
+	}
+	if err := s.csrf.Check(r); err != nil {
+		writeProblem(w, r, newProblem(probCrossOrigin, "a page of another origin may not send this request"))
+		return
+	}
+	s.mux.ServeHTTP(w, r)
 }
 
 // routeOf is the path of a matched pattern, "unmatched" for none.
