@@ -33,9 +33,9 @@ var (
 //  1. alternates -load.pairs in-process Engine.Rank calls with the same
 //     rank over HTTP (top 20, senior-java), one at a time, and reports both
 //     medians and the median of the differences: what the server adds;
-//  2. runs -load.ranks ranks from -load.workers clients while one more
-//     client imports -load.imports new candidates a request, over and
-//     over, and reports requests/s and p50/p99 of each.
+//  2. runs -load.ranks ranks from -load.workers clients, first alone,
+//     then while one more client imports -load.imports new candidates a
+//     request, over and over, and reports requests/s and p50/p99 of each.
 //
 // Run it once: go test ./examples/server -run '^$' -bench Load -benchtime 1x
 func BenchmarkLoad(b *testing.B) {
@@ -63,7 +63,7 @@ func BenchmarkLoad(b *testing.B) {
 	if rep.Imported != *loadN {
 		b.Fatalf("imported %d of %d", rep.Imported, *loadN)
 	}
-	b.ReportMetric(float64(*loadN)/importTime.Seconds(), "import-cands/s")
+	importRate := float64(*loadN) / importTime.Seconds()
 
 	role, err := match.LoadRoleFile("../../testdata/roles/senior-java.json", be.cat)
 	if err != nil {
@@ -75,6 +75,7 @@ func BenchmarkLoad(b *testing.B) {
 	body, _ := json.Marshal(map[string]any{"role_id": role.ID, "top": 20})
 
 	for b.Loop() {
+		b.ReportMetric(importRate, "import-cands/s")
 		// 1. What the server adds to one rank.
 		var inproc, overHTTP, added []time.Duration
 		for range *loadPairs {
@@ -99,13 +100,39 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(ms(pct(added, 50)), "added-p50-ms")
 		b.ReportMetric(ms(pct(added, 99)), "added-p99-ms")
 
-		// 2. Concurrent ranks beside a stream of imports.
-		var mu sync.Mutex
-		var rankLat, importLat []time.Duration
-		stop := make(chan struct{})
-		var wg sync.WaitGroup
+		// 2. Concurrent ranks alone, then beside a stream of imports.
+		ranksAlone := concurrent(b, client, hs.URL, body, false)
+		b.ReportMetric(ranksAlone.rankRate, "alone-rank-req/s")
+		b.ReportMetric(ms(pct(ranksAlone.rank, 50)), "alone-rank-p50-ms")
+		b.ReportMetric(ms(pct(ranksAlone.rank, 99)), "alone-rank-p99-ms")
+		mixed := concurrent(b, client, hs.URL, body, true)
+		b.ReportMetric(mixed.rankRate, "rank-req/s")
+		b.ReportMetric(ms(pct(mixed.rank, 50)), "rank-p50-ms")
+		b.ReportMetric(ms(pct(mixed.rank, 99)), "rank-p99-ms")
+		b.ReportMetric(mixed.importRate, "import-req/s")
+		b.ReportMetric(ms(pct(mixed.imports, 50)), "import-p50-ms")
+		b.ReportMetric(ms(pct(mixed.imports, 99)), "import-p99-ms")
+		b.ReportMetric(mixed.candRate, "concurrent-import-cands/s")
+	}
+}
+
+// phase is what a concurrent phase measured.
+type phase struct {
+	rank, imports                  []time.Duration
+	rankRate, importRate, candRate float64
+}
+
+// concurrent runs -load.ranks ranks from -load.workers clients, beside
+// one client importing -load.imports new candidates a request when
+// withImports is set.
+func concurrent(b *testing.B, client *http.Client, base string, body []byte, withImports bool) phase {
+	var out phase
+	var mu sync.Mutex
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	imported := 0
+	if withImports {
 		wg.Add(1)
-		imported := 0
 		go func() {
 			defer wg.Done()
 			for i := 0; ; i++ {
@@ -115,57 +142,53 @@ func BenchmarkLoad(b *testing.B) {
 				default:
 				}
 				var buf bytes.Buffer
-				gen.WriteJSONL(&buf, gen.Options{Seed: 2, Start: *loadN + i**loadImportsN, Now: now}, *loadImportsN)
+				gen.WriteJSONL(&buf, gen.Options{Seed: 2, Start: *loadN + i**loadImportsN, Now: gen.DefaultNow}, *loadImportsN)
 				t0 := time.Now()
 				var r match.ImportReport
-				if err := post(client, hs.URL+"/v1/candidates:import", "application/x-ndjson", &buf, &r); err != nil {
+				if err := post(client, base+"/v1/candidates:import", "application/x-ndjson", &buf, &r); err != nil {
 					b.Error(err)
 					return
 				}
 				mu.Lock()
-				importLat = append(importLat, time.Since(t0))
+				out.imports = append(out.imports, time.Since(t0))
 				imported += r.Imported
 				mu.Unlock()
 			}
 		}()
-		jobs := make(chan struct{}, *loadRanks)
-		for range *loadRanks {
-			jobs <- struct{}{}
-		}
-		close(jobs)
-		t0 := time.Now()
-		var rankers sync.WaitGroup
-		for range *loadWorkers {
-			rankers.Add(1)
-			go func() {
-				defer rankers.Done()
-				for range jobs {
-					t := time.Now()
-					if _, err := postRaw(client, hs.URL+"/v1/rank", "application/json", bytes.NewReader(body)); err != nil {
-						b.Error(err)
-						return
-					}
-					mu.Lock()
-					rankLat = append(rankLat, time.Since(t))
-					mu.Unlock()
-				}
-			}()
-		}
-		rankers.Wait()
-		elapsed := time.Since(t0)
-		close(stop)
-		wg.Wait()
-		b.ReportMetric(float64(len(rankLat))/elapsed.Seconds(), "rank-req/s")
-		b.ReportMetric(ms(pct(rankLat, 50)), "rank-p50-ms")
-		b.ReportMetric(ms(pct(rankLat, 99)), "rank-p99-ms")
-		b.ReportMetric(float64(len(importLat))/elapsed.Seconds(), "import-req/s")
-		b.ReportMetric(ms(pct(importLat, 50)), "import-p50-ms")
-		b.ReportMetric(ms(pct(importLat, 99)), "import-p99-ms")
-		b.ReportMetric(float64(imported)/elapsed.Seconds(), "concurrent-import-cands/s")
 	}
+	jobs := make(chan struct{}, *loadRanks)
+	for range *loadRanks {
+		jobs <- struct{}{}
+	}
+	close(jobs)
+	t0 := time.Now()
+	var rankers sync.WaitGroup
+	for range *loadWorkers {
+		rankers.Add(1)
+		go func() {
+			defer rankers.Done()
+			for range jobs {
+				t := time.Now()
+				if _, err := postRaw(client, base+"/v1/rank", "application/json", bytes.NewReader(body)); err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				out.rank = append(out.rank, time.Since(t))
+				mu.Unlock()
+			}
+		}()
+	}
+	rankers.Wait()
+	elapsed := time.Since(t0).Seconds()
+	close(stop)
+	wg.Wait()
+	out.rankRate = float64(len(out.rank)) / elapsed
+	out.importRate = float64(len(out.imports)) / elapsed
+	out.candRate = float64(imported) / elapsed
+	return out
 }
 
-// post sends a request and decodes its answer.
 func post(c *http.Client, url, contentType string, body io.Reader, out any) error {
 	raw, err := postRaw(c, url, contentType, body)
 	if err != nil {
