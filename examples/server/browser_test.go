@@ -36,6 +36,9 @@ func findBrowser() string {
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := findBrowser()
+	if path == "" && os.Getenv("CERTMATCH_REQUIRE_BROWSER") != "" {
+		t.Fatal("CERTMATCH_REQUIRE_BROWSER is set and no Chromium or Chrome is installed")
+	}
 	if path == "" {
 		t.Skip("no Chromium or Chrome found (install Debian's chromium package: apt-get install -y chromium; or set CHROME_PATH)")
 	}
