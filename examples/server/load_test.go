@@ -56,7 +56,8 @@ func BenchmarkLoad(b *testing.B) {
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(gen.WriteJSONL(pw, gen.Options{Seed: 1, Now: now}, *loadN)) }()
 	var rep match.ImportReport
-	if err := post(client, hs.URL+"/v1/candidates:import", "application/x-ndjson", pr, &rep); err != nil {
+	slow := &http.Client{Timeout: 10 * time.Minute}
+	if err := post(slow, hs.URL+"/v1/candidates:import", "application/x-ndjson", pr, &rep); err != nil {
 		b.Fatal(err)
 	}
 	importTime := time.Since(start)
