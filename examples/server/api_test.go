@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 	"github.com/google/go-cmp/cmp"
 )
@@ -80,7 +82,7 @@ func TestRankMatchesEngine(t *testing.T) {
 		{"ineligible after eligible, with facets", map[string]any{"role_id": "senior-java", "top": 50, "ineligible": true, "facets": true},
 			match.RankOptions{Top: 50, IncludeIneligible: true, Facets: true}},
 		{"text and filters", map[string]any{"role_id": "senior-java", "ineligible": true, "text": "kafka", "filters": map[string]any{"locations": []string{"Chicago, IL"}}},
-			match.RankOptions{IncludeIneligible: true, Query: "kafka", Filters: rankOptions(rankRequest{Filters: &rankFilters{Locations: []string{"Chicago, IL"}}}).Filters}},
+			match.RankOptions{IncludeIneligible: true, Query: "kafka", Filters: rankOptions(rankRequest{Filters: &match.FilterNames{Locations: []string{"Chicago, IL"}}}).Filters}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := ts.json("POST", "/v1/rank", tc.body)
@@ -157,7 +159,7 @@ func TestExplainRolesFacetsNormalize(t *testing.T) {
 
 	var norm normalizeResponse
 	ts.json("POST", "/v1/normalize", normalizeRequest{Texts: []string{"OCP Java SE 11 Developer", "PMP"}}).want(t, http.StatusOK, &norm)
-	wantNorm := normalizeResponse{Results: []normalized{ts.s.b.normalize("OCP Java SE 11 Developer"), ts.s.b.normalize("PMP")}}
+	wantNorm := normalizeResponse{Results: []report.Normalized{ts.s.b.normalize("OCP Java SE 11 Developer"), ts.s.b.normalize("PMP")}}
 	if diff := cmp.Diff(wantNorm, norm); diff != "" {
 		t.Errorf("normalize (-want +got):\n%s", diff)
 	}
@@ -233,5 +235,24 @@ func TestRoleFromJob(t *testing.T) {
 	}
 	if !strings.Contains(got.Role.ID, "-") {
 		t.Errorf("role id %q is not a slug of the title", got.Role.ID)
+	}
+}
+
+// TestRankRequestNames: the rank options have the JSON names the decision
+// log gives them (match.DecisionOptions), so a logged ranking's options
+// can be sent back as they are; facets is the one addition.
+func TestRankRequestNames(t *testing.T) {
+	names := func(v any) []string {
+		var out []string
+		for k := range filled(t, v).(map[string]any) {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
+	want := append(names(match.DecisionOptions{}), "facets", "role", "role_id")
+	sort.Strings(want)
+	if diff := cmp.Diff(want, names(rankRequest{})); diff != "" {
+		t.Errorf("rank request names (-decision log plus role, role_id, facets +request):\n%s", diff)
 	}
 }

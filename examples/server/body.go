@@ -7,9 +7,12 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/certmatch/certmatch/internal/strictjson"
 )
 
 // mediaType returns the media type of the request's Content-Type, lower
@@ -81,6 +84,17 @@ func unmarshalStrict(data []byte, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
+		var syntaxErr *json.SyntaxError
+		if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return jsonProblem(err)
+		}
+		// encoding/json names neither the path of an unknown field nor
+		// the indexes of a bad value: strictjson does.
+		fresh := reflect.New(reflect.TypeOf(dst).Elem()).Interface()
+		var fe *strictjson.FieldError
+		if serr := strictjson.Unmarshal(data, fresh); errors.As(serr, &fe) && fe.Path != "" {
+			return newProblem(probInvalidField, "%v", fe.Err).at("", fe.Path)
+		}
 		return jsonProblem(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
@@ -185,7 +186,7 @@ func TestPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := near.Results[0].Result
-	if step, ok := match.FirstStep(res); !ok || firstNext != "Next step: "+step.Text {
+	if step, ok := report.FirstStep(res); !ok || firstNext != "Next step: "+step.Text {
 		t.Errorf("first nearest candidate's next step %q, want %q", firstNext, step.Text)
 	}
 	if m := res.Missing[0]; !strings.HasSuffix(firstMissing, m.Requirement+": "+m.Reason) {

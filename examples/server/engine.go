@@ -11,6 +11,8 @@ import (
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -30,7 +32,7 @@ func openBackend(ctx context.Context, path string, now func() time.Time) (*backe
 	if err != nil {
 		return nil, err
 	}
-	return &backend{eng: eng, cat: eng.Scorer().Catalog(), now: now}, nil
+	return &backend{eng: eng, cat: eng.Catalog(), now: now}, nil
 }
 
 // ioFailure reports whether err came from reading the request body (over
@@ -45,8 +47,8 @@ var errMoreThanOne = errors.New("more than one record")
 // decodeCandidate reads one native candidate strictly: unknown fields,
 // wrong types and invalid values are 422 naming the record and field.
 func (b *backend) decodeCandidate(body io.Reader) (scoring.Candidate, error) {
-	var recs []match.Record
-	_, err := match.Decode(body, match.DecodeOptions{Format: match.FormatNative, Now: b.now}, func(rec match.Record) error {
+	var recs []input.Record
+	_, err := input.Decode(body, input.DecodeOptions{Format: input.FormatNative, Now: b.now}, func(rec input.Record) error {
 		recs = append(recs, rec)
 		if len(recs) > 1 {
 			return errMoreThanOne
@@ -73,7 +75,7 @@ func (b *backend) decodeCandidate(body io.Reader) (scoring.Candidate, error) {
 // recordProblem turns a rejected record into a 422 naming its record and
 // field.
 func recordProblem(err error) *problem {
-	var re *match.RecordError
+	var re *input.RecordError
 	if errors.As(err, &re) {
 		msg := "rejected"
 		if re.Err != nil {
@@ -103,22 +105,22 @@ func (b *backend) add(ctx context.Context, c scoring.Candidate) (match.AddReport
 
 // importFormat maps an import's media type (and ?format=) to the format
 // Import reads; "" recognises it by content.
-func importFormat(mt, query string) (match.Format, error) {
+func importFormat(mt, query string) (input.Format, error) {
 	switch query {
 	case "":
-	case string(match.FormatNative), string(match.FormatJSONResume), string(match.FormatCSV):
-		return match.Format(query), nil
+	case string(input.FormatNative), string(input.FormatJSONResume), string(input.FormatCSV):
+		return input.Format(query), nil
 	default:
 		return "", newProblem(probInvalidQuery, "format is native, jsonresume or csv").at("", "format")
 	}
 	if mt == "text/csv" {
-		return match.FormatCSV, nil
+		return input.FormatCSV, nil
 	}
-	return match.FormatAuto, nil
+	return input.FormatAuto, nil
 }
 
 // importStream streams candidates from body into the engine.
-func (b *backend) importStream(ctx context.Context, body io.Reader, format match.Format) (match.ImportReport, error) {
+func (b *backend) importStream(ctx context.Context, body io.Reader, format input.Format) (match.ImportReport, error) {
 	rep, err := b.eng.Import(ctx, body, match.ImportOptions{Format: format})
 	switch {
 	case err == nil:
@@ -127,7 +129,7 @@ func (b *backend) importStream(ctx context.Context, body io.Reader, format match
 		p := asProblem(err)
 		p.Import = &rep
 		return rep, p
-	case errors.Is(err, match.ErrUnknownFormat):
+	case errors.Is(err, input.ErrUnknownFormat):
 		p := newProblem(probInvalidInput, "%v", err)
 		p.Import = &rep
 		return rep, p
@@ -144,20 +146,20 @@ func (b *backend) importStream(ctx context.Context, body io.Reader, format match
 // loadRole reads a native role strictly. field prefixes the problem's
 // field ("role." inside a rank request).
 func (b *backend) loadRole(data []byte, prefix string) (scoring.Role, error) {
-	role, err := match.LoadRole(bytes.NewReader(data), b.cat)
+	role, err := input.LoadRole(bytes.NewReader(data), b.cat)
 	if err != nil {
 		return role, roleProblem(err, prefix)
 	}
 	return role, nil
 }
 
-// roleProblem turns a *match.RoleError into a 400 (unreadable) or 422
+// roleProblem turns a *input.RoleError into a 400 (unreadable) or 422
 // (naming the field).
 func roleProblem(err error, prefix string) error {
 	if ioFailure(err) {
 		return err
 	}
-	var re *match.RoleError
+	var re *input.RoleError
 	if !errors.As(err, &re) {
 		return newProblem(probInvalidField, "%v", err)
 	}
@@ -199,6 +201,7 @@ func (b *backend) roleFromJob(data []byte, mt string) (jobRole, error) {
 func rankOptions(q rankRequest) match.RankOptions {
 	opts := match.RankOptions{Top: q.Top, Offset: q.Offset, IncludeIneligible: q.Ineligible, Query: q.Text, Facets: q.Facets}
 	if f := q.Filters; f != nil {
+		// The names of match.FilterNames, as the decision log writes them.
 		opts.Filters = index.Filters{Locations: f.Locations, Skills: f.Skills, Certifications: f.Certifications}
 	}
 	return opts
@@ -237,16 +240,8 @@ func (b *backend) facets(ctx context.Context, role *scoring.Role) (facetsRespons
 	return facetsResponse{Total: res.Total, Facets: res.Facets}, nil
 }
 
-// normalized is one normalised certification title, with the CLI's
-// normalize fields.
-type normalized struct {
-	Text       string  `json:"text"`
-	ID         string  `json:"id"`
-	Version    string  `json:"version"`
-	Confidence float64 `json:"confidence"`
-}
-
-func (b *backend) normalize(text string) normalized {
-	res, _ := b.cat.Normalize(text)
-	return normalized{Text: text, ID: res.ID, Version: res.Version, Confidence: res.Confidence}
+// normalize normalises one certification title, with the fields of the
+// tool's normalize command.
+func (b *backend) normalize(text string) report.Normalized {
+	return report.Normalize(b.cat, text)
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -334,8 +335,8 @@ func (s *server) roleFromJob(w http.ResponseWriter, r *http.Request) error {
 }
 
 // rankRequest is the body of POST /v1/rank: a role given whole or by the
-// id of a saved one, and the rank options under the names the tool's JSON
-// uses.
+// id of a saved one, and the rank options under the names the decision
+// log (match.DecisionOptions) gives them, and facets.
 type rankRequest struct {
 	Role   json.RawMessage `json:"role,omitempty"`
 	RoleID string          `json:"role_id,omitempty"`
@@ -348,17 +349,10 @@ type rankRequest struct {
 	Ineligible bool `json:"ineligible,omitempty"`
 	// Text is free text over summaries and skills; it filters, it does
 	// not score.
-	Text    string       `json:"text,omitempty"`
-	Filters *rankFilters `json:"filters,omitempty"`
+	Text    string             `json:"text,omitempty"`
+	Filters *match.FilterNames `json:"filters,omitempty"`
 	// Facets asks for term counts over every ranked candidate.
 	Facets bool `json:"facets,omitempty"`
-}
-
-// rankFilters restrict the candidates ranked.
-type rankFilters struct {
-	Locations      []string `json:"locations,omitempty"`
-	Skills         []string `json:"skills,omitempty"`
-	Certifications []string `json:"certifications,omitempty"`
 }
 
 // maxTop bounds a rank page.
@@ -429,7 +423,7 @@ type normalizeRequest struct {
 
 // normalizeResponse holds one result per text, in order.
 type normalizeResponse struct {
-	Results []normalized `json:"results"`
+	Results []report.Normalized `json:"results"`
 }
 
 // maxNormalize bounds the texts of one normalize request.
@@ -443,7 +437,7 @@ func (s *server) normalize(w http.ResponseWriter, r *http.Request) error {
 	if len(q.Texts) > maxNormalize {
 		return newProblem(probInvalidField, "at most %d texts", maxNormalize).at("", "texts")
 	}
-	out := normalizeResponse{Results: make([]normalized, len(q.Texts))}
+	out := normalizeResponse{Results: make([]report.Normalized, len(q.Texts))}
 	for i, t := range q.Texts {
 		out.Results[i] = s.b.normalize(t)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 )
 
 var (
@@ -66,7 +67,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	importRate := float64(*loadN) / importTime.Seconds()
 
-	role, err := match.LoadRoleFile("../../testdata/roles/senior-java.json", be.cat)
+	role, err := input.LoadRoleFile("../../testdata/roles/senior-java.json", be.cat)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -48,7 +48,7 @@ func openRoles(dir string, cat *scoring.Catalog) (*roleStore, error) {
 		if e.IsDir() || !strings.HasSuffix(name, roleExt) || strings.HasPrefix(name, ".") {
 			continue
 		}
-		role, err := match.LoadRoleFile(filepath.Join(dir, name), cat)
+		role, err := input.LoadRoleFile(filepath.Join(dir, name), cat)
 		if err != nil {
 			return nil, fmt.Errorf("roles: %w", err)
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/certmatch/certmatch/match/report"
 )
 
 // limits bound what a request may send and how long it may take.
@@ -208,9 +209,7 @@ func (s *server) wrap(rt route) http.Handler {
 // writeJSON answers status with v as JSON.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := report.WriteJSONLine(&buf, v); err != nil {
 		return err
 	}
 	h := w.Header()

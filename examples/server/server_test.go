@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -190,7 +191,7 @@ func (ts *testServer) putRoleFile(id string) {
 
 func loadTestRole(t *testing.T, id string) scoring.Role {
 	t.Helper()
-	r, err := match.LoadRoleFile(filepath.Join("..", "..", "testdata", "roles", id+".json"), scoring.DefaultCatalog())
+	r, err := input.LoadRoleFile(filepath.Join("..", "..", "testdata", "roles", id+".json"), scoring.DefaultCatalog())
 	if err != nil {
 		t.Fatal(err)
 	}
