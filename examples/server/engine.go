@@ -184,11 +184,15 @@ type jobRole struct {
 	Role scoring.Role `json:"role"`
 }
 
-// roleFromJob reads a job posting into a role. The JSON Resume job format
-// is read; other media types are 415.
+// postingTypes are the media types of a job posting besides JSON: the
+// text, Markdown or HTML of a posting as a recruiter pastes it.
+var postingTypes = map[string]bool{"text/plain": true, "text/markdown": true, "text/x-markdown": true, "text/html": true}
+
+// roleFromJob reads a job posting into a role: a JSON Resume job, or a
+// posting's text, Markdown or HTML (the reader tells them by content).
 func (b *backend) roleFromJob(data []byte, mt string) (jobRole, error) {
-	if !isJSONType(mt) {
-		return jobRole{}, newProblem(probMediaType, "send a JSON Resume job as application/json, not %q", orNone(mt))
+	if !isJSONType(mt) && !postingTypes[mt] {
+		return jobRole{}, newProblem(probMediaType, "send a JSON Resume job as application/json or a posting as text/plain, text/markdown or text/html, not %q", orNone(mt))
 	}
 	role, err := match.RoleFromJob(bytes.NewReader(data), b.cat)
 	if err != nil {
