@@ -36,13 +36,21 @@ type tokens []token
 
 // readTokensFile reads a tokens file: one token a line followed by "ro"
 // (read-only) or "rw" (read-write); blank lines and lines starting with
-// '#' are skipped. Errors name the line, never the token.
+// '#' are skipped. Errors name the line, never the token. A file others
+// may read is refused: its tokens are as good as published.
 func readTokensFile(path string) (tokens, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("%s: readable by others (mode %v): chmod 600 it", path, st.Mode().Perm())
+	}
 	t, err := parseTokens(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -78,7 +78,10 @@ func TestMetrics(t *testing.T) {
 	ts.putRoleFile("senior-java")
 	ts.json("GET", "/v1/candidates/nope", nil).want(t, 404, nil)
 	ts.json("GET", "/v1/candidates/nope", nil).want(t, 404, nil)
-	ts.logs.lines(t, 4) // the last request is counted once it is logged
+	for _, m := range []string{"BREW", "WHEN"} { // invented methods share one label
+		ts.do(req{method: m, path: "/v1/rank"}).want(t, 405, nil)
+	}
+	ts.logs.lines(t, 6) // the last request is counted once it is logged
 
 	r := ts.json("GET", "/metrics", nil)
 	r.want(t, 200, nil)
@@ -96,10 +99,14 @@ func TestMetrics(t *testing.T) {
 		"certmatch_saved_roles 1\n",
 		"certmatch_imports_in_flight 0\n",
 		"# TYPE certmatch_http_request_duration_seconds histogram\n",
+		`certmatch_http_requests_total{method="OTHER",route="/v1/rank",status="405"} 2`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("metrics lack %q:\n%s", want, text)
 		}
+	}
+	if strings.Contains(text, "BREW") {
+		t.Errorf("an invented method became a label:\n%s", text)
 	}
 	// Every sample line is NAME{LABELS} VALUE or NAME VALUE, and the
 	// buckets of a series never decrease.
@@ -136,7 +143,15 @@ func TestServeRefusesOpenAddrWithoutTokens(t *testing.T) {
 
 	dir := t.TempDir()
 	tokensFile := filepath.Join(dir, "tokens")
-	if err := os.WriteFile(tokensFile, []byte(rwToken+" rw\n"), 0o600); err != nil {
+	if err := os.WriteFile(tokensFile, []byte(rwToken+" rw\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	code = run(context.Background(), []string{"--addr", "0.0.0.0:0", "--tokens", tokensFile}, &stderr, nil)
+	if code != 1 || !strings.Contains(stderr.String(), "readable by others (mode -rw-r--r--): chmod 600 it") || strings.Contains(stderr.String(), rwToken) {
+		t.Errorf("exit %d, stderr %q; want 1 and the reason, without the token", code, stderr.String())
+	}
+	if err := os.Chmod(tokensFile, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

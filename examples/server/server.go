@@ -96,12 +96,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	s.guard(rec, r)
 	d := time.Since(start)
-	route := routeOf(r.Pattern)
-	s.metrics.observe(r.Method, route, rec.status, d)
+	route, method := routeOf(r.Pattern), methodLabel(r.Method)
+	s.metrics.observe(method, route, rec.status, d)
 	// The access log holds no path, query or body: ids stay out of it,
 	// and names and e-mail addresses never reach it.
 	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-		slog.String("method", r.Method),
+		slog.String("method", method),
 		slog.String("route", route),
 		slog.Int("status", rec.status),
 		slog.Float64("duration_ms", float64(d.Microseconds())/1000),
@@ -124,6 +124,18 @@ func (s *server) guard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// methodLabel is the method as metrics and logs name it: one of the
+// standard methods, or "OTHER", so that a client inventing methods cannot
+// grow the metrics without bound.
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return m
+	}
+	return "OTHER"
 }
 
 // routeOf is the path of a matched pattern, "unmatched" for none.
