@@ -230,3 +230,67 @@ func pct(ds []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+var overheadN = flag.Int("overhead.n", 20_000, "candidates BenchmarkRankOverhead indexes")
+
+// BenchmarkRankOverhead splits what the server adds to a rank: the same
+// rank (senior-java, top 20, by a saved role's id) through the engine,
+// through the handler alone (an httptest.ResponseRecorder: decoding, the
+// role lookup, JSON encoding, logging, metrics) and over loopback HTTP,
+// in turn; one op is the three.
+//
+//	go test ./examples/server -run '^$' -bench RankOverhead -benchtime 300x
+func BenchmarkRankOverhead(b *testing.B) {
+	ctx := context.Background()
+	now := gen.DefaultNow
+	be, err := openBackend(ctx, "", func() time.Time { return now })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer be.eng.Close()
+	if _, err := be.eng.Add(ctx, gen.Candidates(gen.Options{Seed: 1, Now: now}, *overheadN)...); err != nil {
+		b.Fatal(err)
+	}
+	roles, _ := openRoles("", be.cat)
+	role, err := input.LoadRoleFile("../../testdata/roles/senior-java.json", be.cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	roles.put(role, nil)
+	s := newServer(be, roles, nil, slog.New(slog.NewJSONHandler(io.Discard, nil)), defaultLimits)
+	body, _ := json.Marshal(map[string]any{"role_id": role.ID, "top": 20})
+
+	hs := httptest.NewServer(s)
+	defer hs.Close()
+	c := hs.Client()
+	// The three run in turn, so that the machine's noise falls on each
+	// alike; the medians of the differences are what the server adds.
+	var engine, handlerAdded, loopbackAdded []time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := be.eng.Rank(ctx, role, match.RankOptions{Top: 20}); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		r := httptest.NewRequest("POST", "http://127.0.0.1/v1/rank", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", w.Code, w.Body)
+		}
+		t2 := time.Now()
+		if _, err := postRaw(c, hs.URL+"/v1/rank", "application/json", bytes.NewReader(body)); err != nil {
+			b.Fatal(err)
+		}
+		t3 := time.Now()
+		e := t1.Sub(t0)
+		engine = append(engine, e)
+		handlerAdded = append(handlerAdded, t2.Sub(t1)-e)
+		loopbackAdded = append(loopbackAdded, t3.Sub(t2)-e)
+	}
+	b.ReportMetric(ms(pct(engine, 50)), "engine-p50-ms")
+	b.ReportMetric(ms(pct(handlerAdded, 50)), "handler-added-p50-ms")
+	b.ReportMetric(ms(pct(loopbackAdded, 50)), "loopback-added-p50-ms")
+	b.ReportMetric(ms(pct(loopbackAdded, 90)), "loopback-added-p90-ms")
+}
