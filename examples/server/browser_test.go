@@ -267,4 +267,20 @@ func TestPage(t *testing.T) {
 	if diff := cmp.Diff(want, fromPosting); diff != "" {
 		t.Errorf("ranking for the posting (-engine +page):\n%s", diff)
 	}
+
+	var selected string
+	browse(t, ctx, "save the posting's role",
+		chromedp.Click(chromedp.CSS("#save-role")),
+		until(`document.getElementById("role-status").textContent.startsWith("Saved role `+jobRole.ID+`")`),
+		eval(`document.getElementById("saved-role").value`, &selected),
+	)
+	if selected != jobRole.ID {
+		t.Errorf("saved role picked: %q, want %q", selected, jobRole.ID)
+	}
+	if saved, ok := ts.s.roles.get(jobRole.ID); !ok || !cmp.Equal(asJSON(t, saved), asJSON(t, jobRole)) {
+		t.Errorf("the server holds %+v for %s, want the posting's role", saved, jobRole.ID)
+	}
+	if _, err := os.Stat(filepath.Join(ts.roles, jobRole.ID+".json")); err != nil {
+		t.Errorf("saved role file: %v", err)
+	}
 }

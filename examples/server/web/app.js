@@ -5,7 +5,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const authOn = document.body.dataset.auth === "true";
-  const state = { role: null, roleId: "", eligibleOffset: 0, nearestOffset: 0, eligible: 0, total: 0 };
+  const state = { role: null, roleId: "", saved: {}, eligibleOffset: 0, nearestOffset: 0, eligible: 0, total: 0 };
 
   function token() {
     const t = $("token");
@@ -61,7 +61,9 @@
       const sel = $("saved-role");
       const keep = select || sel.value;
       while (sel.options.length > 1) sel.remove(1);
+      state.saved = {};
       for (const role of r.roles) {
+        state.saved[role.id] = role;
         const o = el("option", "", role.title ? role.id + ": " + role.title : role.id);
         o.value = role.id;
         sel.appendChild(o);
@@ -105,6 +107,21 @@
       state.roleId = "";
       $("saved-role").value = "";
       status("role-status", "Role " + describeRole(r.role));
+      $("save-role").hidden = false;
+    } catch (e) {
+      status("role-status", e.message, true);
+    }
+  }
+
+  async function saveRole() {
+    if (!state.role) return;
+    try {
+      const saved = await api("PUT", "/v1/roles/" + encodeURIComponent(state.role.id), JSON.stringify(state.role));
+      await refreshRoles(saved.id);
+      state.roleId = saved.id;
+      state.role = null;
+      $("save-role").hidden = true;
+      status("role-status", "Saved role " + describeRole(saved));
     } catch (e) {
       status("role-status", e.message, true);
     }
@@ -231,9 +248,14 @@
 
   $("upload").addEventListener("click", upload);
   $("read-posting").addEventListener("click", readPosting);
+  $("save-role").addEventListener("click", saveRole);
   $("saved-role").addEventListener("change", () => {
     state.roleId = $("saved-role").value;
-    if (state.roleId) { state.role = null; status("role-status", "Saved role " + state.roleId + "."); }
+    if (state.roleId) {
+      state.role = null;
+      $("save-role").hidden = true;
+      status("role-status", "Saved role " + describeRole(state.saved[state.roleId] || { id: state.roleId }));
+    }
   });
   $("rank").addEventListener("click", restart);
   $("f-top").addEventListener("change", restart);
