@@ -241,6 +241,19 @@ func TestPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var problemText string
+	var isError bool
+	browse(t, ctx, "read a posting the server refuses",
+		eval(`document.getElementById("posting").value = '{"title": "Dev", "remote": "Sometimes"}'`, new(any)),
+		chromedp.Click(chromedp.CSS("#read-posting")),
+		until(`document.getElementById("role-status").classList.contains("error")`),
+		text("#role-status", &problemText),
+		eval(`document.getElementById("save-role").hidden`, &isError),
+	)
+	if !strings.HasPrefix(problemText, "Invalid field: ") || !strings.HasSuffix(problemText, "(field remote of dev)") || !isError {
+		t.Errorf("problem shown as %q (save button hidden: %v), want its title, detail, field and record", problemText, isError)
+	}
+
 	var roleStatus string
 	var fromPosting []string
 	browse(t, ctx, "rank against a pasted posting",
