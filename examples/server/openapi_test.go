@@ -352,3 +352,64 @@ func TestOpenAPIServed(t *testing.T) {
 		t.Errorf("served document is not the embedded one")
 	}
 }
+
+// TestOpenAPIRefs: every $ref of the document points at something it
+// holds, and operation ids are unique.
+func TestOpenAPIRefs(t *testing.T) {
+	var doc any
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	ops := map[string]string{}
+	refs := 0
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ref, ok := v["$ref"].(string); ok {
+				refs++
+				if !resolves(doc, ref) {
+					t.Errorf("%s: $ref %q resolves to nothing", path, ref)
+				}
+			}
+			if id, ok := v["operationId"].(string); ok {
+				if other, dup := ops[id]; dup {
+					t.Errorf("operationId %q at %s and %s", id, other, path)
+				}
+				ops[id] = path
+			}
+			for k, sub := range v {
+				walk(path+"/"+k, sub)
+			}
+		case []any:
+			for i, sub := range v {
+				walk(fmt.Sprintf("%s/%d", path, i), sub)
+			}
+		}
+	}
+	walk("#", doc)
+	if refs == 0 || len(ops) == 0 {
+		t.Errorf("%d refs, %d operations: the walk found nothing", refs, len(ops))
+	}
+}
+
+// resolves reports whether a local JSON pointer ("#/components/...")
+// names a value of doc.
+func resolves(doc any, ref string) bool {
+	p, ok := strings.CutPrefix(ref, "#/")
+	if !ok {
+		return false
+	}
+	v := doc
+	for _, part := range strings.Split(p, "/") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		part = strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")
+		if v, ok = m[part]; !ok {
+			return false
+		}
+	}
+	return true
+}
