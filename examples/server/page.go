@@ -17,8 +17,9 @@ var pageTmpl = template.Must(template.ParseFS(web, "web/index.html"))
 
 // pageData is what the page template shows.
 type pageData struct {
-	Auth bool // the API wants a bearer token
-	Top  int
+	Auth      bool  // the API wants a bearer token
+	PageSizes []int // the page sizes offered
+	Top       int   // the one selected at first
 }
 
 // pageCSP keeps the page to its own script and style.
@@ -30,7 +31,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Security-Policy", pageCSP)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	return pageTmpl.Execute(w, pageData{Auth: s.tokens != nil, Top: 10})
+	return pageTmpl.Execute(w, pageData{Auth: s.tokens != nil, PageSizes: []int{5, 10, 20, 50}, Top: 10})
 }
 
 // assetTypes are the assets served and their media types.
