@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"embed"
 	"html/template"
 	"net/http"
@@ -26,12 +27,17 @@ type pageData struct {
 const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
 
 func (s *server) page(w http.ResponseWriter, r *http.Request) error {
+	var buf bytes.Buffer
+	if err := pageTmpl.Execute(&buf, pageData{Auth: s.tokens != nil, PageSizes: []int{5, 10, 20, 50}, Top: 10}); err != nil {
+		return err
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Security-Policy", pageCSP)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	return pageTmpl.Execute(w, pageData{Auth: s.tokens != nil, PageSizes: []int{5, 10, 20, 50}, Top: 10})
+	w.Write(buf.Bytes())
+	return nil
 }
 
 // assetTypes are the assets served and their media types.
