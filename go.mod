@@ -9,6 +9,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/google/go-cmp v0.7.0
 	github.com/samber/lo v1.53.0
+	golang.org/x/sync v0.20.0
 	golang.org/x/term v0.43.0
 )
 
