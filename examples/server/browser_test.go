@@ -155,8 +155,8 @@ func TestPage(t *testing.T) {
 		t.Fatalf("import status %q, index holds %d", importStatus, n)
 	}
 
-	var eligible, nearest []string
-	var eligibleCount, firstNext, firstMissing, componentNames string
+	var eligible, nearest, nextSteps []string
+	var eligibleCount, firstMissing, componentNames string
 	browse(t, ctx, "rank against the saved role",
 		eval(`(() => { const s = document.getElementById("saved-role"); s.value = "senior-java"; s.dispatchEvent(new Event("change")); })()`, new(any)),
 		chromedp.Click(chromedp.CSS("#rank")),
@@ -164,7 +164,7 @@ func TestPage(t *testing.T) {
 		eval(idsOf("eligible"), &eligible),
 		eval(idsOf("nearest"), &nearest),
 		text("#eligible-count", &eligibleCount),
-		eval(`document.querySelector("#nearest li.cand .next").textContent`, &firstNext),
+		eval(`Array.from(document.querySelectorAll("#nearest li.cand")).map(li => { const n = li.querySelector(".next"); return n ? n.textContent : ""; })`, &nextSteps),
 		eval(`document.querySelector("#nearest li.cand .missing").textContent`, &firstMissing),
 		eval(`Array.from(document.querySelectorAll("#eligible li.cand:first-child .component .name")).map(e => e.textContent).join(",")`, &componentNames),
 	)
@@ -181,14 +181,23 @@ func TestPage(t *testing.T) {
 	if want := "(" + strconv.Itoa(full.Eligible) + ")"; eligibleCount != want {
 		t.Errorf("eligible count %q, want %q", eligibleCount, want)
 	}
-	near, err := eng.Rank(context.Background(), role, match.RankOptions{Top: 1, Offset: full.Eligible, IncludeIneligible: true})
+	near, err := eng.Rank(context.Background(), role, match.RankOptions{Top: 10, Offset: full.Eligible, IncludeIneligible: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := near.Results[0].Result
-	if step, ok := report.FirstStep(res); !ok || firstNext != "Next step: "+step.Text {
-		t.Errorf("first nearest candidate's next step %q, want %q", firstNext, step.Text)
+	// The page's next step is report.FirstStep's, for every candidate.
+	var wantSteps []string
+	for _, r := range near.Results {
+		s := ""
+		if step, ok := report.FirstStep(r.Result); ok {
+			s = "Next step: " + step.Text
+		}
+		wantSteps = append(wantSteps, s)
 	}
+	if diff := cmp.Diff(wantSteps, nextSteps); diff != "" {
+		t.Errorf("next steps of the nearest list (-report.FirstStep +page):\n%s", diff)
+	}
+	res := near.Results[0].Result
 	if m := res.Missing[0]; !strings.HasSuffix(firstMissing, m.Requirement+": "+m.Reason) {
 		t.Errorf("first nearest candidate's missing item %q, want %q", firstMissing, m.Requirement+": "+m.Reason)
 	}

@@ -184,9 +184,12 @@
     if (!results.length) ol.appendChild(el("li", "empty", "No candidates."));
   }
 
+  // firstStep is report.FirstStep: the first step for a required
+  // requirement (one a required missing item names), else the first.
   function firstStep(r) {
     const steps = r.next_steps || [];
-    return steps.find((s) => s.requirement.startsWith("required")) || steps[0];
+    const required = new Set((r.missing || []).filter((m) => m.required).map((m) => m.requirement));
+    return steps.find((s) => required.has(s.requirement)) || steps[0];
   }
 
   function candidateItem(r) {
