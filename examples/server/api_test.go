@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 	"github.com/google/go-cmp/cmp"
@@ -226,7 +227,7 @@ func TestRoleFromJob(t *testing.T) {
 	}
 	var got jobRole
 	ts.do(req{method: "POST", path: "/v1/roles:fromJob", contentType: "application/json", body: bytes.NewReader(job)}).want(t, http.StatusOK, &got)
-	want, err := match.RoleFromJob(bytes.NewReader(job), scoring.DefaultCatalog())
+	want, err := input.RoleFromJob(bytes.NewReader(job), scoring.DefaultCatalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,6 +236,27 @@ func TestRoleFromJob(t *testing.T) {
 	}
 	if !strings.Contains(got.Role.ID, "-") {
 		t.Errorf("role id %q is not a slug of the title", got.Role.ID)
+	}
+
+	// A posting as Markdown, as a recruiter pastes it: the role names the
+	// sentence behind what it asks for.
+	md, err := os.ReadFile(filepath.Join("..", "..", "testdata", "jobs", "senior-java-backend.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ct := range []string{"text/markdown", "text/plain; charset=utf-8"} {
+		var fromText jobRole
+		ts.do(req{method: "POST", path: "/v1/roles:fromJob", contentType: ct, body: bytes.NewReader(md)}).want(t, http.StatusOK, &fromText)
+		wantText, err := input.RoleFromJob(bytes.NewReader(md), scoring.DefaultCatalog())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(asJSON(t, jobRole{Role: wantText}), asJSON(t, fromText)); diff != "" {
+			t.Errorf("%s: role from the posting (-want +got):\n%s", ct, diff)
+		}
+		if fromText.Role.ID != "senior-java-backend-developer" || len(fromText.Role.Required) == 0 || fromText.Role.Required[0].Source == "" {
+			t.Errorf("%s: role %+v: want senior-java-backend-developer with sourced requirements", ct, fromText.Role)
+		}
 	}
 }
 

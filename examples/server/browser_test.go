@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 	"github.com/chromedp/chromedp"
@@ -242,7 +243,7 @@ func TestPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobRole, err := match.RoleFromJob(strings.NewReader(string(job)), scoring.DefaultCatalog())
+	jobRole, err := input.RoleFromJob(strings.NewReader(string(job)), scoring.DefaultCatalog())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -179,7 +179,9 @@ func trimDot(s string) string {
 	return s
 }
 
-// jobRole is a role read from a job posting.
+// jobRole is a role read from a job posting. The role names what each
+// requirement, skill and min_years was read from (source, skill_sources,
+// min_years_source), for a recruiter to review before saving it.
 type jobRole struct {
 	Role scoring.Role `json:"role"`
 }
@@ -194,11 +196,18 @@ func (b *backend) roleFromJob(data []byte, mt string) (jobRole, error) {
 	if !isJSONType(mt) && !postingTypes[mt] {
 		return jobRole{}, newProblem(probMediaType, "send a JSON Resume job as application/json or a posting as text/plain, text/markdown or text/html, not %q", orNone(mt))
 	}
-	role, err := match.RoleFromJob(bytes.NewReader(data), b.cat)
-	if err != nil {
-		return jobRole{}, roleProblem(err, "")
+	role, err := input.RoleFromJob(bytes.NewReader(data), b.cat)
+	var re *input.RoleError
+	switch {
+	case err == nil:
+		return jobRole{Role: role}, nil
+	case errors.Is(err, input.ErrNothingFound):
+		// No role came of it, so there is no record to name.
+		return jobRole{}, newProblem(probNothingFound, "%v", errors.Unwrap(err))
+	case errors.As(err, &re) && re.Field == "" && !isJSONType(mt):
+		return jobRole{}, newProblem(probInvalidInput, "%v", re.Err).at(re.Role, "")
 	}
-	return jobRole{Role: role}, nil
+	return jobRole{}, roleProblem(err, "")
 }
 
 // rankOptions turns a rank request's options into the engine's.

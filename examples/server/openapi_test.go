@@ -36,7 +36,9 @@ type schema struct {
 	Items                *schema            `json:"items"`
 	AllOf                []*schema          `json:"allOf"`
 	Enum                 []string           `json:"enum"`
-	AdditionalProperties *bool              `json:"additionalProperties"`
+	// AdditionalProperties is false (a closed object) or the schema of
+	// the values of a map.
+	AdditionalProperties json.RawMessage `json:"additionalProperties"`
 }
 
 type operation struct {
@@ -231,6 +233,20 @@ func (doc *openAPIDoc) check(t *testing.T, path string, v any, s *schema) {
 			return
 		}
 		props := doc.properties(s)
+		if len(props) == 0 && len(s.AdditionalProperties) > 0 && s.AdditionalProperties[0] == '{' {
+			// A map: every value has the schema of additionalProperties.
+			var values schema
+			if err := json.Unmarshal(s.AdditionalProperties, &values); err != nil {
+				t.Fatalf("%s: additionalProperties: %v", path, err)
+			}
+			if len(v) == 0 {
+				t.Errorf("%s: an empty map tests nothing", path)
+			}
+			for k, sub := range v {
+				doc.check(t, path+"["+k+"]", sub, &values)
+			}
+			return
+		}
 		for k, sub := range v {
 			ps, ok := props[k]
 			if !ok {
@@ -336,7 +352,14 @@ func fill(v reflect.Value, depth int) {
 			}
 		}
 	case reflect.Map:
-		panic(fmt.Sprintf("fill: a map (%v) in a JSON body type: give it a schema by hand", v.Type()))
+		if v.Type().Key().Kind() != reflect.String {
+			panic(fmt.Sprintf("fill: a map (%v) whose keys are not strings in a JSON body type", v.Type()))
+		}
+		m := reflect.MakeMap(v.Type())
+		val := reflect.New(v.Type().Elem()).Elem()
+		fill(val, depth+1)
+		m.SetMapIndex(reflect.ValueOf("x").Convert(v.Type().Key()), val)
+		v.Set(m)
 	}
 }
 

@@ -23,6 +23,7 @@ var (
 	probInvalidID     = problemKind{"invalid-id", "Invalid id", http.StatusBadRequest}
 	probInvalidQuery  = problemKind{"invalid-query", "Invalid query parameter", http.StatusBadRequest}
 	probInvalidInput  = problemKind{"invalid-input", "Input cannot be read", http.StatusBadRequest}
+	probNothingFound  = problemKind{"nothing-found", "No role found in the posting", http.StatusUnprocessableEntity}
 	probMediaType     = problemKind{"unsupported-media-type", "Unsupported media type", http.StatusUnsupportedMediaType}
 	probTooLarge      = problemKind{"body-too-large", "Request body too large", http.StatusRequestEntityTooLarge}
 	probNotFound      = problemKind{"not-found", "Not found", http.StatusNotFound}
@@ -35,7 +36,7 @@ var (
 )
 
 // problemKinds lists every kind, for the OpenAPI document's test.
-var problemKinds = []problemKind{probMalformedJSON, probInvalidField, probInvalidID, probInvalidQuery, probInvalidInput,
+var problemKinds = []problemKind{probMalformedJSON, probInvalidField, probInvalidID, probInvalidQuery, probInvalidInput, probNothingFound,
 	probMediaType, probTooLarge, probNotFound, probMethod, probUnauthorized, probForbidden, probCrossOrigin, probTimeout, probInternal}
 
 // problemKind is one kind of problem: its type (after problemTypePrefix),
