@@ -30,12 +30,12 @@ type openAPIDoc struct {
 }
 
 type schema struct {
-	Ref                  string             `json:"$ref"`
-	Type                 string             `json:"type"`
-	Properties           map[string]*schema `json:"properties"`
-	Items                *schema            `json:"items"`
-	AllOf                []*schema          `json:"allOf"`
-	Enum                 []string           `json:"enum"`
+	Ref        string             `json:"$ref"`
+	Type       string             `json:"type"`
+	Properties map[string]*schema `json:"properties"`
+	Items      *schema            `json:"items"`
+	AllOf      []*schema          `json:"allOf"`
+	Enum       []string           `json:"enum"`
 	// AdditionalProperties is false (a closed object) or the schema of
 	// the values of a map.
 	AdditionalProperties json.RawMessage `json:"additionalProperties"`
