@@ -306,4 +306,35 @@ func TestPage(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(ts.roles, jobRole.ID+".json")); err != nil {
 		t.Errorf("saved role file: %v", err)
 	}
+
+	// A posting pasted as text (Markdown here) is sent as text/plain.
+	md, err := os.ReadFile(filepath.Join("..", "..", "testdata", "jobs", "senior-java-backend.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mdRole, err := input.RoleFromJob(strings.NewReader(string(md)), scoring.DefaultCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mdQuoted, _ := json.Marshal(string(md))
+	var fromText []string
+	browse(t, ctx, "rank against a posting pasted as text",
+		eval(`document.getElementById("posting").value = `+string(mdQuoted), new(any)),
+		chromedp.Click(chromedp.CSS("#read-posting")),
+		until(`document.getElementById("role-status").textContent.startsWith("Role `+mdRole.ID+`")`),
+		chromedp.Click(chromedp.CSS("#rank")),
+		until(`document.getElementById("rank-status").textContent.includes("against `+mdRole.ID+`")`),
+		eval(idsOf("eligible")+`.concat(`+idsOf("nearest")+`)`, &fromText),
+	)
+	mr, err := eng.Rank(context.Background(), mdRole, match.RankOptions{Top: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := append(rankIDs(t, eng, mdRole, match.RankOptions{Top: 10}), rankIDs(t, eng, mdRole, match.RankOptions{Top: 10, Offset: mr.Eligible, IncludeIneligible: true})...)
+	if len(wantText) == 0 {
+		t.Errorf("the text posting ranks no one: the step tests nothing")
+	}
+	if diff := cmp.Diff(wantText, fromText); diff != "" {
+		t.Errorf("ranking for the text posting (-engine +page):\n%s", diff)
+	}
 }
