@@ -17,7 +17,7 @@ import (
 // the same clock and checks that every answer the README prints is what
 // the server answers (the jq filters are redone in Go).
 func TestREADMESession(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
