@@ -29,9 +29,9 @@
 // skill, the years), they are divided among the cores, and each part
 // scores its profiles with the scorer's [scoring.Plan.EligiblePoints]
 // into its own bounded top list, ordered by [scoring.Order]; the lists
-// merge exactly, and only the page returned is loaded (by slot in
-// memory, from bleve on disk) and explained, under the same read lock. No profile leaves the index: the
-// walk over the structure is this package's alone. A free-text query runs
+// merge exactly, and only the page returned is loaded (by slot in memory,
+// from bleve on disk) and explained, under the same read lock. No profile
+// leaves the index: the walk over the structure is this package's alone. A free-text query runs
 // one unscored bleve query, combined with the role's certification and
 // skill gates, that records matching ids through a custom filter (no
 // stored field is loaded), and is intersected with the bitmaps.
@@ -68,17 +68,18 @@
 //
 // # Limits
 //
-// scorch given no path never merges segments, so each batch (and each
-// single Add) would leave one more for every text query to visit, with
-// its own heap. An in-memory index therefore keeps bleve in a private
-// temporary folder, removed on Close, with batches that do not wait for
-// disk: scorch's merger keeps the segment count bounded and the segments
-// are memory-mapped. Nothing of it outlives Close. On disk and in memory
-// scorch merges in the background and [Index.Compact] merges now.
-// Replacing a candidate leaves its old profile's arena space (and, in
-// memory, its old stored JSON) unused until the index is reopened. An
-// on-disk index takes a lock: a second writer gets an error after
-// Options.LockTimeout. Sharding across several bleve indexes is not built:
+// Scorch without a path never merges segments (each batch would leave one,
+// and single writes would grow memory and slow [Index.Get] and text queries
+// without bound), so an in-memory index is scorch in a temporary folder,
+// written without waiting for the disk and removed on Close: it is lost
+// with the process, like memory, and its segments are merged in the
+// background and held in mapped files. [Index.Compact] merges now. Replacing a candidate leaves
+// its old profile's arena space unused until the index is reopened. An
+// on-disk index takes bbolt's file lock: exclusive for a writer, shared
+// for Options.ReadOnly opens, so several readers (processes or not) share
+// an index, but nobody reads while a writer has it open; an open that
+// cannot get the lock within Options.LockTimeout fails with a
+// *[LockedError] (wrapping [ErrLocked]) naming the lock file. Sharding across several bleve indexes is not built:
 // ranking already uses every core through the ranking structure, and the
 // bleve queries it runs are small.
 //
