@@ -38,7 +38,7 @@ type City struct {
 // gaz is the decoded table: the cities, and their positions ordered by
 // folded name, then towns before sections, then population, largest first.
 type gaz struct {
-	cities []City
+	cities    []City
 	keys      []string // Fold(cities[order[i]].Name)
 	order     []int32
 	countries map[string]struct{}
