@@ -228,13 +228,13 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
 	if pr.Years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
-		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.Years)})
-		more := p.role.MinYears - pr.Years
+		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: "has " + forPeople(pr.Years) + " years"})
+		more := forPeople(p.role.MinYears - pr.Years)
 		unit := "years"
-		if more == 1 {
+		if more == "1" {
 			unit = "year"
 		}
-		ex.next = append(ex.next, NextStep{Requirement: req, Text: fmt.Sprintf("%g more %s of experience", more, unit)})
+		ex.next = append(ex.next, NextStep{Requirement: req, Text: more + " more " + unit + " of experience"})
 	}
 }
 
