@@ -157,10 +157,10 @@ func (b PayBand) Validate(record string) error {
 		return invalid(record, "salary_min", "%v is above salary_max %v", b.Min, b.Max)
 	}
 	if b.Period.PerYear() == 0 {
-		return invalid(record, "pay_period", "%q (want year, month or hour)", string(b.Period))
+		return invalid(record, "salary_period", "%q (want year, month or hour)", string(b.Period))
 	}
 	if !validCurrency(b.Currency) {
-		return invalid(record, "currency", "%q is not an ISO 4217 code", b.Currency)
+		return invalid(record, "salary_currency", "%q is not an ISO 4217 code", b.Currency)
 	}
 	return nil
 }

@@ -88,8 +88,8 @@ func TestPayBand(t *testing.T) {
 		{PayBand{Min: 140000, Max: 130000}, "salary_min"},
 		{PayBand{Min: -1}, "salary_min"},
 		{PayBand{Max: math.Inf(1)}, "salary_max"},
-		{PayBand{Max: 1, Period: "weekly"}, "pay_period"},
-		{PayBand{Max: 1, Currency: "dollars"}, "currency"},
+		{PayBand{Max: 1, Period: "weekly"}, "salary_period"},
+		{PayBand{Max: 1, Currency: "dollars"}, "salary_currency"},
 	} {
 		err := tc.band.Validate("role-1")
 		var fe *FieldError

@@ -123,7 +123,8 @@ func northAmerica(country string) bool { return country == "US" || country == "C
 //   - remote and hybrid work: "Remote", "Remote (US)", "Hybrid - Chicago",
 //     "Chicago or remote"; on-site markers are read and dropped;
 //   - street parts before the city and postal codes are skipped
-//     ("Lincoln Park, Chicago, IL 60614").
+//     ("Lincoln Park, Chicago, IL 60614"), and so are the words that widen
+//     a city to its area ("Greater Chicago Area", "Chicago metro").
 //
 // A city given alone is the most populous place of that name ("Portland"
 // is Portland, OR); a city the gazetteer does not know is kept as written,
@@ -139,8 +140,7 @@ func ParsePlace(s string) Place {
 			continue
 		}
 		if k := gazetteer.Fold(s[start:i]); k != "" {
-			k = p.stripModes(k)
-			k = stripPostal(k)
+			k = stripArea(stripPostal(p.stripModes(k)))
 			if k != "" {
 				keys = append(keys, k)
 			}
@@ -279,6 +279,24 @@ func lastWord(k string) (rest, w string) {
 		return "", k
 	}
 	return k[:i], k[i+1:]
+}
+
+// stripArea drops the words that widen a city to its area: "Greater
+// Chicago Area", "Chicago metro", "Chicago area" are Chicago; an alias
+// ("Bay Area") is left whole.
+func stripArea(k string) string {
+	if _, ok := placeAliases[k]; ok {
+		return k
+	}
+	if rest, ok := strings.CutPrefix(k, "greater "); ok {
+		k = rest
+	}
+	for _, suffix := range []string{" metropolitan area", " metro area", " area", " metro", " region"} {
+		if rest, ok := strings.CutSuffix(k, suffix); ok && rest != "" {
+			return rest
+		}
+	}
+	return k
 }
 
 // stripPostal drops postal codes: a part of digits ("60614"), or a code
