@@ -138,16 +138,16 @@ func (h *placeHave) given() bool { return !h.place.IsZero() || h.mode != AnyMode
 type placeHow uint8
 
 const (
-	placeWithin         placeHow = iota + 1 // located, within the radius
-	placeSame                               // not located, the same city by name
-	placeInside                             // the role's place is a region or country the candidate is in
-	placeRemoteWanted                       // wants remote work, the role allows it
-	placeRemoteAllowed                      // elsewhere, the role allows remote work
-	placeRelocate                           // beyond the radius, willing to relocate
-	placeSameRegion                         // beyond the radius, same state or country region
-	placeRemoteElsewhere                    // remote work allowed, but only in another country
-	placeRemoteOnly                         // wants remote work, the role is on site
-	placeFar                                // none of the above
+	placeWithin          placeHow = iota + 1 // located, within the radius
+	placeSame                                // not located, the same city by name
+	placeInside                              // the role's place is a region or country the candidate is in
+	placeRemoteWanted                        // wants remote work, the role allows it
+	placeRemoteAllowed                       // elsewhere, the role allows remote work
+	placeRelocate                            // beyond the radius, willing to relocate
+	placeSameRegion                          // beyond the radius, same state or country region
+	placeRemoteElsewhere                     // remote work allowed, but only in another country
+	placeRemoteOnly                          // wants remote work, the role is on site
+	placeFar                                 // none of the above
 )
 
 // placeMatch is a location credit and what decided it.
