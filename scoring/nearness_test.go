@@ -1,0 +1,74 @@
+package scoring
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAwayOrder(t *testing.T) {
+	away := func(ns ...Nearness) Away {
+		var a Away
+		for _, n := range ns {
+			a.add(n)
+		}
+		return a
+	}
+	// Nearest first, each a reason to come before the next.
+	ordered := []struct {
+		name string
+		away Away
+	}{
+		{"eligible", Away{}},
+		{"one exam away", away(NearOneStep)},
+		{"a credential to renew", away(NearRenew)},
+		{"a version below", away(NearVersion)},
+		{"a certification missing", away(NearMissing)},
+		{"two items, both one step", away(NearOneStep, NearOneStep)},
+		{"two items, one to renew", away(NearOneStep, NearRenew)},
+		{"two items, one missing", away(NearOneStep, NearMissing)},
+		{"two items missing", away(NearMissing, NearMissing)},
+		{"three items, all one step", away(NearOneStep, NearOneStep, NearOneStep)},
+	}
+	var got, want []string
+	shuffled := slices.Clone(ordered)
+	slices.Reverse(shuffled)
+	slices.SortStableFunc(shuffled, func(a, b struct {
+		name string
+		away Away
+	}) int {
+		return a.away.Compare(b.away)
+	})
+	for i := range ordered {
+		want = append(want, ordered[i].name)
+		got = append(got, shuffled[i].name)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if a := away(NearMissing, NearOneStep); a != (Away{Unmet: 2, OneStep: 1, Missing: 1}) {
+		t.Errorf("away = %+v", a)
+	}
+}
+
+func TestNearnessRules(t *testing.T) {
+	for _, tc := range []struct {
+		oneExam, lapsed, below bool
+		want                   Nearness
+		why                    string
+	}{
+		{true, false, true, NearOneStep, "an upgrade exam from a version below is one step"},
+		{false, true, false, NearRenew, "a lapsed credential"},
+		{true, true, false, NearOneStep, "one exam beats renewing"},
+		{false, false, true, NearVersion, "a version below without an upgrade exam"},
+		{false, false, false, NearMissing, "nothing held"},
+	} {
+		if got := certNearness(tc.oneExam, tc.lapsed, tc.below); got != tc.want {
+			t.Errorf("certNearness(%v, %v, %v) = %v, want %v (%s)", tc.oneExam, tc.lapsed, tc.below, got, tc.want, tc.why)
+		}
+	}
+	if experienceNearness(0.5) != NearOneStep || experienceNearness(1) != NearMissing {
+		t.Error("experience: half a year short is one step, a year or more missing")
+	}
+}
