@@ -29,8 +29,8 @@
 // the name, the two-letter country code, the region, the population, a
 // flag byte (1 for a section of a place) and the coordinates in degrees *
 // 1e5, each the difference from the previous record's. It is decoded on
-// first use (a few milliseconds); a table that cannot be read finds
-// nothing, and [Err] says why.
+// first use (tens of milliseconds, about 5 MB of memory); a table that
+// cannot be read finds nothing, and [Err] says why.
 //
 // # Use
 //
