@@ -8,6 +8,7 @@ require (
 	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/google/go-cmp v0.7.0
 	github.com/samber/lo v1.53.0
+	golang.org/x/sync v0.20.0
 	golang.org/x/term v0.43.0
 )
 

@@ -266,7 +266,7 @@ func newJobExtractor(cat *scoring.Catalog) *jobExtractor {
 	for w := range fixedAcronyms {
 		x.acronyms[w] = true
 	}
-	for _, c := range cat.Certs {
+	for c := range cat.Certs() {
 		for _, a := range c.Aliases {
 			if strings.ContainsAny(a, " \t") || a != strings.ToUpper(a) {
 				continue

@@ -68,7 +68,12 @@ const (
 //
 // Results are remembered (up to normalizeCacheSize texts), since the same
 // titles recur across a candidate pool.
+//
+// A nil or zero catalog places nothing.
 func (c *Catalog) Normalize(text string) (Resolution, bool) {
+	if c == nil || c.norm == nil {
+		return Resolution{Reason: "the catalog is empty (not built by LoadCatalog or DefaultCatalog)"}, false
+	}
 	n := c.norm
 	n.mu.RLock()
 	r, hit := n.cache[text]
@@ -178,12 +183,12 @@ func wordSet(s string) map[string]bool {
 
 func compileNormalizer(c *Catalog) (*normalizer, error) {
 	n := &normalizer{cache: map[string]cached{}, cat: c, byAnchor: map[string][]int{}, exams: map[string]examHit{}, known: map[string]bool{}}
-	for ci, e := range c.Certs {
+	for ci, e := range c.certs {
 		for j, x := range e.Exams {
 			key := examKey(x.Code)
 			if prev, dup := n.exams[key]; dup {
 				return nil, &CatalogError{Entry: e.ID, Field: fmt.Sprintf("exams[%d].code", j),
-					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.Certs[prev.cert].ID)}
+					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.certs[prev.cert].ID)}
 			}
 			n.exams[key] = examHit{cert: ci, exam: j, version: x.Version}
 		}
@@ -225,8 +230,8 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 		}
 		key := strings.Join(r.all, " ")
 		if j, dup := seen[key]; dup && n.rules[j].cert != r.cert {
-			return nil, &CatalogError{Entry: c.Certs[r.cert].ID, Field: "aliases",
-				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.Certs[n.rules[j].cert].ID)}
+			return nil, &CatalogError{Entry: c.certs[r.cert].ID, Field: "aliases",
+				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.certs[n.rules[j].cert].ID)}
 		}
 		seen[key] = i
 	}
@@ -465,14 +470,14 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 	switch {
 	case exam.cert >= 0:
 		cert = exam.cert
-		x := n.cat.Certs[cert].Exams[exam.exam]
+		x := n.cat.certs[cert].Exams[exam.exam]
 		res.Kind, res.Matched, res.Confidence = ByExam, x.Code, examConfidence
 		if x.Part {
 			res.Confidence -= partExamPenalty
 			res.Reason = fmt.Sprintf("exam %s is one of several for this credential", x.Code)
 		}
 	case best >= 0 && tie >= 0:
-		a, b := n.cat.Certs[n.rules[best].cert].ID, n.cat.Certs[n.rules[tie].cert].ID
+		a, b := n.cat.certs[n.rules[best].cert].ID, n.cat.certs[n.rules[tie].cert].ID
 		res.Reason = fmt.Sprintf("ambiguous: %q (%s) and %q (%s) match equally", n.rules[best].text, a, n.rules[tie].text, b)
 		return res, false
 	case best >= 0:
@@ -487,7 +492,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 		return res, false
 	}
 
-	e := n.cat.Certs[cert]
+	e := n.cat.certs[cert]
 	res.ID = e.ID
 	switch {
 	case exam.cert >= 0 && exam.version != "":

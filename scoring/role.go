@@ -69,8 +69,15 @@ var DefaultWeights = Weights{Certifications: 0.5, Skills: 0.3, Experience: 0.2, 
 
 // Validate checks a role against a catalog, naming the field of the first
 // problem: unknown certification or group ids, empty any_of, malformed
-// versions, negative or NaN weights and numbers.
+// versions, negative or NaN weights and numbers. A nil cat means
+// DefaultCatalog; a nil r is an error.
 func (r *Role) Validate(cat *Catalog) error {
+	if r == nil {
+		return fmt.Errorf("%w: no role (nil)", ErrInvalid)
+	}
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
 	if strings.TrimSpace(r.ID) == "" {
 		return invalid("", "id", "missing")
 	}
