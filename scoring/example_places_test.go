@@ -2,7 +2,9 @@ package scoring_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -53,4 +55,41 @@ func ExampleReadMarketOEWS() {
 	// the Chicago market: median $124,800
 	// the national market: average $137,280
 	// built in: Backend Developer, $103,568
+}
+
+// Ineligible candidates come after the eligible ones nearest to eligible
+// first: fewer unmet required items, then how near each is (one step
+// away, to renew, a version below, missing), then score, then id.
+func ExamplePlan_Order() {
+	s, _ := scoring.NewScorer(scoring.Options{Now: func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }})
+	role := scoring.Role{ID: "senior-java", Location: "Chicago, IL",
+		Required: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, MinVersion: "11"}}, RequiredSkills: []string{"java"}, MinYears: 5}
+	ocp := func(v string) []scoring.Credential {
+		return []scoring.Credential{{Name: "Oracle Certified Professional, Java SE " + v + " Programmer"}}
+	}
+	cands := []scoring.Candidate{
+		{ID: "eve", Location: "Chicago, IL", YearsExperience: 2, Skills: []string{"Kubernetes", "Terraform"}},
+		{ID: "fay", Location: "Chicago, IL", YearsExperience: 10, Skills: []string{"Java"}},
+		{ID: "dan", Location: "Chicago, IL", YearsExperience: 10, Skills: []string{"Java"}, Certifications: ocp("8")},
+		{ID: "gil", Location: "Evanston, IL", YearsExperience: 4.2, Skills: []string{"Java"}, Certifications: ocp("11")},
+		{ID: "ana", Location: "Evanston, IL", YearsExperience: 6, Skills: []string{"Java"}, Certifications: ocp("11")},
+	}
+	var results []scoring.Result
+	for _, c := range cands {
+		results = append(results, s.Score(c, role))
+	}
+	slices.SortFunc(results, func(a, b scoring.Result) int { return a.CandidateOrder().Compare(b.CandidateOrder()) })
+	for _, r := range results {
+		next := ""
+		if len(r.NextSteps) > 0 {
+			next = r.NextSteps[0].Text
+		}
+		fmt.Println(strings.TrimSpace(fmt.Sprintf("%s %6.2f %-22s %s", r.CandidateID, r.Score, r.Away, next)))
+	}
+	// Output:
+	// ana  91.73 eligible
+	// gil  90.11 1 unmet: one step away 0.8 more years of experience
+	// dan  59.84 1 unmet: one step away holds "Oracle Certified Professional, Java SE 8 Programmer": upgrade exam 1Z0-817 for OCPJP 11
+	// fay  48.48 1 unmet: missing       one exam, 1Z0-830, for OCPJP 21
+	// eve  14.28 3 unmet: 3 missing     one exam, 1Z0-830, for OCPJP 21
 }

@@ -50,6 +50,18 @@ func TestAwayOrder(t *testing.T) {
 	if a := away(NearMissing, NearOneStep); a != (Away{Unmet: 2, OneStep: 1, Missing: 1}) {
 		t.Errorf("away = %+v", a)
 	}
+	for _, tc := range []struct {
+		away Away
+		want string
+	}{
+		{Away{}, "eligible"},
+		{away(NearOneStep), "1 unmet: one step away"},
+		{away(NearRenew, NearMissing, NearMissing), "3 unmet: 1 to renew, 2 missing"},
+	} {
+		if got := tc.away.String(); got != tc.want {
+			t.Errorf("%+v.String() = %q, want %q", tc.away, got, tc.want)
+		}
+	}
 }
 
 func TestNearnessRules(t *testing.T) {
@@ -68,7 +80,7 @@ func TestNearnessRules(t *testing.T) {
 			t.Errorf("certNearness(%v, %v, %v) = %v, want %v (%s)", tc.oneExam, tc.lapsed, tc.below, got, tc.want, tc.why)
 		}
 	}
-	if experienceNearness(0.5) != NearOneStep || experienceNearness(1) != NearMissing {
-		t.Error("experience: half a year short is one step, a year or more missing")
+	if experienceNearness(0.5) != NearOneStep || experienceNearness(1) != NearOneStep || experienceNearness(1.5) != NearMissing {
+		t.Error("experience: up to a year short is one step, more missing")
 	}
 }

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -44,10 +45,14 @@ func ParsePayPeriod(s string) (PayPeriod, error) {
 	return "", fmt.Errorf("%w: pay period %q (want year, month or hour)", ErrInvalid, s)
 }
 
-// UnmarshalText reads a period with [ParsePayPeriod], so a file's
-// "period": "hourly" decodes and "weekly" is an error naming the value.
-func (p *PayPeriod) UnmarshalText(b []byte) error {
-	v, err := ParsePayPeriod(string(b))
+// UnmarshalJSON reads a period with [ParsePayPeriod], so a file's
+// "hourly" decodes as "hour" and "weekly" is an error naming the value.
+func (p *PayPeriod) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParsePayPeriod(s)
 	if err != nil {
 		return err
 	}
@@ -55,18 +60,19 @@ func (p *PayPeriod) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// PerYear is the number of periods in a year: 1, 12 or 2,080; 0 for a
-// period ParsePayPeriod would reject.
+// PerYear is the number of periods in a year: 1, 12 or 2,080 (any
+// spelling ParsePayPeriod reads); 0 for a period it rejects.
 func (p PayPeriod) PerYear() float64 {
-	switch p {
-	case "", PerYear:
-		return 1
-	case PerMonth:
+	v, err := ParsePayPeriod(string(p))
+	switch {
+	case err != nil:
+		return 0
+	case v == PerMonth:
 		return MonthsPerYear
-	case PerHour:
+	case v == PerHour:
 		return HoursPerYear
 	}
-	return 0
+	return 1
 }
 
 // Pay is an amount of money per period in a currency, such as what a
@@ -110,6 +116,7 @@ func (p Pay) String() string {
 }
 
 func periodWords(p PayPeriod) string {
+	p, _ = ParsePayPeriod(string(p))
 	switch p {
 	case PerHour:
 		return "an hour"

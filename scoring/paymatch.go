@@ -46,9 +46,9 @@ func newPayWant(band PayBand, place Place, occupation string, m *Market, rates R
 
 // payHave is a candidate's desired pay, worked out once per profile.
 type payHave struct {
-	pay    Pay
 	annual float64 // in the pay's own currency
 	cur    string
+	pay    Pay
 }
 
 func newPayHave(p Pay) payHave {

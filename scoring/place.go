@@ -99,11 +99,16 @@ func (p Place) String() string {
 	return loc + " (" + mode + ")"
 }
 
-// Key folds the place for grouping and equality of names: the folded
-// city, region and country joined by commas, as in "evanston,il,us";
-// modes of work are left out.
+// Key is the place for grouping and filtering: String without the mode
+// of work ("Chicago, IL" for "Hybrid - Chicago", "Munich, DE"), except for
+// a place that is only remote work ("Remote", "Remote (US)"); "" for the
+// zero Place. Places that are one place have one Key: "Evanston,
+// Illinois" and "evanston il" are both "Evanston, IL".
 func (p Place) Key() string {
-	return gazetteer.Fold(p.city) + "," + strings.ToLower(p.region) + "," + strings.ToLower(p.country)
+	if p.city != "" || p.region != "" {
+		p.remote, p.hybrid = false, false
+	}
+	return p.String()
 }
 
 func northAmerica(country string) bool { return country == "US" || country == "CA" }
@@ -487,4 +492,31 @@ func titleWords(k string) string {
 		up = c == ' '
 	}
 	return string(b)
+}
+
+// LocationFilter is a location as a filter of candidates' places, matched
+// against their keys ([Profile.Location], [Place.Key]): the same place, or,
+// for a city the gazetteer does not know given alone ("Smallville"), that
+// city in any region.
+type LocationFilter struct {
+	// Key is the filter place's Key; "" matches nothing.
+	Key string
+	// CityPrefix, when not "", also matches keys that start with it: the
+	// unknown city and a comma ("Smallville, ").
+	CityPrefix string
+}
+
+// ParseLocationFilter reads a location filter as ParsePlace reads a place.
+func ParseLocationFilter(s string) LocationFilter {
+	p := ParsePlace(s)
+	f := LocationFilter{Key: p.Key()}
+	if p.city != "" && p.region == "" && p.country == "" {
+		f.CityPrefix = f.Key + ", "
+	}
+	return f
+}
+
+// Matches reports whether a place key passes the filter.
+func (f LocationFilter) Matches(key string) bool {
+	return key != "" && (key == f.Key || f.CityPrefix != "" && strings.HasPrefix(key, f.CityPrefix))
 }

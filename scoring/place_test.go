@@ -140,11 +140,17 @@ func TestPlaceDistance(t *testing.T) {
 }
 
 func TestPlaceKey(t *testing.T) {
-	if a, b := ParsePlace("Evanston, Illinois").Key(), ParsePlace("evanston il").Key(); a != b || a != "evanston,il,us" {
-		t.Errorf("keys %q and %q, want both evanston,il,us", a, b)
+	if a, b := ParsePlace("Evanston, Illinois").Key(), ParsePlace("evanston il").Key(); a != b || a != "Evanston, IL" {
+		t.Errorf("keys %q and %q, want both Evanston, IL", a, b)
 	}
 	if a, b := ParsePlace("Portland, ME").Key(), ParsePlace("Portland, OR").Key(); a == b {
 		t.Errorf("Portland, ME and Portland, OR share the key %q", a)
+	}
+	for in, want := range map[string]string{"Remote": "Remote", "Remote (US)": "Remote (US)", "Smallville": "Smallville",
+		"Berlin": "Berlin, DE", "Illinois": "Illinois", "Chicago, IL (hybrid)": "Chicago, IL", "Remote (Austin, TX)": "Austin, TX", "": ""} {
+		if got := ParsePlace(in).Key(); got != want {
+			t.Errorf("ParsePlace(%q).Key() = %q, want %q", in, got, want)
+		}
 	}
 	if !(Place{}).IsZero() || ParsePlace("Remote").IsZero() {
 		t.Error("IsZero: want true for the zero Place only")

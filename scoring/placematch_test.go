@@ -64,8 +64,8 @@ func TestPlaceMatch(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newPlaceWant(tc.role.location, tc.role.radiusKm, tc.role.remote)
 			h := newPlaceHave(tc.cand.location, tc.cand.mode, tc.cand.relocate)
-			if !w.on() || !h.given() {
-				t.Fatalf("on %v, given %v: want both", w.on(), h.given())
+			if !w.on() || !h.given {
+				t.Fatalf("on %v, given %v: want both", w.on(), h.given)
 			}
 			m := w.match(&h)
 			if m.credit != tc.credit || m.how != tc.how {

@@ -310,7 +310,7 @@ func TestFacets(t *testing.T) {
 		for k := range keys {
 			skills[k]++
 		}
-		if l := scoring.LocationKey(c.Location); l != "" {
+		if l := scoring.ParsePlace(c.Location).Key(); l != "" {
 			locs[l]++
 		}
 	}
