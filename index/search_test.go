@@ -114,11 +114,6 @@ func factsOf(cat *scoring.Catalog, c *scoring.Candidate) facts {
 	return f
 }
 
-func city(locKey string) string {
-	c, _, _ := strings.Cut(locKey, ",")
-	return c
-}
-
 // selects is the in-test reading of a Selection (for text, the words given
 // are ones the English analyzer leaves alone, so matching lower-case words
 // is the same as matching stems).
