@@ -187,6 +187,10 @@ type Group struct {
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Members []string `json:"members"`
+	// Aliases are the generic wording job text uses for the group
+	// ("Spark certification", "OCA or OCP"). Normalize does not read
+	// them: a resume names a credential, not a family of them.
+	Aliases []string `json:"aliases,omitempty"`
 	Notes   string   `json:"notes,omitempty"`
 }
 
@@ -403,6 +407,7 @@ func (e Cert) clone() Cert {
 // clone returns a copy of g that shares no slice with it.
 func (g Group) clone() Group {
 	g.Members = slices.Clone(g.Members)
+	g.Aliases = slices.Clone(g.Aliases)
 	return g
 }
 
@@ -539,6 +544,7 @@ func (c *Catalog) build() error {
 	}
 	c.byID = make(map[string]int, len(c.certs))
 	c.groupIDs = make(map[string]int, len(c.groups))
+	groupAliases := aliasSet{}
 	for i, e := range c.certs {
 		name, err := checkID(e.ID, fmt.Sprintf("#%d", i))
 		if err != nil {
@@ -597,6 +603,9 @@ func (c *Catalog) build() error {
 			if _, ok := c.byID[m]; !ok {
 				return bad(name, fmt.Sprintf("members[%d]", j), "unknown certification %q", m)
 			}
+		}
+		if err := groupAliases.add(g); err != nil {
+			return bad(name, err.field, "%s", err.msg)
 		}
 	}
 	known := func(entry, field string, refs []Ref) error {
@@ -702,6 +711,27 @@ func (c *Catalog) closeImplies() error {
 			}
 		}
 		c.implies[id] = out
+	}
+	return nil
+}
+
+// aliasSet checks group aliases: each has a word, and no two groups share
+// one (compared in lower case with single spaces).
+type aliasSet map[string]string
+
+type aliasError struct{ field, msg string }
+
+func (s aliasSet) add(g Group) *aliasError {
+	for j, a := range g.Aliases {
+		field := fmt.Sprintf("aliases[%d]", j)
+		if len(tokenize(a)) == 0 {
+			return &aliasError{field, fmt.Sprintf("alias %q has no words", a)}
+		}
+		key := strings.Join(strings.Fields(strings.ToLower(a)), " ")
+		if other, dup := s[key]; dup && other != g.ID {
+			return &aliasError{field, fmt.Sprintf("alias %q is also an alias of group %s", a, other)}
+		}
+		s[key] = g.ID
 	}
 	return nil
 }

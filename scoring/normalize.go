@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+
+	"github.com/certmatch/certmatch/internal/words"
 )
 
 // MatchKind says what part of a catalog entry recognised a text.
@@ -296,43 +299,23 @@ var (
 	numberRE     = regexp.MustCompile(`^\d+(?:\.\d+)*(?:\.x)?$`)
 )
 
-// tokenize lower-cases s and splits it into words and numbers: dots stay
-// inside numbers ("1.4"), everything else that is not a letter or digit
-// separates.
+// tokenize lower-cases s and splits it into words and numbers with
+// internal/words (so dots stay inside numbers such as "1.4"); a word with
+// letters and dots that is not a version ("j.d.k", "node.js") is split at
+// its dots, while "scjp1.4" and "4.x" stay whole.
 func tokenize(s string) []string {
 	s = strings.ToLower(s)
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.Trim(s[start:end], ".")
-		start = -1
-		if w == "" {
-			return
-		}
-		// Dots between letters ("j.d.k", "v.1.4") separate words.
-		if strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) && strings.Contains(w, ".") && !numberRE.MatchString(w) && !splitRE.MatchString(w) {
-			for _, part := range strings.Split(w, ".") {
-				if part != "" {
-					out = append(out, part)
-				}
-			}
-			return
-		}
-		out = append(out, w)
-	}
-	for i, r := range s {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' {
-			if start < 0 {
-				start = i
+	for start, end := words.Next(s, 0); start >= 0; start, end = words.Next(s, end) {
+		w := s[start:end]
+		if strings.Contains(w, ".") && strings.ContainsFunc(w, unicode.IsLetter) && !numberRE.MatchString(w) && !splitRE.MatchString(w) {
+			for part := range strings.SplitSeq(w, ".") {
+				out = append(out, part)
 			}
 			continue
 		}
-		flush(i)
+		out = append(out, w)
 	}
-	flush(len(s))
 	return out
 }
 

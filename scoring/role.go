@@ -13,7 +13,11 @@ type Role struct {
 	Preferred       []Requirement `json:"preferred,omitempty"`
 	RequiredSkills  []string      `json:"required_skills,omitempty"`
 	PreferredSkills []string      `json:"preferred_skills,omitempty"`
-	MinYears        float64       `json:"min_years,omitempty"`
+	// RequiredAnySkills are required alternatives: each list is met by
+	// any one of its skills ("MySQL, Oracle, or SQL Server"), and counts
+	// as one required skill.
+	RequiredAnySkills [][]string `json:"required_any_skills,omitempty"`
+	MinYears          float64    `json:"min_years,omitempty"`
 	// Location is where the role is, as people write it ("Chicago, IL",
 	// "Remote (US)", "Hybrid - Chicago"); see ParsePlace.
 	Location string `json:"location,omitempty"`
@@ -37,6 +41,13 @@ type Role struct {
 	// Weights, when given, replace DefaultWeights whole: a component left
 	// out has weight 0 and is not scored.
 	Weights *Weights `json:"weights,omitempty"`
+	// Source names what a generated role was read from ("job posting
+	// backend.md"); SkillSources and MinYearsSource give the sentence
+	// behind each skill (by the skill as written) and behind min_years,
+	// so a recruiter can review the role. Scoring never reads them.
+	Source         string            `json:"source,omitempty"`
+	SkillSources   map[string]string `json:"skill_sources,omitempty"`
+	MinYearsSource string            `json:"min_years_source,omitempty"`
 }
 
 // PayBand returns the role's pay band.
@@ -58,6 +69,9 @@ type Requirement struct {
 	// Weight within the certification component; 0 means the default
 	// (DefaultRequiredWeight or DefaultPreferredWeight).
 	Weight float64 `json:"weight,omitempty"`
+	// Source is the sentence a generated requirement was read from;
+	// scoring never reads it.
+	Source string `json:"source,omitempty"`
 }
 
 // String describes r in words a recruiter reads: "ocpjp >= 11, current".
@@ -140,6 +154,16 @@ func (r *Role) Validate(cat *Catalog) error {
 	for i, s := range r.PreferredSkills {
 		if SkillKey(s) == "" {
 			return invalid(r.ID, fmt.Sprintf("preferred_skills[%d]", i), "empty skill")
+		}
+	}
+	for i, alts := range r.RequiredAnySkills {
+		if len(alts) == 0 {
+			return invalid(r.ID, fmt.Sprintf("required_any_skills[%d]", i), "empty")
+		}
+		for j, s := range alts {
+			if SkillKey(s) == "" {
+				return invalid(r.ID, fmt.Sprintf("required_any_skills[%d][%d]", i, j), "empty skill")
+			}
 		}
 	}
 	if badNumber(r.MinYears) {

@@ -323,6 +323,9 @@ type Plan struct {
 	certHits [][]certHit    // by catalog position of the held id
 	skills   map[string]int // skill key -> index in skillReq
 	skillPos []int32        // by Vocab number -> index in skillReq, or -1
+	// altPos, for a role with RequiredAnySkills, gives by Vocab number
+	// the indexes in skillReq of the alternatives a skill meets.
+	altPos   [][]int32
 	skillReq []skillReq
 	weights  Weights
 	certW    float64 // sum of requirement weights
@@ -477,13 +480,29 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	for _, sk := range r.PreferredSkills {
 		addSkill(sk, false)
 	}
+	// Alternatives are one required skill each, met by any of them; they
+	// are not in p.skills, since no one key of them is required.
+	altKeys := map[string][]int32{}
+	for _, alts := range r.RequiredAnySkills {
+		i := int32(len(p.skillReq))
+		p.skillReq = append(p.skillReq, skillReq{name: strings.Join(alts, " or "), required: true})
+		p.skillW += RequiredSkillWeight
+		for _, a := range alts {
+			if k := SkillKey(a); k != "" && !slices.Contains(altKeys[k], i) {
+				altKeys[k] = append(altKeys[k], i)
+			}
+		}
+	}
 	for _, sr := range p.skillReq {
 		p.skillText = append(p.skillText, sr.text())
 	}
 	// The role's skills are numbered first, so every one of them has a
 	// place in skillPos whatever profiles are built later.
-	ids := make(map[string]uint32, len(p.skills))
+	ids := make(map[string]uint32, len(p.skills)+len(altKeys))
 	for k := range p.skills {
+		ids[k] = s.vocab.id(k)
+	}
+	for k := range altKeys {
 		ids[k] = s.vocab.id(k)
 	}
 	p.skillPos = make([]int32, s.vocab.Len())
@@ -492,6 +511,12 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	}
 	for k, i := range p.skills {
 		p.skillPos[ids[k]] = int32(i)
+	}
+	if len(altKeys) > 0 {
+		p.altPos = make([][]int32, s.vocab.Len())
+		for k, is := range altKeys {
+			p.altPos[ids[k]] = is
+		}
 	}
 	p.half = max(r.MinYears, ExperienceHalf)
 	p.where = newPlaceWant(r.Location, r.RadiusKm, r.Remote)
@@ -734,6 +759,11 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 		if int(id) < len(p.skillPos) {
 			if i := p.skillPos[id]; i >= 0 {
 				have[i] = true
+			}
+			if p.altPos != nil {
+				for _, i := range p.altPos[id] {
+					have[i] = true
+				}
 			}
 		}
 	}
