@@ -134,9 +134,26 @@ func certNearness(oneExam, lapsed, versionBelow bool) Nearness {
 // catalog position cert, directly or through an implication that carries
 // the version (same) or not.
 type oneExamFrom struct {
-	cert int
-	ref  Ref
-	same bool
+	cert           int
+	ref            Ref
+	same           bool
+	minKey, maxKey int64 // versionKey of ref.Min and ref.Max
+}
+
+// admits reports whether held credential h is one the entry admits: its
+// version (when the implication carries it) within the ref's range,
+// compared by version keys where both have one, as meets compares.
+func (f *oneExamFrom) admits(h *heldCert) bool {
+	if f.ref.Min == "" && f.ref.Max == "" {
+		return true
+	}
+	if !f.same || h.version == "" {
+		return false
+	}
+	if h.vkey >= 0 && (f.ref.Min == "" || f.minKey >= 0) && (f.ref.Max == "" || f.maxKey >= 0) {
+		return (f.ref.Min == "" || h.vkey >= f.minKey) && (f.ref.Max == "" || h.vkey <= f.maxKey)
+	}
+	return f.ref.Admits(h.version)
 }
 
 // compileOneExam works out, for each required certification group, the
@@ -170,12 +187,14 @@ func (p *Plan) compileOneExam() {
 		for ci := range cat.certs {
 			id := cat.certs[ci].ID
 			for _, r := range refs {
+				from := oneExamFrom{cert: ci, ref: r, same: true, minKey: versionKey(r.Min), maxKey: versionKey(r.Max)}
 				if id == r.ID {
-					p.oneExam[i] = append(p.oneExam[i], oneExamFrom{cert: ci, ref: r, same: true})
+					p.oneExam[i] = append(p.oneExam[i], from)
 				}
 				for _, im := range cat.implied(id) {
 					if im.ID == r.ID {
-						p.oneExam[i] = append(p.oneExam[i], oneExamFrom{cert: ci, ref: r, same: im.SameVersion})
+						from.same = im.SameVersion
+						p.oneExam[i] = append(p.oneExam[i], from)
 					}
 				}
 			}
@@ -210,15 +229,9 @@ func (p *Plan) certNear(i int, pr *Profile) Nearness {
 	oneExam, lapsed, below := false, false, false
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
-		for _, from := range p.oneExam[i] {
-			if from.cert != h.cert {
-				continue
-			}
-			v := ""
-			if from.same {
-				v = h.version
-			}
-			if from.ref.Admits(v) {
+		for fi := range p.oneExam[i] {
+			from := &p.oneExam[i][fi]
+			if from.cert == h.cert && from.admits(h) {
 				oneExam = true
 			}
 		}

@@ -84,3 +84,44 @@ func TestNearnessRules(t *testing.T) {
 		t.Error("experience: up to a year short is one step, more missing")
 	}
 }
+
+// TestOneExamAdmits: the version-key comparison of a one-exam source gives
+// what Ref.Admits gives, for every source of every required group of the
+// seed-like roles and the versions people hold.
+func TestOneExamAdmits(t *testing.T) {
+	s, err := NewScorer(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, r := range []Role{
+		{ID: "ocp11", Required: []Requirement{{AnyOf: []string{"ocpjp"}, MinVersion: "11"}}},
+		{ID: "ocp", Required: []Requirement{{AnyOf: []string{"ocpjp"}}, {AnyOf: []string{"ocewcd"}}, {AnyOf: []string{"spring-professional"}}}},
+		{ID: "spark", Required: []Requirement{{AnyOf: []string{"spark-developer"}, Current: true}}},
+	} {
+		p, err := s.Compile(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range p.oneExam {
+			for fi := range p.oneExam[i] {
+				from := &p.oneExam[i][fi]
+				for _, v := range []string{"", "1.4", "5", "6", "7", "8", "11", "17", "21", "3.0", "2024", "x"} {
+					h := heldCert{version: v, vkey: versionKey(v)}
+					held := "" // an implication that does not carry the version
+					if from.same {
+						held = v
+					}
+					want := from.ref.Admits(held)
+					if got := from.admits(&h); got != want {
+						t.Errorf("%s: %+v admits %q = %v, Ref.Admits = %v", r.ID, from.ref, v, got, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no one-exam sources: the roles do not exercise admits")
+	}
+}
