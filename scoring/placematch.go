@@ -125,7 +125,7 @@ type placeHave struct {
 	// What every match reads comes first, so a scan touches one cache
 	// line of it.
 	v        vec3
-	given    bool // a place, a mode or relocation is given
+	given    bool // a place, remote work or relocation is given (on site or hybrid alone say nothing to match)
 	relocate bool
 	mode     WorkMode
 	place    Place
@@ -136,7 +136,7 @@ func newPlaceHave(location string, mode WorkMode, relocate bool) placeHave {
 	if mode == AnyMode && p.remote {
 		mode = RemoteMode // "Remote", "Remote (Austin, TX)": a place that says a preference
 	}
-	return placeHave{place: p, v: unitVector(p), mode: mode, relocate: relocate, given: !p.IsZero() || mode != AnyMode || relocate}
+	return placeHave{place: p, v: unitVector(p), mode: mode, relocate: relocate, given: !p.IsZero() || mode == RemoteMode || relocate}
 }
 
 // placeHow is which location rule decided a credit.
