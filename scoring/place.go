@@ -341,13 +341,25 @@ func (p *Place) resolve(keys []string) {
 		// with the city before it ("Lincoln Park, Chicago, IL"): the
 		// reading that finds the city wins, the first when neither does.
 		if cc, ok := countryOf(keys[n-1]); ok {
+			// The country reading first when the middle part is a region
+			// of the country ("Toronto, ON, CA") or the last part is no
+			// region; the region reading first otherwise.
+			_, _, lastRegion := regionOf(keys[n-1], "")
+			_, _, midRegion := regionOf(keys[n-2], cc)
+			readings := [2]func() bool{
+				func() bool { return p.two(keys[n-3], keys[n-2], cc) },
+				func() bool { return p.two(keys[n-2], keys[n-1], "") },
+			}
+			if lastRegion && !midRegion {
+				readings[0], readings[1] = readings[1], readings[0]
+			}
 			saved := *p
-			if p.two(keys[n-3], keys[n-2], cc) {
+			if readings[0]() {
 				return
 			}
 			first := *p
 			*p = saved
-			if !p.two(keys[n-2], keys[n-1], "") {
+			if !readings[1]() {
 				*p = first
 			}
 			return
