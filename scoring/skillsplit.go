@@ -62,26 +62,28 @@ func SplitSkill(s string) []string {
 		seen[k] = true
 		out = append(out, p)
 	}
-	outer, inner := skillParens(s)
-	for _, p := range splitSkillList(outer) {
-		add(p)
-	}
-	var lastOuter string
-	if len(out) > 0 {
-		lastOuter = out[len(out)-1]
-	}
-	for _, group := range inner {
-		for _, p := range splitSkillList(group) {
-			if lastOuter != "" && !strings.ContainsRune(strings.TrimSpace(p), ' ') {
-				// "Spring (Boot)": the outer word and the inner one may be one
-				// known skill.
-				joined := lastOuter + " " + strings.TrimSpace(p)
-				if synonymKnown(SkillKey(joined)) {
-					add(joined)
-					continue
-				}
-			}
+	for _, item := range skillTopLevel(s) {
+		outer, inner := skillParens(item)
+		var lastOuter string
+		for _, p := range splitSkillList(outer) {
 			add(p)
+			if p = strings.TrimSpace(p); p != "" {
+				lastOuter = p
+			}
+		}
+		for _, group := range inner {
+			for _, p := range splitSkillList(group) {
+				p = strings.TrimSpace(p)
+				if lastOuter != "" && p != "" && !strings.ContainsRune(p, ' ') {
+					// "Spring (Boot)": the outer word and the inner one may be
+					// one known skill.
+					if joined := lastOuter + " " + p; synonymKnown(SkillKey(joined)) {
+						add(joined)
+						continue
+					}
+				}
+				add(p)
+			}
 		}
 	}
 	return out
@@ -99,6 +101,27 @@ var synonymKeys = func() map[string]bool {
 	}
 	return m
 }()
+
+// skillTopLevel cuts s at the list separators outside parentheses and
+// brackets (',', ';', '|', bullets, line breaks), so that each item keeps
+// its parenthesised part: "Java (Spring Boot), Kafka" is "Java (Spring
+// Boot)" and " Kafka".
+func skillTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case (r == ')' || r == ']' || r == '}') && depth > 0:
+			depth--
+		case depth == 0 && (skillListSep(r) || r == '\n' || r == '\r'):
+			out = append(out, s[start:i])
+			start = i + len(string(r))
+		}
+	}
+	return append(out, s[start:])
+}
 
 // skillParens takes the parenthesised and bracketed groups out of s: outer
 // is s without them, inner the groups' contents (nested groups flattened).
