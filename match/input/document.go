@@ -442,29 +442,17 @@ func documentCandidate(text string, find proseFinder, now time.Time) docResult {
 	c.Name, c.Email, c.Location = docContact(lines)
 	c.Summary = docSummary(lines)
 
-	seen := map[string]bool{}
-	addSkill := func(s, source string) {
-		k := scoring.SkillKey(s)
-		if k == "" || seen[k] {
-			return
-		}
-		seen[k] = true
-		c.Skills = append(c.Skills, s)
-		if source != "" {
-			r.sources = append(r.sources, skillSource{skill: s, source: source})
-		}
-	}
+	skills := newSkillSet(c)
 	for _, s := range docSkillLists(lines) {
-		addSkill(s, "")
+		skills.add(s, "")
 	}
 	for _, l := range lines {
 		if l.heading || l.section == secSkills || l.section == secCerts || l.section == secEducation {
 			continue
 		}
-		for _, s := range find.skills(l.text) {
-			addSkill(s, docSkillSource(l))
-		}
+		skills.prose(find, l.text, docSkillSource(l))
 	}
+	r.sources = skills.sources
 
 	certSeen := map[foundCert]bool{}
 	for _, l := range docCertLines(lines) {

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -201,4 +202,13 @@ func TestDocCertName(t *testing.T) {
 			t.Errorf("docCertName(%q) = %q, want %q (%s)", tt.line, got, tt.want, tt.why)
 		}
 	}
+}
+
+var errTest = errors.New("test")
+
+func docValue(s string) peopledate.Value {
+	if s == "" {
+		return peopledate.Value{}
+	}
+	return peopledate.Value{Date: scoring.MustDate(s)}
 }
