@@ -21,6 +21,16 @@ type Candidate struct {
 	Summary         string       `json:"summary,omitempty"`
 	Skills          []string     `json:"skills,omitempty"`
 	Certifications  []Credential `json:"certifications,omitempty"`
+	// SkillSources says where skills found in prose (not listed) were
+	// found; explanations quote it. It adds no skill: Skills does.
+	SkillSources []SkillSource `json:"skill_sources,omitempty"`
+}
+
+// SkillSource is where a skill of Skills was found: {"skill": "Kafka",
+// "source": "work highlight at Senior Developer, Acme, 2019-2022"}.
+type SkillSource struct {
+	Skill  string `json:"skill"`
+	Source string `json:"source"`
 }
 
 // Credential is a certification a candidate holds, as written and as

@@ -186,7 +186,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 	got, miss := make([]string, 0, len(p.skillReq)), make([]string, 0, len(p.skillReq))
 	for i, sr := range p.skillReq {
 		if have[i] {
-			got = append(got, sr.name)
+			got = append(got, ex.skillHeld(sr.name))
 			continue
 		}
 		miss = append(miss, sr.name)
@@ -204,6 +204,23 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 		reason += "; lacks " + strings.Join(miss, ", ")
 	}
 	ex.components = append(ex.components, Component{Name: CompSkills, Points: points, Max: maximum, Reason: reason})
+}
+
+// skillHeld is a met skill as the skills component names it: the role's
+// name, and where the candidate's resume showed it when it was found in
+// prose rather than listed ("kafka (work highlight at Senior Developer,
+// Acme, 2019-2022)").
+func (ex *explanation) skillHeld(name string) string {
+	if ex.cand == nil || len(ex.cand.SkillSources) == 0 {
+		return name
+	}
+	key := SkillKey(name)
+	for _, src := range ex.cand.SkillSources {
+		if SkillKey(src.Skill) == key && src.Source != "" {
+			return name + " (" + src.Source + ")"
+		}
+	}
+	return name
 }
 
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {

@@ -77,7 +77,7 @@ func SplitSkill(s string) []string {
 				if lastOuter != "" && p != "" && !strings.ContainsRune(p, ' ') {
 					// "Spring (Boot)": the outer word and the inner one may be
 					// one known skill.
-					if joined := lastOuter + " " + p; synonymKnown(SkillKey(joined)) {
+					if joined := lastOuter + " " + p; KnownSkill(SkillKey(joined)) {
 						add(joined)
 						continue
 					}
@@ -89,9 +89,10 @@ func SplitSkill(s string) []string {
 	return out
 }
 
-// synonymKnown reports whether the synonym table names key, as a spelling or
-// as the skill it folds to.
-func synonymKnown(key string) bool { return synonymKeys[key] }
+// KnownSkill reports whether the synonym table names key (a SkillKey), as
+// a spelling or as the skill it folds to: the skills certmatch knows by
+// name ("kafka", "springboot", "postgresql", "java"...).
+func KnownSkill(key string) bool { return synonymKeys[key] }
 
 // synonymKeys holds every key and value of skillSynonyms.
 var synonymKeys = func() map[string]bool {

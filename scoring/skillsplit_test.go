@@ -82,3 +82,11 @@ func FuzzSplitSkill(f *testing.F) {
 		}
 	})
 }
+
+func TestKnownSkill(t *testing.T) {
+	for key, want := range map[string]bool{"kafka": true, "apachekafka": true, "springboot": true, "java": true, "cobol": false, "": false} {
+		if got := KnownSkill(key); got != want {
+			t.Errorf("KnownSkill(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
