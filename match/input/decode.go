@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/linkedin"
 	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -24,6 +25,8 @@ const (
 	FormatNative     Format = "native"     // a JSON object, an array of objects, or JSON Lines
 	FormatJSONResume Format = "jsonresume" // one resume, an array, or JSON Lines of them
 	FormatCSV        Format = "csv"        // a header row; certifications and skills separated by ';'
+	FormatLinkedIn   Format = "linkedin"   // a LinkedIn data export: its zip, or one of its CSV files
+	FormatDocument   Format = "document"   // a resume document: PDF, DOCX, Markdown or plain text
 )
 
 // ErrUnknownFormat is wrapped by the error DetectFormat (and Decode with
@@ -130,8 +133,18 @@ func NewRecordError(pos, id string, err error) *RecordError {
 // content and uses the wall clock.
 type DecodeOptions struct {
 	Format Format
-	// Now is today for ongoing JSON Resume work periods; nil means time.Now.
+	// Now is today for ongoing work periods; nil means time.Now.
 	Now func() time.Time
+	// Name is the input's file name, "" for a stream. Its extension
+	// makes a resume document of a file that holds text (.txt, .md), and
+	// IDOptions.Func is shown it.
+	Name string
+	// IDs say how JSON Resume, LinkedIn and document candidates get their
+	// ids; the zero value hashes their e-mail address with a public key.
+	IDs IDOptions
+	// Catalog names the credentials found in resume text; nil means
+	// scoring.DefaultCatalog().
+	Catalog *scoring.Catalog
 }
 
 // Record is one decoded input record: a candidate or the reason it was
@@ -142,6 +155,11 @@ type Record struct {
 	Candidate scoring.Candidate
 	Position  string // see RecordError
 	Err       error  // a *RecordError when the record is rejected
+	// Warnings are the fields of a kept record read leniently.
+	Warnings []*Warning
+	// Inferred names the candidate fields read from a resume document's
+	// text rather than from fields ("skills", "years_experience", ...).
+	Inferred []string
 }
 
 // peekSize is the buffer DetectFormat looks into. A JSON Lines file whose
@@ -175,6 +193,9 @@ func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, err
 		return opts.Format, err
 	}
 	format := opts.Format
+	if format == FormatAuto && documentName(opts.Name) {
+		format = FormatDocument
+	}
 	switch format {
 	case FormatAuto:
 		f, err := DetectFormat(br)
@@ -185,23 +206,34 @@ func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, err
 			return format, err
 		}
 		format = f
-	case FormatNative, FormatJSONResume, FormatCSV:
+	case FormatNative, FormatJSONResume, FormatCSV, FormatLinkedIn, FormatDocument:
 	default:
-		return format, fmt.Errorf("%w %q (want %q, %q, %q or \"\")", ErrUnknownFormat, format, FormatNative, FormatJSONResume, FormatCSV)
+		return format, fmt.Errorf("%w %q (want %q, %q, %q, %q, %q or \"\")", ErrUnknownFormat, format,
+			FormatNative, FormatJSONResume, FormatCSV, FormatLinkedIn, FormatDocument)
 	}
+	ro := recordOptionsFor(opts)
+	switch format {
+	case FormatCSV:
+		return format, decodeCSV(br, fn)
+	case FormatLinkedIn:
+		return format, fn(linkedinRecord(br, ro))
+	case FormatDocument:
+		return format, fn(documentRecord(br, ro))
+	}
+	conv := func(raw []byte, pos string) Record { return nativeRecord(raw, pos) }
+	if format == FormatJSONResume {
+		conv = func(raw []byte, pos string) Record { return resumeRecord(raw, pos, ro) }
+	}
+	return format, decodeJSON(br, conv, fn)
+}
+
+// recordOptionsFor prepares what the decoders of people's formats need.
+func recordOptionsFor(opts DecodeOptions) recordOptions {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	if format == FormatCSV {
-		return format, decodeCSV(br, fn)
-	}
-	conv := func(raw []byte, pos string) Record { return nativeRecord(raw, pos) }
-	if format == FormatJSONResume {
-		today := now()
-		conv = func(raw []byte, pos string) Record { return resumeRecord(raw, pos, today) }
-	}
-	return format, decodeJSON(br, conv, fn)
+	return recordOptions{ids: opts.IDs, name: opts.Name, find: finderFor(opts.Catalog), now: now()}
 }
 
 // errEmpty marks input that holds nothing but white space.
@@ -238,6 +270,9 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	if err != nil {
 		return FormatAuto, err
 	}
+	if f, ok := detectBinary(head); ok {
+		return f, nil
+	}
 	t := bytes.TrimLeft(strictjson.TrimBOM(head), " \t\r\n")
 	switch {
 	case len(t) == 0:
@@ -255,7 +290,10 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 		return FormatAuto, fmt.Errorf("%w: not JSON, and not CSV: %v", ErrUnknownFormat, err)
 	}
 	if !cols.has("id") {
-		return FormatAuto, fmt.Errorf("%w: not JSON, and the first line is not a CSV header with an \"id\" column", ErrUnknownFormat)
+		if linkedin.Sniff(t) != "" {
+			return FormatLinkedIn, nil
+		}
+		return FormatAuto, fmt.Errorf("%w: not JSON, and the first line is not a CSV header with an \"id\" column nor a LinkedIn export's", ErrUnknownFormat)
 	}
 	return FormatCSV, nil
 }

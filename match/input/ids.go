@@ -36,7 +36,7 @@ type IDOptions struct {
 
 // IDInput is what IDOptions.Func is shown of a record.
 type IDInput struct {
-	Format     string // "jsonresume", "linkedin" or "document"
+	Format     Format // FormatJSONResume, FormatLinkedIn or FormatDocument
 	Position   string // as in RecordError
 	Name       string // the file name for an export or a document; "" in a stream
 	Email      string // as written; "" when none could be read

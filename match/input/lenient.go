@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/internal/peopledate"
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -21,25 +22,6 @@ type lenientReader struct {
 
 func (lr *lenientReader) note(path, format string, args ...any) {
 	lr.notes = append(lr.notes, fieldNote{field: path, err: fmt.Errorf(format, args...)})
-}
-
-// jsonKindOf names the JSON kind of a generic value.
-func jsonKindOf(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "a string"
-	case json.Number, float64:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("%T", v)
 }
 
 func joinJSONPath(path, key string) string {
@@ -57,7 +39,7 @@ func (lr *lenientReader) obj(m map[string]any, path, k string) map[string]any {
 	}
 	o, ok := v.(map[string]any)
 	if !ok {
-		lr.note(joinJSONPath(path, k), "want an object, got %s", jsonKindOf(v))
+		lr.note(joinJSONPath(path, k), "want an object, got %s", strictjson.KindOfValue(v))
 	}
 	return o
 }
@@ -70,7 +52,7 @@ func (lr *lenientReader) arr(m map[string]any, path, k string) []any {
 	}
 	a, ok := v.([]any)
 	if !ok {
-		lr.note(joinJSONPath(path, k), "want an array, got %s", jsonKindOf(v))
+		lr.note(joinJSONPath(path, k), "want an array, got %s", strictjson.KindOfValue(v))
 	}
 	return a
 }
@@ -82,7 +64,7 @@ func (lr *lenientReader) objects(m map[string]any, path, k string) (items []map[
 		p := fmt.Sprintf("%s[%d]", joinJSONPath(path, k), i)
 		o, ok := it.(map[string]any)
 		if !ok {
-			lr.note(p, "want an object, got %s", jsonKindOf(it))
+			lr.note(p, "want an object, got %s", strictjson.KindOfValue(it))
 			continue
 		}
 		items, paths = append(items, o), append(paths, p)
@@ -99,7 +81,7 @@ func (lr *lenientReader) str(m map[string]any, path, k string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		lr.note(joinJSONPath(path, k), "want a string, got %s", jsonKindOf(v))
+		lr.note(joinJSONPath(path, k), "want a string, got %s", strictjson.KindOfValue(v))
 	}
 	return strings.TrimSpace(s)
 }
@@ -110,7 +92,7 @@ func (lr *lenientReader) strs(m map[string]any, path, k string) []string {
 	for i, it := range lr.arr(m, path, k) {
 		s, ok := it.(string)
 		if !ok {
-			lr.note(fmt.Sprintf("%s[%d]", joinJSONPath(path, k), i), "want a string, got %s", jsonKindOf(it))
+			lr.note(fmt.Sprintf("%s[%d]", joinJSONPath(path, k), i), "want a string, got %s", strictjson.KindOfValue(it))
 			continue
 		}
 		if s = strings.TrimSpace(s); s != "" {
@@ -133,7 +115,7 @@ func (lr *lenientReader) date(m map[string]any, path, k string, nullOngoing bool
 	}
 	s, ok := v.(string)
 	if !ok {
-		lr.note(joinJSONPath(path, k), "want a date string such as \"2021-03\" or \"Mar 2021\", got %s", jsonKindOf(v))
+		lr.note(joinJSONPath(path, k), "want a date string such as \"2021-03\" or \"Mar 2021\", got %s", strictjson.KindOfValue(v))
 		return peopledate.Value{}
 	}
 	d, err := peopledate.Parse(s)
@@ -176,6 +158,7 @@ func (lr *lenientReader) url(m map[string]any, path, k string) string {
 type resumeRead struct {
 	docResult
 	location   map[string]any // basics.location with its string fields only
+	certPaths  []string       // the JSON path of each of cand.Certifications
 	profileURL string         // the LinkedIn profile, else the first profile, else basics.url
 	notes      []fieldNote
 }
@@ -194,7 +177,7 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 	summary := lr.str(basics, "basics", "summary")
 	c.Email = lr.email(basics, "basics", "email")
 	c.Phone = lr.str(basics, "basics", "phone")
-	c.Summary = joinText(": ", label, summary)
+	c.Summary = joinNonEmpty(": ", label, summary)
 	lr.str(basics, "basics", "image")
 	site := lr.url(basics, "basics", "url")
 	if loc := lr.obj(basics, "basics", "location"); loc != nil {
@@ -244,7 +227,7 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 	var ps []period
 	work, paths := lr.objects(doc, "", "work")
 	for i, w := range work {
-		entry := joinText(", ", lr.str(w, paths[i], "position"), lr.str(w, paths[i], "name"))
+		entry := joinNonEmpty(", ", lr.str(w, paths[i], "position"), lr.str(w, paths[i], "name"))
 		lr.str(w, paths[i], "location")
 		lr.url(w, paths[i], "url")
 		start := lr.date(w, paths[i], "startDate", false)
@@ -293,6 +276,7 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 			continue
 		}
 		c.Certifications = append(c.Certifications, scoring.Credential{Name: name, Date: d.Date, Issuer: issuer, URL: u})
+		r.certPaths = append(r.certPaths, paths[i])
 	}
 	r.notes = lr.notes
 	return r
@@ -322,4 +306,17 @@ func fieldAt(doc map[string]any, path string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// skillSources are the sources of skills found in prose, for the
+// candidate.
+func (r docResult) skillSources() []scoring.SkillSource {
+	if len(r.sources) == 0 {
+		return nil
+	}
+	out := make([]scoring.SkillSource, len(r.sources))
+	for i, s := range r.sources {
+		out[i] = scoring.SkillSource{Skill: s.skill, Source: s.source}
+	}
+	return out
 }

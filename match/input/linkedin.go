@@ -41,7 +41,7 @@ func linkedinCandidate(exp linkedin.Export, find proseFinder, now time.Time) (do
 		c.Email = exp.Emails[0]
 	}
 	c.Location = p.GeoLocation
-	c.Summary = joinText(": ", p.Headline, p.Summary)
+	c.Summary = joinNonEmpty(": ", p.Headline, p.Summary)
 
 	skills := newSkillSet(c)
 	for _, s := range exp.Skills {
@@ -52,7 +52,7 @@ func linkedinCandidate(exp linkedin.Export, find proseFinder, now time.Time) (do
 	skills.prose(find, p.Headline, "headline")
 	skills.prose(find, p.Summary, "summary")
 	for _, pos := range exp.Positions {
-		skills.prose(find, pos.Description, workSource("work highlight at", joinText(", ", pos.Title, pos.Company), pos.Started, pos.Finished))
+		skills.prose(find, pos.Description, workSource("work highlight at", joinNonEmpty(", ", pos.Title, pos.Company), pos.Started, pos.Finished))
 	}
 	for _, pr := range exp.Projects {
 		skills.prose(find, pr.Description, workSource("project", pr.Title, pr.Started, pr.Finished))
@@ -121,8 +121,8 @@ func (s *skillSet) prose(find proseFinder, text, source string) {
 }
 
 // workSource names where a skill was found: "work highlight at Senior
-// Java Developer, Acme, 2019-2022" (what, the entry, its years; "present"
-// for an ongoing end).
+// Java Developer, Acme, 2019-2022" (what, the entry, its years: one when
+// it starts and ends in the same year, "present" for an ongoing end).
 func workSource(what, entry string, start, end peopledate.Value) string {
 	out := what
 	if entry != "" {
@@ -131,23 +131,12 @@ func workSource(what, entry string, start, end peopledate.Value) string {
 	if start.Date.IsZero() {
 		return out
 	}
-	span := strconv.Itoa(start.Date.Year) + "-"
+	span := strconv.Itoa(start.Date.Year)
 	switch {
 	case end.Ongoing || end.Date.IsZero():
-		span += "present"
-	default:
-		span += strconv.Itoa(end.Date.Year)
+		span += "-present"
+	case end.Date.Year != start.Date.Year:
+		span += "-" + strconv.Itoa(end.Date.Year)
 	}
 	return out + ", " + span
-}
-
-// joinText joins the parts that are not blank with sep.
-func joinText(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

@@ -10,8 +10,9 @@ import (
 // vocabFinder finds skills in prose with scoring's skill vocabulary: runs
 // of one to three words whose SkillKey the synonym table knows ("built
 // Apache Kafka pipelines" names Apache Kafka), longest first; credentials
-// as lineFinder does. Words that are also common English ("go", "rest",
-// "node") count only capitalised as names are ("Go", "REST", "Node").
+// as lineFinder does. Words that are also common English count only as
+// the name is written ("REST", "JS"), or not at all in prose ("Go", which
+// starts sentences and cheers, and "Node": "Golang" and "Node.js" count).
 type vocabFinder struct{ lineFinder }
 
 // maxSkillWords is the longest run of words a skill name has.
@@ -20,9 +21,9 @@ const maxSkillWords = 3
 // commonWordSkills are skill names that are common words, in lower case,
 // with the test the written form must pass.
 var commonWordSkills = map[string]func(string) bool{
-	"go":   func(w string) bool { return w == "Go" },
+	"go":   func(string) bool { return false },
 	"rest": func(w string) bool { return w == "REST" },
-	"node": func(w string) bool { return w == "Node" },
+	"node": func(string) bool { return false },
 	"js":   func(w string) bool { return w == "JS" },
 }
 
