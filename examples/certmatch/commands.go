@@ -3,10 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -38,7 +41,7 @@ func newSource(name string, fs *flag.FlagSet, e *env) *source {
 		s.candidates = append(s.candidates, v)
 		return nil
 	})
-	fs.StringVar(&s.format, "format", "", "input `format`: native, jsonresume or csv (default: by content)")
+	fs.StringVar(&s.format, "format", "", "input `format`: native, jsonresume, csv, linkedin or document (default: by content and name)")
 	fs.BoolVar(&s.asJSON, "json", false, "JSON output")
 	return s
 }
@@ -60,13 +63,135 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 	if err != nil {
 		return nil, err
 	}
-	for _, path := range s.candidates {
-		if _, err := importFile(ctx, eng, path, input.Format(s.format), s.env.stderr, false); err != nil {
-			eng.Close()
-			return nil, err
-		}
+	if _, err := importPaths(ctx, eng, s.candidates, input.Format(s.format), s.env.stderr, false); err != nil {
+		eng.Close()
+		return nil, err
 	}
 	return eng, nil
+}
+
+// importPaths imports files and folders. A folder holding a LinkedIn data
+// export is one candidate; any other folder's files are imported one by
+// one, subfolders included (names starting with '.' are skipped). A file
+// that cannot be read at all is one error on stderr and a rejection in
+// the report, and the other files are imported; only a cancelled context
+// or a failing index stops the import.
+func importPaths(ctx context.Context, eng *match.Engine, paths []string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
+	var total match.ImportReport
+	one := func(path string, dirFile bool) error {
+		rep, err := importFile(ctx, eng, path, format, stderr, progress)
+		addReport(&total, rep)
+		if err == nil || ctx.Err() != nil || !dirFile && !fileError(err) {
+			return err
+		}
+		fmt.Fprintf(stderr, "%v\n", err)
+		total.Read++
+		total.Rejected = append(total.Rejected, &input.RecordError{Position: path, Err: errors.Unwrap(err)})
+		return nil
+	}
+	for _, path := range paths {
+		st, err := os.Stat(path)
+		if err != nil {
+			return total, err
+		}
+		if !st.IsDir() {
+			if err := one(path, true); err != nil {
+				return total, err
+			}
+			continue
+		}
+		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return one(p, true)
+			}
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if !input.ExportDir(os.DirFS(p)) {
+					return nil
+				}
+				rep, err := eng.ImportExport(ctx, os.DirFS(p), match.ImportOptions{Name: p})
+				addReport(&total, rep)
+				printRecords(stderr, p, rep)
+				if err != nil {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+				return filepath.SkipDir
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			return one(p, true)
+		})
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// fileError reports whether err is about one input file (it could not be
+// opened or read, or holds no known format) rather than the index.
+func fileError(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) || errors.Is(err, input.ErrUnknownFormat) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// addReport adds rep to total.
+func addReport(total *match.ImportReport, rep match.ImportReport) {
+	total.Read += rep.Read
+	total.Imported += rep.Imported
+	total.Rejected = append(total.Rejected, rep.Rejected...)
+	total.Warnings = append(total.Warnings, rep.Warnings...)
+	total.Duplicates = append(total.Duplicates, rep.Duplicates...)
+	total.Unresolved = append(total.Unresolved, rep.Unresolved...)
+	total.Inferred = append(total.Inferred, rep.Inferred...)
+}
+
+// printRecords lists a file's rejected records and warnings on stderr.
+func printRecords(w io.Writer, path string, rep match.ImportReport) {
+	for _, r := range rep.Rejected {
+		fmt.Fprintf(w, "%s: rejected %v\n", path, r)
+	}
+	for _, r := range rep.Warnings {
+		fmt.Fprintf(w, "%s: warning %v\n", path, r)
+	}
+}
+
+// maxUnrecognised is how many unrecognised certification names the import
+// summary lists.
+const maxUnrecognised = 10
+
+// writeUnrecognised lists the most frequent certification names the
+// catalog did not recognise, with their counts, most frequent first
+// (then by name), at most maxUnrecognised.
+func writeUnrecognised(w io.Writer, unresolved []match.UnresolvedCert) {
+	if len(unresolved) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	for _, u := range unresolved {
+		counts[strings.Join(strings.Fields(u.Text), " ")]++
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if counts[names[i]] != counts[names[j]] {
+			return counts[names[i]] > counts[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	shown := min(len(names), maxUnrecognised)
+	fmt.Fprintf(w, "certifications not recognised, most frequent (%d of %d names):\n", shown, len(names))
+	for _, n := range names[:shown] {
+		fmt.Fprintf(w, "%6d  %s\n", counts[n], n)
+	}
 }
 
 func importFile(ctx context.Context, eng *match.Engine, path string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
@@ -75,7 +200,7 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format inpu
 		return match.ImportReport{}, err
 	}
 	defer f.Close()
-	opts := match.ImportOptions{Format: format}
+	opts := match.ImportOptions{Format: format, Name: path}
 	tty := progress && isTerminal(stderr)
 	if tty {
 		opts.Progress = progressBar(stderr, path)
@@ -84,9 +209,7 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format inpu
 	if tty {
 		fmt.Fprintln(stderr) // end the progress bar's line
 	}
-	for _, r := range rep.Rejected {
-		fmt.Fprintf(stderr, "%s: rejected %v\n", path, r)
-	}
+	printRecords(stderr, path, rep)
 	if err != nil {
 		return rep, fmt.Errorf("%s: %w", path, err)
 	}
@@ -161,17 +284,9 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 			return err
 		}
 		defer eng.Close()
-		var total match.ImportReport
-		for _, path := range files {
-			rep, err := importFile(ctx, eng, path, input.Format(src.format), e.stderr, true)
-			total.Read += rep.Read
-			total.Imported += rep.Imported
-			total.Rejected = append(total.Rejected, rep.Rejected...)
-			total.Duplicates = append(total.Duplicates, rep.Duplicates...)
-			total.Unresolved = append(total.Unresolved, rep.Unresolved...)
-			if err != nil {
-				return err
-			}
+		total, err := importPaths(ctx, eng, files, input.Format(src.format), e.stderr, true)
+		if err != nil {
+			return err
 		}
 		n, err := eng.Count(ctx)
 		if err != nil {
@@ -180,8 +295,9 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 		if src.asJSON {
 			return report.WriteJSON(e.stdout, total)
 		}
-		fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
-			total.Read, total.Imported, len(total.Rejected), len(total.Duplicates), len(total.Unresolved), n)
+		fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, warnings %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
+			total.Read, total.Imported, len(total.Rejected), len(total.Warnings), len(total.Duplicates), len(total.Unresolved), n)
+		writeUnrecognised(e.stdout, total.Unresolved)
 		return nil
 	}
 }

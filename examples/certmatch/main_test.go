@@ -383,7 +383,18 @@ func TestFacets(t *testing.T) {
 func TestImportThenRank(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	r := mustRun(t, "", "import", "--index", dir, candidatesFile)
-	if want := "read 57, imported 57, rejected 0, duplicate ids 0, certifications not recognised 7; index holds 57\n"; r.stdout != want {
+	// The summary lists the names not recognised, most frequent first, then
+	// by name.
+	want := "read 57, imported 57, rejected 0, warnings 0, duplicate ids 0, certifications not recognised 7; index holds 57\n" +
+		"certifications not recognised, most frequent (7 of 7 names):\n" +
+		"     1  AWS Certified Solutions Architect - Associate\n" +
+		"     1  Certified Kubernetes Administrator (CKA)\n" +
+		"     1  Enthuware OCA Java SE 8 practice tests\n" +
+		"     1  Java Programming Masterclass (Udemy)\n" +
+		"     1  PMP\n" +
+		"     1  Spring Professional Certification preparation kit\n" +
+		"     1  Working towards OCP Java SE 11 Developer (1Z0-819)\n"
+	if r.stdout != want {
 		t.Errorf("import summary = %q; want %q", r.stdout, want)
 	}
 	if strings.Contains(r.stderr, "rejected ") {

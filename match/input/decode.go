@@ -273,6 +273,9 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	if f, ok := detectBinary(head); ok {
 		return f, nil
 	}
+	if binaryData(head) {
+		return FormatAuto, fmt.Errorf("%w: binary data of no kind certmatch reads (want JSON, CSV, a LinkedIn export, or a PDF, DOCX, Markdown or text resume)", ErrUnknownFormat)
+	}
 	t := bytes.TrimLeft(strictjson.TrimBOM(head), " \t\r\n")
 	switch {
 	case len(t) == 0:

@@ -39,6 +39,23 @@ func detectBinary(head []byte) (Format, bool) {
 	return FormatAuto, false
 }
 
+// binaryData reports whether the start of an input is not text: it holds
+// a NUL byte, or control bytes (but tabs, line breaks and form feeds) make
+// up more than a tenth of it. Text in a legacy 8-bit encoding is text.
+func binaryData(head []byte) bool {
+	b := head[:min(len(head), 4096)]
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	control := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			control++
+		}
+	}
+	return control*10 > len(b)
+}
+
 // maxExport bounds a LinkedIn export zip read into memory.
 const maxExport = 64 << 20
 
