@@ -48,6 +48,14 @@ var compoundSkills = map[string]bool{
 // '.', '+', '#' and '-' never split, so ".NET", "Node.js", "C++", "C#" and
 // "Spring-Boot" are one skill each. A blank entry gives nil.
 func SplitSkill(s string) []string {
+	if !strings.ContainsAny(s, skillSeparators) {
+		// One skill, the usual case: no map, no rune slices.
+		p := strings.TrimSpace(strings.TrimLeft(strings.TrimRight(strings.TrimSpace(s), ".:-–— "), ":-–— "))
+		if p == "" || versionOnly(p) || strings.EqualFold(p, "etc") || SkillKey(p) == "" {
+			return nil
+		}
+		return []string{p}
+	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -89,10 +97,26 @@ func SplitSkill(s string) []string {
 	return out
 }
 
+// skillSeparators are the runes at which SplitSkill may split.
+const skillSeparators = ",;|/&()[]{}•·\n\r"
+
 // KnownSkill reports whether the synonym table names key (a SkillKey), as
 // a spelling or as the skill it folds to: the skills certmatch knows by
 // name ("kafka", "springboot", "postgresql", "java"...).
 func KnownSkill(key string) bool { return synonymKeys[key] }
+
+// KnownSkillText reports whether a skill as written ("Apache Kafka") folds
+// to a skill the synonym table names: KnownSkill(SkillKey(s)), without
+// allocating for plain ASCII text.
+func KnownSkillText(s string) bool {
+	var buf [64]byte
+	if len(s) <= len(buf) {
+		if key, ok := asciiSkillKey(buf[:0], s); ok {
+			return synonymKeys[string(key)]
+		}
+	}
+	return synonymKeys[SkillKey(s)]
+}
 
 // synonymKeys holds every key and value of skillSynonyms.
 var synonymKeys = func() map[string]bool {

@@ -89,4 +89,12 @@ func TestKnownSkill(t *testing.T) {
 			t.Errorf("KnownSkill(%q) = %v, want %v", key, got, want)
 		}
 	}
+	for text, want := range map[string]bool{"Apache Kafka": true, "Spring-Boot": true, "Jakarta EE": true, "Café": false, "COBOL": false, "": false} {
+		if got := KnownSkillText(text); got != want || got != KnownSkill(SkillKey(text)) {
+			t.Errorf("KnownSkillText(%q) = %v, want %v and KnownSkill(SkillKey(%q))", text, got, want, text)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { KnownSkillText("Apache Kafka") }); n != 0 {
+		t.Errorf("KnownSkillText allocates %v times, want 0", n)
+	}
 }

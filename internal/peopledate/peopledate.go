@@ -190,25 +190,31 @@ func dayMonth(t string, a, b, year int) (Value, error) {
 	return Value{}, fail(t, ErrUnreadable)
 }
 
-// dateOf checks a date through scoring.ParseDate, so that every Date Parse
-// returns is one the native formats accept.
+// dateOf checks a date as scoring.ParseDate does (a year of four digits,
+// a month 1 to 12, a day that exists), so that every Date Parse returns is
+// one the native formats accept.
 func dateOf(t string, y, m, d int) (Value, error) {
-	var iso string
 	switch {
-	case y < 1000 || y > 9999:
+	case y < 1000 || y > 9999 || m < 0 || m > 12 || d < 0 || m == 0 && d > 0:
 		return Value{}, fail(t, ErrUnreadable)
-	case m == 0:
-		iso = fmt.Sprintf("%04d", y)
-	case d == 0:
-		iso = fmt.Sprintf("%04d-%02d", y, m)
-	default:
-		iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	case d > 0 && d > daysIn(y, m):
+		return Value{}, fail(t, fmt.Errorf("%w: no such day", ErrUnreadable))
 	}
-	date, err := scoring.ParseDate(iso)
-	if err != nil {
-		return Value{}, fail(t, fmt.Errorf("%w: no such day or month", ErrUnreadable))
+	return Value{Date: scoring.Date{Year: y, Month: m, Day: d}}, nil
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
 	}
-	return Value{Date: date}, nil
+	return 31
 }
 
 type ymd struct{ y, m, d int }

@@ -53,10 +53,10 @@ var errNoID = errors.New("no id")
 var errContentID = errors.New("no e-mail address or profile URL: the id is a hash of the content, so an edited version imported again becomes a second candidate")
 
 // pickID gives a record its id by the rules of IDOptions. doc is the
-// decoded JSON Resume for Field (nil for other formats); canonical is
+// decoded JSON Resume for Field (nil for other formats); canonical gives
 // the content to hash last. warn is errContentID when the content was
 // hashed; err rejects the record.
-func (o IDOptions) pickID(in IDInput, doc map[string]any, canonical []byte) (id string, warn, err error) {
+func (o IDOptions) pickID(in IDInput, doc map[string]any, canonical func() []byte) (id string, warn, err error) {
 	if o.Func != nil {
 		id, err := o.Func(in)
 		if err != nil {
@@ -80,5 +80,5 @@ func (o IDOptions) pickID(in IDInput, doc map[string]any, canonical []byte) (id 
 	if id, ok := h.ProfileURL(in.ProfileURL); ok {
 		return id, nil, nil
 	}
-	return h.Content(canonical), errContentID, nil
+	return h.Content(canonical()), errContentID, nil
 }

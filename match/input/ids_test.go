@@ -35,7 +35,7 @@ func TestPickID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			id, warn, err := tt.opts.pickID(tt.in, tt.doc, []byte("x"))
+			id, warn, err := tt.opts.pickID(tt.in, tt.doc, func() []byte { return []byte("x") })
 			if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) {
 				t.Fatalf("err = %v, want %v (%s)", err, tt.err, tt.why)
 			}

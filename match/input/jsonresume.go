@@ -69,12 +69,15 @@ func resumeRecord(raw []byte, pos string, ro recordOptions) Record {
 		return reject(pos, "", "", fmt.Errorf("want a JSON Resume object, got %s", strictjson.KindOfValue(v)))
 	}
 	r := readResume(doc, ro.find, ro.now)
-	var compact bytes.Buffer
-	if json.Compact(&compact, raw) != nil {
-		compact.Write(raw)
+	compact := func() []byte {
+		var b bytes.Buffer
+		if json.Compact(&b, raw) != nil {
+			return raw
+		}
+		return b.Bytes()
 	}
 	in := IDInput{Format: FormatJSONResume, Position: pos, Name: ro.name, Email: r.cand.Email, ProfileURL: r.profileURL, Raw: raw}
-	id, warn, err := ro.ids.pickID(in, doc, compact.Bytes())
+	id, warn, err := ro.ids.pickID(in, doc, compact)
 	if err != nil {
 		return reject(pos, "", ro.ids.Field, err)
 	}

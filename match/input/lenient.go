@@ -3,6 +3,7 @@ package input
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"net/mail"
 	"net/url"
 	"strings"
@@ -61,7 +62,7 @@ func (lr *lenientReader) arr(m map[string]any, path, k string) []any {
 // paths, noting the others.
 func (lr *lenientReader) objects(m map[string]any, path, k string) (items []map[string]any, paths []string) {
 	for i, it := range lr.arr(m, path, k) {
-		p := fmt.Sprintf("%s[%d]", joinJSONPath(path, k), i)
+		p := joinJSONPath(path, k) + "[" + strconv.Itoa(i) + "]"
 		o, ok := it.(map[string]any)
 		if !ok {
 			lr.note(p, "want an object, got %s", strictjson.KindOfValue(it))

@@ -74,7 +74,7 @@ func documentRecord(br *bufio.Reader, ro recordOptions) Record {
 	}
 	r := documentCandidate(doc.Text, ro.find, ro.now)
 	in := IDInput{Format: FormatDocument, Position: pos, Name: ro.name, Email: r.cand.Email, Raw: []byte(doc.Text)}
-	id, warn, err := ro.ids.pickID(in, nil, []byte(doc.Text))
+	id, warn, err := ro.ids.pickID(in, nil, func() []byte { return []byte(doc.Text) })
 	if err != nil {
 		return reject(pos, "", "", err)
 	}
@@ -157,7 +157,7 @@ func DecodeExportDir(fsys fs.FS, opts DecodeOptions, fn func(Record) error) erro
 func exportRecord(exp linkedin.Export, raw []byte, pos string, ro recordOptions) Record {
 	r, notes := linkedinCandidate(exp, ro.find, ro.now)
 	in := IDInput{Format: FormatLinkedIn, Position: pos, Name: ro.name, Email: r.cand.Email, Raw: raw}
-	id, warn, err := ro.ids.pickID(in, nil, raw)
+	id, warn, err := ro.ids.pickID(in, nil, func() []byte { return raw })
 	if err != nil {
 		return reject(pos, "", "", err)
 	}

@@ -15,8 +15,13 @@ import (
 // starts sentences and cheers, and "Node": "Golang" and "Node.js" count).
 type vocabFinder struct{ lineFinder }
 
-// maxSkillWords is the longest run of words a skill name has.
-const maxSkillWords = 3
+// maxSkillWords is the longest run of words a skill name has, and
+// maxSkillText the longest text of more than one word tried as one:
+// longer runs are never a name the vocabulary knows.
+const (
+	maxSkillWords = 3
+	maxSkillText  = 24
+)
 
 // commonWordSkills are skill names that are common words, in lower case,
 // with the test the written form must pass.
@@ -50,8 +55,7 @@ func (vocabFinder) skills(text string) []string {
 		n := 0
 		for k := min(maxSkillWords, len(ws)-i); k >= 1; k-- {
 			written := text[ws[i].start:ws[i+k-1].end]
-			key := scoring.SkillKey(written)
-			if !scoring.KnownSkill(key) {
+			if k > 1 && len(written) > maxSkillText || !scoring.KnownSkillText(written) {
 				continue
 			}
 			if ok, common := commonWordSkills[strings.ToLower(written)]; common && !ok(written) {
