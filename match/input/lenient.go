@@ -3,9 +3,9 @@ package input
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"net/mail"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
