@@ -174,8 +174,10 @@ const peekSize = 1 << 20
 // to a *RecordError naming its position, id and field. Native records are
 // decoded strictly (unknown fields and wrong types are rejected) and
 // checked with (*scoring.Candidate).Validate; the package documentation
-// says how JSON Resume and CSV are read. Decode does not normalise
-// certifications; match.Engine.Import does.
+// says how JSON Resume, CSV, LinkedIn exports and resume documents are
+// read (the last two are one record each, read whole). Decode does not
+// normalise the certifications of structured records; match.Engine.Import
+// does.
 //
 // Decode returns the format it read, and an error only when the input as a
 // whole cannot be read (an I/O error, malformed JSON outside JSON Lines, a
@@ -250,9 +252,17 @@ var errEmpty = fmt.Errorf("%w: empty input", ErrUnknownFormat)
 //     certifications, years_experience, ...) means FormatNative; "skills"
 //     alone decides by its first element, an object for JSON Resume, a
 //     string for native. An object with neither is native.
-//   - Otherwise CSV, when the first line is a header with an "id" column.
+//   - A PDF ("%PDF-"), a DOCX (a zip holding word/) or an OLE file (an old
+//     or encrypted Word file) is FormatDocument; another zip is
+//     FormatLinkedIn (an export's zip).
+//   - Otherwise CSV, when the first line is a header with an "id" column,
+//     or FormatLinkedIn, when it is the header of a LinkedIn export file
+//     (Certifications.csv, Skills.csv, Positions.csv...).
 //
-// It returns an error wrapping ErrUnknownFormat for anything else,
+// Plain text and Markdown resumes are told by name, not content: Decode
+// reads a file whose DecodeOptions.Name ends in .txt, .md, .pdf or .docx
+// as FormatDocument. It returns an error wrapping ErrUnknownFormat for
+// anything else (binary data of no known kind included),
 // including empty input. Give br a buffer of at least a few kilobytes:
 // DetectFormat looks no further than br's buffer.
 func DetectFormat(br *bufio.Reader) (Format, error) {
