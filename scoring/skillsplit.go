@@ -51,7 +51,7 @@ func SplitSkill(s string) []string {
 	if !strings.ContainsAny(s, skillSeparators) {
 		// One skill, the usual case: no map, no rune slices.
 		p := strings.TrimSpace(strings.TrimLeft(strings.TrimRight(strings.TrimSpace(s), ".:-–— "), ":-–— "))
-		if p == "" || versionOnly(p) || strings.EqualFold(p, "etc") || SkillKey(p) == "" {
+		if p == "" || versionOnly(p) || strings.EqualFold(p, "etc") || !strings.ContainsFunc(p, keyRune) {
 			return nil
 		}
 		return []string{p}
@@ -97,6 +97,12 @@ func SplitSkill(s string) []string {
 	return out
 }
 
+// keyRune reports whether r is kept in a skill key (SkillKey drops
+// spaces and - _ . /).
+func keyRune(r rune) bool {
+	return !unicode.IsSpace(r) && r != '-' && r != '_' && r != '.' && r != '/'
+}
+
 // skillSeparators are the runes at which SplitSkill may split.
 const skillSeparators = ",;|/&()[]{}•·\n\r"
 
@@ -117,6 +123,31 @@ func KnownSkillText(s string) bool {
 	}
 	return synonymKeys[SkillKey(s)]
 }
+
+// KnownSkillStart reports whether some skill the synonym table names has a
+// key that starts with the key of word ("spring" starts "springboot"): a
+// run of words can name a known skill only when its first word passes. It
+// does not allocate for plain ASCII.
+func KnownSkillStart(word string) bool {
+	var buf [64]byte
+	if len(word) <= len(buf) {
+		if key, ok := asciiSkillKey(buf[:0], word); ok {
+			return synonymPrefixes[string(key)]
+		}
+	}
+	return synonymPrefixes[SkillKey(word)]
+}
+
+// synonymPrefixes holds every prefix of every key in synonymKeys.
+var synonymPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range synonymKeys {
+		for i := 1; i <= len(k); i++ {
+			m[k[:i]] = true
+		}
+	}
+	return m
+}()
 
 // synonymKeys holds every key and value of skillSynonyms.
 var synonymKeys = func() map[string]bool {

@@ -94,7 +94,12 @@ func TestKnownSkill(t *testing.T) {
 			t.Errorf("KnownSkillText(%q) = %v, want %v and KnownSkill(SkillKey(%q))", text, got, want, text)
 		}
 	}
-	if n := testing.AllocsPerRun(100, func() { KnownSkillText("Apache Kafka") }); n != 0 {
+	for word, want := range map[string]bool{"Spring": true, "apache": true, "Kaf": true, "built": false, "the": false} {
+		if got := KnownSkillStart(word); got != want {
+			t.Errorf("KnownSkillStart(%q) = %v, want %v", word, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { KnownSkillText("Apache Kafka"); KnownSkillStart("Apache") }); n != 0 {
 		t.Errorf("KnownSkillText allocates %v times, want 0", n)
 	}
 }

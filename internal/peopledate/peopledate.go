@@ -91,6 +91,9 @@ func parseOne(s string) (Value, error) {
 	if len(t) > maxInput {
 		return Value{}, fail(t, ErrUnreadable)
 	}
+	if y, m, d, ok := plainISO(t); ok {
+		return dateOf(t, y, m, d)
+	}
 	if ongoingWords[plainWords(t)] {
 		return Value{Ongoing: true}, nil
 	}
@@ -206,6 +209,28 @@ func dateOf(t string, y, m, d int) (Value, error) {
 
 // daysIn is the number of days of month m of year y.
 func daysIn(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+// plainISO reads "YYYY", "YYYY-MM" and "YYYY-MM-DD", the forms most dates
+// come in, without tokenizing; ok is false for any other text.
+func plainISO(t string) (y, m, d int, ok bool) {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(t) == 4 && digits(t):
+		return atoi(t), 0, 0, true
+	case len(t) == 7 && t[4] == '-' && digits(t[:4]) && digits(t[5:]):
+		return atoi(t[:4]), atoi(t[5:]), 0, true
+	case len(t) == 10 && t[4] == '-' && t[7] == '-' && digits(t[:4]) && digits(t[5:7]) && digits(t[8:]):
+		return atoi(t[:4]), atoi(t[5:7]), atoi(t[8:]), true
+	}
+	return 0, 0, 0, false
+}
 
 type ymd struct{ y, m, d int }
 

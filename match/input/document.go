@@ -444,7 +444,7 @@ func documentCandidate(text string, find proseFinder, now time.Time) docResult {
 
 	skills := newSkillSet(c)
 	for _, s := range docSkillLists(lines) {
-		skills.add(s, "")
+		skills.add(s)
 	}
 	for _, l := range lines {
 		if l.heading || l.section == secSkills || l.section == secCerts || l.section == secEducation {
@@ -502,16 +502,16 @@ func documentCandidate(text string, find proseFinder, now time.Time) docResult {
 
 // docSkillSource says where in a resume a skill was found in prose: "work
 // highlight at <the entry's first line>", "summary", "resume text".
-func docSkillSource(l docLine) string {
+func docSkillSource(l docLine) source {
 	switch {
 	case l.section == secExperience && l.under != "" && l.under != l.text:
-		return "work highlight at " + l.under
+		return source{what: "work highlight at", entry: l.under}
 	case l.section == secExperience:
-		return "work entry " + l.text
+		return source{what: "work entry", entry: l.text}
 	case l.section == secProjects && l.under != "":
-		return "project " + l.under
+		return source{what: "project", entry: l.under}
 	case l.section == secSummary:
-		return "summary"
+		return at("summary")
 	}
-	return "resume text"
+	return at("resume text")
 }

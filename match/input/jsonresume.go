@@ -60,7 +60,13 @@ type recordOptions struct {
 // resumeRecord converts one JSON Resume record, leniently: only a record
 // that is not a JSON object, or has no usable id, is rejected.
 func resumeRecord(raw []byte, pos string, ro recordOptions) Record {
-	v, err := strictjson.DecodeAny(raw)
+	var v any
+	var err error
+	if ro.ids.Field != "" {
+		v, err = strictjson.DecodeAny(raw) // numbers as written, for a numeric id
+	} else {
+		err = json.Unmarshal(raw, &v) // no decoder buffer: the common case
+	}
 	if err != nil {
 		return reject(pos, "", "", err)
 	}

@@ -3,6 +3,7 @@ package input
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/mail"
 	"net/url"
 	"strconv"
@@ -216,11 +217,11 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 	for i, sk := range items {
 		lr.str(sk, paths[i], "level")
 		for _, s := range scoring.SplitSkill(lr.str(sk, paths[i], "name")) {
-			skills.add(s, "")
+			skills.add(s)
 		}
 		for _, kw := range lr.strs(sk, paths[i], "keywords") {
 			for _, s := range scoring.SplitSkill(kw) {
-				skills.add(s, "")
+				skills.add(s)
 			}
 		}
 	}
@@ -257,12 +258,12 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 		skills.prose(find, lr.str(p, paths[i], "description"), workSource("project", name, start, end))
 		for _, kw := range lr.strs(p, paths[i], "keywords") {
 			for _, s := range scoring.SplitSkill(kw) {
-				skills.add(s, workSource("project keyword of", name, start, end))
+				skills.addFrom(s, workSource("project keyword of", name, start, end))
 			}
 		}
 	}
-	skills.prose(find, label, "resume label")
-	skills.prose(find, summary, "resume summary")
+	skills.prose(find, label, at("resume label"))
+	skills.prose(find, summary, at("resume summary"))
 	r.sources = skills.sources
 
 	certs, paths := lr.objects(doc, "", "certificates")
@@ -304,6 +305,10 @@ func fieldAt(doc map[string]any, path string) (string, bool) {
 	case json.Number:
 		if _, err := x.Int64(); err == nil {
 			return x.String(), true
+		}
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return strconv.FormatFloat(x, 'f', -1, 64), true
 		}
 	}
 	return "", false

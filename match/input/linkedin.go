@@ -46,11 +46,11 @@ func linkedinCandidate(exp linkedin.Export, find proseFinder, now time.Time) (do
 	skills := newSkillSet(c)
 	for _, s := range exp.Skills {
 		for _, part := range scoring.SplitSkill(s) {
-			skills.add(part, "")
+			skills.add(part)
 		}
 	}
-	skills.prose(find, p.Headline, "headline")
-	skills.prose(find, p.Summary, "summary")
+	skills.prose(find, p.Headline, at("headline"))
+	skills.prose(find, p.Summary, at("summary"))
 	for _, pos := range exp.Positions {
 		skills.prose(find, pos.Description, workSource("work highlight at", joinNonEmpty(", ", pos.Title, pos.Company), pos.Started, pos.Finished))
 	}
@@ -96,8 +96,11 @@ func newSkillSet(c *scoring.Candidate) *skillSet {
 	return s
 }
 
-// add adds a skill; source is "" for a listed skill.
-func (s *skillSet) add(skill, source string) {
+// add adds a listed skill.
+func (s *skillSet) add(skill string) { s.addFrom(skill, source{}) }
+
+// addFrom adds a skill found at src (the zero source for a listed one).
+func (s *skillSet) addFrom(skill string, src source) {
 	skill = strings.TrimSpace(skill)
 	k := scoring.SkillKey(skill)
 	if k == "" || s.seen[k] {
@@ -105,38 +108,53 @@ func (s *skillSet) add(skill, source string) {
 	}
 	s.seen[k] = true
 	s.c.Skills = append(s.c.Skills, skill)
-	if source != "" {
-		s.sources = append(s.sources, skillSource{skill: skill, source: source})
+	if text := src.String(); text != "" {
+		s.sources = append(s.sources, skillSource{skill: skill, source: text})
 	}
 }
 
-// prose adds the skills find names in text, from source.
-func (s *skillSet) prose(find proseFinder, text, source string) {
+// prose adds the skills find names in text, found at src.
+func (s *skillSet) prose(find proseFinder, text string, src source) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
 	for _, sk := range find.skills(text) {
-		s.add(sk, source)
+		s.addFrom(sk, src)
 	}
 }
 
-// workSource names where a skill was found: "work highlight at Senior
-// Java Developer, Acme, 2019-2022" (what, the entry, its years: one when
-// it starts and ends in the same year, "present" for an ongoing end).
-func workSource(what, entry string, start, end peopledate.Value) string {
-	out := what
-	if entry != "" {
-		out += " " + entry
+// source is where a skill was found, written out only when a skill is:
+// "work highlight at Senior Java Developer, Acme, 2019-2022" (what, the
+// entry, its years: one when it starts and ends in the same year,
+// "present" for an ongoing end), or a place alone ("summary").
+type source struct {
+	what       string
+	entry      string
+	start, end peopledate.Value
+}
+
+// at is a source without an entry or dates.
+func at(what string) source { return source{what: what} }
+
+// workSource is the source of a skill found in a dated entry.
+func workSource(what, entry string, start, end peopledate.Value) source {
+	return source{what: what, entry: entry, start: start, end: end}
+}
+
+func (s source) String() string {
+	out := s.what
+	if s.entry != "" {
+		out += " " + s.entry
 	}
-	if start.Date.IsZero() {
+	if s.start.Date.IsZero() {
 		return out
 	}
-	span := strconv.Itoa(start.Date.Year)
+	span := strconv.Itoa(s.start.Date.Year)
 	switch {
-	case end.Ongoing || end.Date.IsZero():
+	case s.end.Ongoing || s.end.Date.IsZero():
 		span += "-present"
-	case end.Date.Year != start.Date.Year:
-		span += "-" + strconv.Itoa(end.Date.Year)
+	case s.end.Date.Year != s.start.Date.Year:
+		span += "-" + strconv.Itoa(s.end.Date.Year)
 	}
 	return out + ", " + span
 }

@@ -72,7 +72,7 @@ func TestWorkSource(t *testing.T) {
 	for _, tt := range tests {
 		s, e := docValue(tt.start), docValue(tt.end)
 		e.Ongoing = tt.ongoing
-		if got := workSource("work highlight at", "Dev, Acme", s, e); got != tt.want {
+		if got := workSource("work highlight at", "Dev, Acme", s, e).String(); got != tt.want {
 			t.Errorf("workSource(%s, %s) = %q, want %q", tt.start, tt.end, got, tt.want)
 		}
 	}

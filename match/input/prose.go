@@ -34,7 +34,8 @@ var commonWordSkills = map[string]func(string) bool{
 
 func (vocabFinder) skills(text string) []string {
 	type word struct{ start, end int }
-	var ws []word
+	var buf [64]word // most prose given here is a sentence: no allocation
+	ws := buf[:0]
 	start := -1
 	for i, r := range text {
 		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' ||
@@ -53,6 +54,10 @@ func (vocabFinder) skills(text string) []string {
 	var out []string
 	for i := 0; i < len(ws); {
 		n := 0
+		if !scoring.KnownSkillStart(text[ws[i].start:ws[i].end]) {
+			i++
+			continue
+		}
 		for k := min(maxSkillWords, len(ws)-i); k >= 1; k-- {
 			written := text[ws[i].start:ws[i+k-1].end]
 			if k > 1 && len(written) > maxSkillText || !scoring.KnownSkillText(written) {
