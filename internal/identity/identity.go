@@ -4,9 +4,12 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
+	"io"
 	"net/mail"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // DefaultKey is the key New uses when given none. It is public: ids made
@@ -28,7 +31,8 @@ const hexDigits = 20
 
 // Hasher makes ids with one key.
 type Hasher struct {
-	key []byte
+	key  []byte
+	macs *sync.Pool // of hash.Hash keyed with key, reused across ids
 }
 
 // New returns a Hasher with key; an empty key means DefaultKey.
@@ -36,19 +40,22 @@ func New(key []byte) Hasher {
 	if len(key) == 0 {
 		key = []byte(DefaultKey)
 	}
-	return Hasher{key: append([]byte(nil), key...)}
+	key = append([]byte(nil), key...)
+	return Hasher{key: key, macs: &sync.Pool{New: func() any { return hmac.New(sha256.New, key) }}}
 }
 
 func (h Hasher) sum(kind, value string) string {
-	key := h.key
-	if len(key) == 0 {
-		key = []byte(DefaultKey)
+	if h.macs == nil { // the zero Hasher
+		h = New(nil)
 	}
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(kind))
+	m := h.macs.Get().(hash.Hash)
+	defer h.macs.Put(m)
+	m.Reset()
+	io.WriteString(m, kind)
 	m.Write([]byte{0})
-	m.Write([]byte(value))
-	return hex.EncodeToString(m.Sum(nil))[:hexDigits]
+	io.WriteString(m, value)
+	var buf [sha256.Size]byte
+	return hex.EncodeToString(m.Sum(buf[:0])[:hexDigits/2])
 }
 
 // Email returns the id of an e-mail address after NormalizeEmail; ok is

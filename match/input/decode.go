@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/identity"
 	"github.com/certmatch/certmatch/internal/linkedin"
 	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
@@ -235,7 +236,10 @@ func recordOptionsFor(opts DecodeOptions) recordOptions {
 	if now == nil {
 		now = time.Now
 	}
-	return recordOptions{ids: opts.IDs, name: opts.Name, find: finderFor(opts.Catalog), now: now()}
+	ids := opts.IDs
+	h := identity.New(ids.Key)
+	ids.hasher = &h
+	return recordOptions{ids: ids, name: opts.Name, find: finderFor(opts.Catalog), now: now()}
 }
 
 // errEmpty marks input that holds nothing but white space.

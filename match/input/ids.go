@@ -32,6 +32,8 @@ type IDOptions struct {
 	// which is public: set your own to keep ids from being recomputed from
 	// e-mail addresses.
 	Key []byte
+
+	hasher *identity.Hasher // Key's, prepared once per Decode
 }
 
 // IDInput is what IDOptions.Func is shown of a record.
@@ -73,7 +75,11 @@ func (o IDOptions) pickID(in IDInput, doc map[string]any, canonical func() []byt
 		}
 		return id, nil, nil
 	}
-	h := identity.New(o.Key)
+	h := o.hasher
+	if h == nil {
+		nh := identity.New(o.Key)
+		h = &nh
+	}
 	if id, ok := h.Email(in.Email); ok {
 		return id, nil, nil
 	}

@@ -159,7 +159,7 @@ func (lr *lenientReader) url(m map[string]any, path, k string) string {
 // resumeRead is what a JSON Resume says, read leniently.
 type resumeRead struct {
 	docResult
-	location   map[string]any // basics.location with its string fields only
+	location   map[string]any // basics.location, its fields checked
 	certPaths  []string       // the JSON path of each of cand.Certifications
 	profileURL string         // the LinkedIn profile, else the first profile, else basics.url
 	notes      []fieldNote
@@ -183,12 +183,10 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 	lr.str(basics, "basics", "image")
 	site := lr.url(basics, "basics", "url")
 	if loc := lr.obj(basics, "basics", "location"); loc != nil {
-		r.location = map[string]any{}
 		for _, k := range []string{"address", "postalCode", "city", "countryCode", "region"} {
-			if s := lr.str(loc, "basics.location", k); s != "" {
-				r.location[k] = s
-			}
+			lr.str(loc, "basics.location", k)
 		}
+		r.location = loc // PlaceName reads its strings only
 	}
 	var linkedinURL, firstURL string
 	profiles, paths := lr.objects(basics, "basics", "profiles")
@@ -226,8 +224,8 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 		}
 	}
 
-	var ps []period
 	work, paths := lr.objects(doc, "", "work")
+	ps := make([]period, 0, len(work))
 	for i, w := range work {
 		entry := joinNonEmpty(", ", lr.str(w, paths[i], "position"), lr.str(w, paths[i], "name"))
 		lr.str(w, paths[i], "location")
@@ -267,6 +265,9 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 	r.sources = skills.sources
 
 	certs, paths := lr.objects(doc, "", "certificates")
+	if len(certs) > 0 {
+		c.Certifications = make([]scoring.Credential, 0, len(certs))
+	}
 	for i, ce := range certs {
 		// Names written over several lines ("Oracle Certified
 		// Professional\n\nJava SE 17 Developer") are one name.
@@ -279,6 +280,9 @@ func readResume(doc map[string]any, find proseFinder, now time.Time) resumeRead 
 		}
 		c.Certifications = append(c.Certifications, scoring.Credential{Name: name, Date: d.Date, Issuer: issuer, URL: u})
 		r.certPaths = append(r.certPaths, paths[i])
+	}
+	if len(c.Certifications) == 0 {
+		c.Certifications = nil // none stays nil, as in every other format
 	}
 	r.notes = lr.notes
 	return r
