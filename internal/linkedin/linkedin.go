@@ -101,6 +101,17 @@ func (w Warning) Error() string {
 	return b.String()
 }
 
+// IsExportFile reports whether a file name (any case) is one of the export
+// files read.
+func IsExportFile(name string) bool {
+	for _, f := range files {
+		if strings.EqualFold(name, string(f)) {
+			return true
+		}
+	}
+	return false
+}
+
 // ReadFS reads the export files found in fsys's top folder or, when there
 // are none there, in a single folder below it: an os.DirFS of the export
 // folder, or the *zip.Reader of the zip LinkedIn sends. It returns an

@@ -203,3 +203,11 @@ func TestWarningNamesNoValue(t *testing.T) {
 		t.Errorf("warning %q: want it to start %q and not to name the company", msg, want)
 	}
 }
+
+func TestIsExportFile(t *testing.T) {
+	for name, want := range map[string]bool{"Certifications.csv": true, "skills.CSV": true, "Connections.csv": false, "cv.pdf": false} {
+		if got := IsExportFile(name); got != want {
+			t.Errorf("IsExportFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -77,3 +77,14 @@ func TestWorkSource(t *testing.T) {
 		}
 	}
 }
+
+func TestExportDir(t *testing.T) {
+	if !ExportDir(os.DirFS("../../testdata/resumes/linkedin-export")) {
+		t.Errorf("the export folder is not an export")
+	}
+	// The folder holding it is not: its other files are resumes of their
+	// own, and the export is found when its folder is reached.
+	if ExportDir(os.DirFS("../../testdata/resumes")) {
+		t.Errorf("the folder holding the export is an export")
+	}
+}

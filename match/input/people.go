@@ -124,16 +124,25 @@ func linkedinRecord(br *bufio.Reader, ro recordOptions) Record {
 	return exportRecord(exp, raw, pos, ro)
 }
 
-// ExportDir reports whether the folder fsys holds a LinkedIn data export
-// (its Profile, Positions, Skills or Certifications CSV files, in the top
-// folder or one below).
+// ExportDir reports whether the folder fsys holds a LinkedIn data export:
+// its Profile, Email Addresses, Positions, Projects, Skills or
+// Certifications CSV files, in the folder itself.
 func ExportDir(fsys fs.FS) bool {
-	_, err := linkedin.ReadFS(fsys)
-	return !errors.Is(err, linkedin.ErrNotExport)
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && linkedin.IsExportFile(e.Name()) {
+			return true
+		}
+	}
+	return false
 }
 
-// DecodeExportDir reads the LinkedIn data export in the folder fsys (see
-// ExportDir) as one candidate and calls fn with it, at Position "export".
+// DecodeExportDir reads the LinkedIn data export in the folder fsys (its
+// files in the folder itself or, as a zip unpacks, in its one subfolder)
+// as one candidate and calls fn with it, at Position "export".
 // opts.Format is ignored. It returns fn's error, or an error when fsys
 // holds no export.
 func DecodeExportDir(fsys fs.FS, opts DecodeOptions, fn func(Record) error) error {
