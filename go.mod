@@ -9,6 +9,7 @@ require (
 	github.com/google/go-cmp v0.7.0
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/samber/lo v1.53.0
+	golang.org/x/sync v0.20.0
 	golang.org/x/term v0.43.0
 )
 

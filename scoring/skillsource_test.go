@@ -14,7 +14,7 @@ func TestSkillSourceInExplanation(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := scoring.Candidate{ID: "c", Skills: []string{"Java", "Apache Kafka"},
-		SkillSources: []scoring.SkillSource{{Skill: "Apache Kafka", Source: "work highlight at Senior Developer, Acme, 2019-2022"}}}
+		SkillSources: map[string]string{"Apache Kafka": "work highlight at Senior Developer, Acme, 2019-2022"}}
 	got := plan.Score(c)
 	bare := plan.Score(scoring.Candidate{ID: "c", Skills: []string{"Java", "Apache Kafka"}})
 	if got.Score != bare.Score {

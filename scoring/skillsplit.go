@@ -85,7 +85,7 @@ func SplitSkill(s string) []string {
 				if lastOuter != "" && p != "" && !strings.ContainsRune(p, ' ') {
 					// "Spring (Boot)": the outer word and the inner one may be
 					// one known skill.
-					if joined := lastOuter + " " + p; KnownSkill(SkillKey(joined)) {
+					if joined := lastOuter + " " + p; knownSkill(SkillKey(joined)) {
 						add(joined)
 						continue
 					}
@@ -106,48 +106,10 @@ func keyRune(r rune) bool {
 // skillSeparators are the runes at which SplitSkill may split.
 const skillSeparators = ",;|/&()[]{}•·\n\r"
 
-// KnownSkill reports whether the synonym table names key (a SkillKey), as
+// knownSkill reports whether the synonym table names key (a SkillKey), as
 // a spelling or as the skill it folds to: the skills certmatch knows by
 // name ("kafka", "springboot", "postgresql", "java"...).
-func KnownSkill(key string) bool { return synonymKeys[key] }
-
-// KnownSkillText reports whether a skill as written ("Apache Kafka") folds
-// to a skill the synonym table names: KnownSkill(SkillKey(s)), without
-// allocating for plain ASCII text.
-func KnownSkillText(s string) bool {
-	var buf [64]byte
-	if len(s) <= len(buf) {
-		if key, ok := asciiSkillKey(buf[:0], s); ok {
-			return synonymKeys[string(key)]
-		}
-	}
-	return synonymKeys[SkillKey(s)]
-}
-
-// KnownSkillStart reports whether some skill the synonym table names has a
-// key that starts with the key of word ("spring" starts "springboot"): a
-// run of words can name a known skill only when its first word passes. It
-// does not allocate for plain ASCII.
-func KnownSkillStart(word string) bool {
-	var buf [64]byte
-	if len(word) <= len(buf) {
-		if key, ok := asciiSkillKey(buf[:0], word); ok {
-			return synonymPrefixes[string(key)]
-		}
-	}
-	return synonymPrefixes[SkillKey(word)]
-}
-
-// synonymPrefixes holds every prefix of every key in synonymKeys.
-var synonymPrefixes = func() map[string]bool {
-	m := map[string]bool{}
-	for k := range synonymKeys {
-		for i := 1; i <= len(k); i++ {
-			m[k[:i]] = true
-		}
-	}
-	return m
-}()
+func knownSkill(key string) bool { return synonymKeys[key] }
 
 // synonymKeys holds every key and value of skillSynonyms.
 var synonymKeys = func() map[string]bool {

@@ -405,20 +405,6 @@ type proseFinder interface {
 // foundCert is a credential found in text.
 type foundCert struct{ id, version string }
 
-// lineFinder finds a credential in a line with the catalog's normaliser:
-// the whole line must be a confident match. It finds no skills in prose.
-type lineFinder struct{ cat *scoring.Catalog }
-
-func (f lineFinder) certs(text string) []foundCert {
-	res, ok := f.cat.Normalize(text)
-	if !ok {
-		return nil
-	}
-	return []foundCert{{id: res.ID, version: res.Version}}
-}
-
-func (lineFinder) skills(string) []string { return nil }
-
 // docResult is a candidate read from resume text, without an id.
 type docResult struct {
 	cand scoring.Candidate

@@ -17,6 +17,20 @@ import (
 
 var docNow = time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC)
 
+// lineFinder is a proseFinder for tests: a credential is a line the
+// catalog's normaliser matches whole, and prose names no skill.
+type lineFinder struct{ cat *scoring.Catalog }
+
+func (f lineFinder) certs(text string) []foundCert {
+	res, ok := f.cat.Normalize(text)
+	if !ok {
+		return nil
+	}
+	return []foundCert{{id: res.ID, version: res.Version}}
+}
+
+func (lineFinder) skills(string) []string { return nil }
+
 // wordFinder is a proseFinder for tests: it finds the skills of a fixed
 // list by word, and credentials with the catalog's normaliser.
 type wordFinder struct {

@@ -271,9 +271,9 @@ func TestSampleResume(t *testing.T) {
 			Skills:          []string{"Web Development", "HTML", "CSS", "Javascript", "Compression", "Mpeg", "MP4", "GIF", "GoogleMaps", "Chrome Extension"},
 			// A project's keywords are skills, with the project they came
 			// from; "Go Sooners" in the summary is no skill.
-			SkillSources: []scoring.SkillSource{
-				{Skill: "GoogleMaps", Source: "project keyword of Miss Direction, 2016"},
-				{Skill: "Chrome Extension", Source: "project keyword of Miss Direction, 2016"},
+			SkillSources: map[string]string{
+				"GoogleMaps":       "project keyword of Miss Direction, 2016",
+				"Chrome Extension": "project keyword of Miss Direction, 2016",
 			},
 		},
 	}}
@@ -327,7 +327,7 @@ func TestJSONResumeMapping(t *testing.T) {
 			doc:  `{"basics":{"email":"a@x.org","label":"Java Developer"}}`,
 			want: scoring.Candidate{ID: ax, Email: "a@x.org", Summary: "Java Developer",
 				Skills:       []string{"Java"},
-				SkillSources: []scoring.SkillSource{{Skill: "Java", Source: "resume label"}}},
+				SkillSources: map[string]string{"Java": "resume label"}},
 		},
 		{
 			name: "skills deduplicated",
@@ -347,7 +347,7 @@ func TestJSONResumeMapping(t *testing.T) {
 			why:  "a skill named only in a work highlight is held, with where it was found; 2019-03-01..2022-01-31 is 2.92 years",
 			doc:  `{"basics":{"email":"a@x.org"},"work":[{"name":"Acme","position":"Developer","startDate":"2019-03","endDate":"2022-01","highlights":["Built Kafka pipelines"]}]}`,
 			want: scoring.Candidate{ID: ax, Email: "a@x.org", YearsExperience: 2.9, Skills: []string{"Kafka"},
-				SkillSources: []scoring.SkillSource{{Skill: "Kafka", Source: "work highlight at Developer, Acme, 2019-2022"}}},
+				SkillSources: map[string]string{"Kafka": "work highlight at Developer, Acme, 2019-2022"}},
 		},
 		{
 			name: "certificates",

@@ -320,13 +320,13 @@ func fieldAt(doc map[string]any, path string) (string, bool) {
 
 // skillSources are the sources of skills found in prose, for the
 // candidate.
-func (r docResult) skillSources() []scoring.SkillSource {
+func (r docResult) skillSources() map[string]string {
 	if len(r.sources) == 0 {
 		return nil
 	}
-	out := make([]scoring.SkillSource, len(r.sources))
-	for i, s := range r.sources {
-		out[i] = scoring.SkillSource{Skill: s.skill, Source: s.source}
+	out := make(map[string]string, len(r.sources))
+	for _, s := range r.sources {
+		out[s.skill] = s.source
 	}
 	return out
 }
