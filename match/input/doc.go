@@ -55,8 +55,10 @@
 // "CI/CD", "TCP/IP", "PL/SQL", "C++", "C#", ".NET" and "Node.js" one.
 // Skills named in prose (work highlights, summaries and descriptions,
 // project highlights and descriptions, the resume's label and summary)
-// count as held when the skill vocabulary names them ("built Apache Kafka
-// pipelines" holds Kafka); [scoring.Candidate].SkillSources says where each
+// count as held when the finder job postings are read with
+// (internal/jobtext, its built-in skills) names them ("built Apache Kafka
+// pipelines" holds Apache Kafka, which scoring folds to kafka as a role's
+// skills are folded); [scoring.Candidate].SkillSources says where each
 // was found ("work highlight at Developer, Acme, 2019-2022"), and
 // explanations quote it. They are skills like the listed ones: they score
 // and a text query finds them.
@@ -141,11 +143,13 @@
 //     sources;
 //   - certifications: every line of the certifications section, and lines
 //     elsewhere that speak of a credential (certified, certification,
-//     exam, an exam code or acronym), resolved with the catalog's
-//     normaliser ([DecodeOptions].Catalog) with the dates on the line
-//     taken out of the name and kept as the issue date (and expiry, for a
-//     range); a line of the certifications section that nothing resolves
-//     is kept as written, to be reported;
+//     exam, an exam code or acronym), read with jobtext's certification
+//     finder over the catalog ([DecodeOptions].Catalog) with the dates on
+//     the line taken out of the name and kept as the issue date (and
+//     expiry, for a range); a finding counts when it names one
+//     certification (a group, "a Java certification", names no credential
+//     held); a line of the certifications section that nothing resolves is
+//     kept as written, to be reported;
 //   - years_experience: the union of the periods written in the
 //     experience section ("Mar 2019 – Present", "2016 - 2019",
 //     "03/2018 to 05/2020"; anywhere but education and certifications when
