@@ -53,6 +53,16 @@
 // rebuilt from bleve's stored records (on every core), so it matches
 // whatever survived. A test kills a writer mid-import and checks this.
 //
+// The terms bleve holds are derived with the catalog (implied ids, skill
+// keys through its synonyms), so an on-disk index keeps the [Fingerprint]
+// of the mapping and catalog it was written with in bleve's internal
+// store. Opened under another, it is re-derived whole from the stored
+// records before [Open] returns ([Options.ReindexProgress] reports it;
+// the records are not changed), or refused with a [*StaleError] when
+// [Options.RefuseStale] is set; [Index.Reindex] does it on demand. The
+// fingerprint is written only after the last batch, so an interrupted
+// reindex is done again at the next open.
+//
 // # Limits
 //
 // In memory, scorch never merges segments: each batch leaves one, and text

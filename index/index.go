@@ -41,6 +41,13 @@ type Options struct {
 	// LockTimeout bounds the wait for another process's lock on an on-disk
 	// index; 0 means one second.
 	LockTimeout string
+	// RefuseStale makes Open fail with a *StaleError (wrapping ErrStale)
+	// when an on-disk index's terms were derived under another
+	// Fingerprint, instead of re-deriving them from the stored records.
+	RefuseStale bool
+	// ReindexProgress, when set, is called after every batch a reindex
+	// writes, at Open or by Reindex.
+	ReindexProgress func(ReindexProgress)
 }
 
 // Sentinel errors callers branch on.
@@ -62,13 +69,19 @@ type Index struct {
 	scorer *scoring.Scorer
 	bl     bleve.Index
 
+	// wmu serialises writers with a reindex, so a reindex never writes a
+	// record back over a newer one.
+	wmu    sync.Mutex
 	mu     sync.RWMutex
 	side   *sidecar
 	closed bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
-// mapping version is refused with ErrMappingVersion.
+// mapping version is refused with ErrMappingVersion. One whose terms were
+// derived under another catalog (see Fingerprint) is re-derived from its
+// stored records before Open returns, or refused with a *StaleError when
+// Options.RefuseStale is set.
 func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.BatchSize < 0 {
 		return nil, fmt.Errorf("index: BatchSize %d must not be negative", opts.BatchSize)
@@ -88,6 +101,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	}
 	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab())}
 	var err error
+	stale := false
 	switch {
 	case opts.Path == "":
 		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
@@ -96,10 +110,16 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		if err == nil {
 			err = ix.checkMapping()
 		}
+		if err == nil {
+			stale, err = ix.checkFingerprint()
+		}
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+		}
+		if err == nil {
+			err = ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(Fingerprint(ix.cat)))
 		}
 	}
 	if err != nil {
@@ -108,7 +128,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		}
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
-	if err := ix.rebuild(ctx); err != nil {
+	// A stale index is re-derived whole, which fills the ranking
+	// structure too; a current one only loads it.
+	if stale {
+		_, err = ix.reindex(ctx)
+	} else {
+		err = ix.rebuild(ctx)
+	}
+	if err != nil {
 		ix.bl.Close()
 		return nil, err
 	}
@@ -161,28 +188,10 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return err
 	}
 	defer r.Close()
-	all, err := r.DocIDReaderAll()
+	ids, err := allIDs(r)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for {
-		iid, err := all.Next()
-		if err != nil {
-			all.Close()
-			return err
-		}
-		if iid == nil {
-			break
-		}
-		id, err := r.ExternalID(iid)
-		if err != nil {
-			all.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	all.Close()
 
 	preps := make([]prepared, len(ids))
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
@@ -210,6 +219,30 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		ix.side.put(p.id, p.prof, p.terms)
 	}
 	return nil
+}
+
+// allIDs lists the ids of every document r holds, in index order.
+func allIDs(r index.IndexReader) ([]string, error) {
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	var ids []string
+	for {
+		iid, err := all.Next()
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
+			return ids, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
 }
 
 func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
@@ -333,6 +366,13 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	return ix.apply(b)
+}
+
+// apply writes b under the index's lock; the caller holds wmu.
+func (ix *Index) apply(b *Batch) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -357,6 +397,8 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	for _, id := range ids {
 		b.Delete(id)
 	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {

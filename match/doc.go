@@ -18,6 +18,14 @@
 // scores one candidate; [Engine.RolesFor] is reverse matching, a
 // candidate's best roles with their gaps and next steps.
 //
+// An on-disk index remembers the fingerprint of the catalog that shaped
+// its search terms (index.Fingerprint: mapping, certifications, groups,
+// skill synonyms, the normaliser's vocabulary). Opened with another
+// catalog, the engine re-derives every candidate's terms and profile from
+// the stored records before Open returns, so ranking with or without
+// text, search and facets agree; [Options.RefuseStale] makes Open fail
+// with [ErrStaleIndex] instead, and [Engine.Reindex] re-derives on demand.
+//
 // Roles are read with input.LoadRole; rankings and explanations are
 // printed with package [github.com/certmatch/certmatch/match/report].
 //

@@ -25,9 +25,20 @@ type Options struct {
 	Now func() time.Time
 	// Weights replace scoring.DefaultWeights for roles that give none.
 	Weights *scoring.Weights
+	// DecisionLog, when set, records every ranking (see Decision): what
+	// an audit reads and a replay runs again.
+	DecisionLog DecisionLog
 	// BatchSize is the number of candidates per index batch; 0 means
 	// index.DefaultBatchSize.
 	BatchSize int
+	// RefuseStale makes Open fail with an error wrapping ErrStaleIndex when
+	// an on-disk index's terms were derived under another catalog (see
+	// index.Fingerprint), instead of re-deriving them from the stored
+	// records before Open returns.
+	RefuseStale bool
+	// ReindexProgress, when set, is called after every batch a reindex
+	// writes (at Open, or by Reindex).
+	ReindexProgress func(index.ReindexProgress)
 }
 
 // Engine normalises, indexes, ranks and explains. It is safe for
@@ -37,10 +48,18 @@ type Engine struct {
 	scorer *scoring.Scorer
 	cat    *scoring.Catalog
 	now    func() time.Time
+	log    DecisionLog
+	// catalogID identifies the catalog in decision logs.
+	catalogID string
 }
 
 // ErrUnknownCandidate is returned for an id the engine does not hold.
 var ErrUnknownCandidate = errors.New("match: unknown candidate")
+
+// ErrStaleIndex is wrapped by Open's error when Options.RefuseStale is set
+// and the on-disk index was written under another catalog; the error is an
+// *index.StaleError with both fingerprints.
+var ErrStaleIndex = index.ErrStale
 
 // Open opens an engine over a new in-memory index or an on-disk one.
 func Open(ctx context.Context, opts Options) (*Engine, error) {
@@ -54,11 +73,24 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize})
+	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize,
+		RefuseStale: opts.RefuseStale, ReindexProgress: opts.ReindexProgress})
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now}, nil
+	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now, log: opts.DecisionLog, catalogID: catalogID(opts.Catalog)}, nil
+}
+
+// Reindex re-derives every stored candidate's search terms and ranking
+// profile with the engine's catalog, as Open does for an on-disk index
+// written under another one; the stored records are not changed. It
+// returns how many candidates it re-derived. Writes wait while it runs.
+func (e *Engine) Reindex(ctx context.Context) (int, error) {
+	n, err := e.ix.Reindex(ctx)
+	if err != nil {
+		return n, fmt.Errorf("match: %w", err)
+	}
+	return n, nil
 }
 
 // Close closes the engine and its index. Closing twice is harmless.

@@ -129,10 +129,13 @@ type Unresolved struct {
 }
 
 // Resolve fills ID and Version of credentials given by name, using the
-// catalog's normaliser, and canonicalises versions of credentials given by
-// id. It returns the credentials it could not place; they are kept, as
-// written, and count for nothing in a score. A nil cat means
-// DefaultCatalog; a nil c has nothing to resolve.
+// catalog's normaliser. Versions stay as written ("3.0", "2021"; Java
+// versions in Java numbering, see [WrittenVersion]): scores compare them on
+// the line's version axis, so a later catalog can map them anew; a version
+// given for a certification without versions is dropped. It returns the
+// credentials it could not place; they are kept, as written, and count for
+// nothing in a score. A nil cat means DefaultCatalog; a nil c has nothing
+// to resolve.
 func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 	if c == nil {
 		return nil
@@ -149,9 +152,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 				out = append(out, Unresolved{Index: i, Text: cr.Written(), Reason: fmt.Sprintf("unknown certification id %q", cr.ID)})
 				continue
 			}
-			if v := CanonicalVersion(cr.Version, e.Versioning); v != "" || e.Versioning == NoVersion {
-				cr.Version = v
-			}
+			cr.Version = WrittenVersion(cr.Version, e.Versioning)
 			continue
 		}
 		res, ok := cat.Normalize(cr.Name)
@@ -163,7 +164,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 		if cr.Version == "" {
 			cr.Version = res.Version
 		} else if e := cat.entry(res.ID); e != nil {
-			cr.Version = CanonicalVersion(cr.Version, e.Versioning)
+			cr.Version = WrittenVersion(cr.Version, e.Versioning)
 		}
 	}
 	return out

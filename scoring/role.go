@@ -109,6 +109,11 @@ func (r *Role) Validate(cat *Catalog) error {
 			if q.MinVersion != "" && !validVersion(q.MinVersion) {
 				return invalid(r.ID, f+".min_version", "%q is not a version", q.MinVersion)
 			}
+			if q.MinVersion != "" {
+				if err := cat.checkAxis(q.AnyOf, q.MinVersion); err != nil {
+					return invalid(r.ID, f+".min_version", "%v", err)
+				}
+			}
 			if badNumber(q.WithinYears) {
 				return invalid(r.ID, f+".within_years", "must be a non-negative number, got %v", q.WithinYears)
 			}

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -106,19 +107,21 @@ func keyRune(r rune) bool {
 // skillSeparators are the runes at which SplitSkill may split.
 const skillSeparators = ",;|/&()[]{}•·\n\r"
 
-// knownSkill reports whether the synonym table names key (a SkillKey), as
-// a spelling or as the skill it folds to: the skills certmatch knows by
-// name ("kafka", "springboot", "postgresql", "java"...).
-func knownSkill(key string) bool { return synonymKeys[key] }
+// knownSkill reports whether the built-in catalog's skill synonyms name
+// key (a SkillKey), as a spelling or as the skill it folds to: the skills
+// certmatch knows by name ("kafka", "springboot", "postgresql"...).
+func knownSkill(key string) bool { return synonymKeys()[key] }
 
-// synonymKeys holds every key and value of skillSynonyms.
-var synonymKeys = func() map[string]bool {
-	m := make(map[string]bool, 2*len(skillSynonyms))
-	for k, v := range skillSynonyms {
+// synonymKeys holds every spelling and skill of the built-in catalog's
+// skill synonyms.
+var synonymKeys = sync.OnceValue(func() map[string]bool {
+	syn := DefaultCatalog().skillSyn
+	m := make(map[string]bool, 2*len(syn))
+	for k, v := range syn {
 		m[k], m[v] = true, true
 	}
 	return m
-}()
+})
 
 // skillTopLevel cuts s at the list separators outside parentheses and
 // brackets (',', ';', '|', bullets, line breaks), so that each item keeps

@@ -32,6 +32,8 @@ type source struct {
 	candidates []string
 	format     string
 	asJSON     bool
+	// log, when set, receives the engine's rankings.
+	log match.DecisionLog
 }
 
 func newSource(name string, fs *flag.FlagSet, e *env) *source {
@@ -59,7 +61,7 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 			return nil, fmt.Errorf("--index: %w", err)
 		}
 	}
-	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now})
+	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, DecisionLog: s.log})
 	if err != nil {
 		return nil, err
 	}
@@ -341,10 +343,19 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	offset := fs.Int("offset", 0, "results to skip")
 	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones")
 	query := fs.String("query", "", "free `text` the candidates must match (summary and skills)")
+	logPath := fs.String("log", "", "append the ranking to a decision log `file` (JSON Lines; for audit and replay)")
 	return func(ctx context.Context, files []string) error {
 		role, err := loadRoleFile(*rolePath)
 		if err != nil {
 			return err
+		}
+		if *logPath != "" {
+			f, err := os.OpenFile(*logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			src.log = match.NewJSONLinesLog(f)
 		}
 		if *top <= 0 || *offset < 0 {
 			return fmt.Errorf("%w: --top must be positive and --offset not negative", errUsage)
@@ -434,6 +445,51 @@ func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 				fmt.Fprintf(e.stdout, "  %6d  %s\n", fc.Count, fc.Term)
 			}
 		}
+		return nil
+	}
+}
+
+func setupReindex(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	dir := fs.String("index", "", "on-disk index `folder`")
+	asJSON := fs.Bool("json", false, "JSON output")
+	return func(ctx context.Context, args []string) error {
+		if *dir == "" || len(args) > 0 {
+			return fmt.Errorf("%w: reindex needs --index DIR and no other argument", errUsage)
+		}
+		// Never create an index: a mistyped folder is an error.
+		if _, err := os.Stat(*dir); err != nil {
+			return fmt.Errorf("--index: %w", err)
+		}
+		opts := match.Options{Path: *dir, Now: e.now}
+		atOpen := 0
+		tty := isTerminal(e.stderr)
+		opts.ReindexProgress = func(p index.ReindexProgress) {
+			atOpen = p.Done
+			if tty {
+				fmt.Fprintf(e.stderr, "\r%s: %d of %d re-derived", *dir, p.Done, p.Total)
+			}
+		}
+		eng, err := match.Open(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		// A stale index was re-derived as it opened; a current one is
+		// re-derived now, as asked.
+		n := atOpen
+		if n == 0 {
+			if n, err = eng.Reindex(ctx); err != nil {
+				return err
+			}
+		}
+		if tty {
+			fmt.Fprintln(e.stderr)
+		}
+		fp := index.Fingerprint(eng.Scorer().Catalog())
+		if *asJSON {
+			return report.WriteJSON(e.stdout, map[string]any{"reindexed": n, "fingerprint": fp})
+		}
+		fmt.Fprintf(e.stdout, "re-derived %d candidates; index fingerprint %s\n", n, fp)
 		return nil
 	}
 }
