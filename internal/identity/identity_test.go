@@ -85,3 +85,10 @@ func TestIDs(t *testing.T) {
 		t.Errorf("two contents, one id")
 	}
 }
+
+func TestDefaultKeyAsDocumented(t *testing.T) {
+	// match/input's documentation gives the default key's text.
+	if DefaultKey != "certmatch identity v1" {
+		t.Errorf("DefaultKey = %q; update the documentation of match/input (doc.go, IDOptions.Key)", DefaultKey)
+	}
+}

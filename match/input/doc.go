@@ -71,7 +71,7 @@
 // warning, since an edited resume then gets a new id and becomes a second
 // candidate. An id is never a personal field, so equal scores, ordered by
 // id, are never ordered by one. The default key is public
-// (identity.DefaultKey); set IDOptions.Key to your own.
+// (the text "certmatch identity v1"); set IDOptions.Key to your own.
 //
 // # JSON Resume
 //

@@ -28,7 +28,8 @@ type IDOptions struct {
 	// Func, when set, is asked first. It returns "" to leave the record to
 	// the rules above, or an error to reject it.
 	Func func(IDInput) (string, error)
-	// Key is the key of the keyed hashes; empty means identity.DefaultKey,
+	// Key is the key of the keyed hashes; empty means the default key,
+	// the text "certmatch identity v1",
 	// which is public: set your own to keep ids from being recomputed from
 	// e-mail addresses.
 	Key []byte
