@@ -107,18 +107,23 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 	// Batch k+1 is read and prepared while batch k is written.
 	type prepped struct {
 		b   *Batch
+		bad []*Quarantined // records that cannot be read back, set aside
 		err error
 	}
-	prepare := func(chunk []string) prepped {
+	prepare := func(from int, chunk []string) prepped {
 		cands := make([]scoring.Candidate, len(chunk))
+		bad := make([]*Quarantined, len(chunk))
 		parts := max(1, min(runtime.GOMAXPROCS(0), len(chunk)/64))
 		var g errgroup.Group
 		for w := 0; w < parts; w++ {
 			g.Go(safe.Guard(func() error {
 				for i := w; i < len(chunk); i += parts {
-					c, err := readRaw(r, chunk[i])
+					c, raw, why, err := storedRecord(r, chunk[i])
 					if err != nil {
 						return err
+					}
+					if why != nil {
+						bad[i] = &Quarantined{ID: chunk[i], Position: from + i, Raw: raw, Err: why}
 					}
 					cands[i] = c
 				}
@@ -128,12 +133,20 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 		if err := g.Wait(); err != nil {
 			return prepped{err: err}
 		}
-		var b *Batch
-		err := safe.Guard(func() (err error) {
-			b, err = ix.Prepare(cands)
+		var p prepped
+		good := cands[:0]
+		for i := range cands {
+			if bad[i] != nil {
+				p.bad = append(p.bad, bad[i])
+			} else {
+				good = append(good, cands[i])
+			}
+		}
+		p.err = safe.Guard(func() (err error) {
+			p.b, err = ix.Prepare(good)
 			return err
 		})()
-		return prepped{b, err}
+		return p
 	}
 	done := 0
 	var next chan prepped
@@ -144,7 +157,7 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 		}
 		ch := make(chan prepped, 1)
 		chunk := ids[from:min(from+size, total)]
-		go func() { ch <- prepare(chunk) }()
+		go func() { ch <- prepare(from, chunk) }()
 		next = ch
 	}
 	start(0)
@@ -168,6 +181,16 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 			return done, fmt.Errorf("index: reindex: %w", err)
 		}
 		done += n
+		if len(p.bad) > 0 {
+			ix.mu.Lock()
+			if ix.quarantine == nil {
+				ix.quarantine = map[string]*Quarantined{}
+			}
+			for _, q := range p.bad {
+				ix.quarantine[q.ID] = q
+			}
+			ix.mu.Unlock()
+		}
 		if ix.opts.ReindexProgress != nil {
 			ix.opts.ReindexProgress(ReindexProgress{Done: done, Total: total})
 		}
@@ -195,11 +218,12 @@ func (ix *Index) checkFingerprint() (stale bool, err error) {
 	if stored == "" {
 		// Created, then stopped before the fingerprint was written: an
 		// empty index has nothing to re-derive.
-		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
+		if n, err := ix.bl.DocCount(); err == nil && n == 0 && !ix.opts.ReadOnly {
 			return false, ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(want))
 		}
 	}
-	if ix.opts.RefuseStale {
+	// A read-only open cannot re-derive: it refuses a stale index.
+	if ix.opts.RefuseStale || ix.opts.ReadOnly {
 		return false, &StaleError{Path: ix.opts.Path, Stored: stored, Want: want}
 	}
 	return true, nil

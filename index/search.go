@@ -324,7 +324,17 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, e
 	if req.Offset < 0 || req.Limit < 0 {
 		return SearchResult{}, fmt.Errorf("index: search: negative offset or limit")
 	}
-	br := bleve.NewSearchRequestOptions(BleveQuery(ix.expand(req.Selection)), req.Limit, req.Offset, false)
+	q := BleveQuery(ix.expand(req.Selection))
+	if len(ix.quarantine) > 0 {
+		// Quarantined records are still in bleve; they match nothing.
+		ids := make([]string, 0, len(ix.quarantine))
+		for id := range ix.quarantine {
+			ids = append(ids, id)
+		}
+		bq := query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery(ids)})
+		q = bq
+	}
+	br := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
 	if req.Text != "" {
 		br.SortBy([]string{"-_score", "_id"})
 	} else {

@@ -15,7 +15,8 @@ import (
 // Options configure an Engine. The zero value is an in-memory engine with
 // the built-in catalog, the wall clock and the default weights.
 type Options struct {
-	// Path of an on-disk index; "" keeps everything in memory.
+	// Path of an on-disk index; "" keeps everything in memory (bleve's
+	// segments in a temporary folder removed on Close, see index.Options).
 	Path string
 	// Catalog resolves and scores certifications; nil means
 	// scoring.DefaultCatalog().
@@ -31,6 +32,17 @@ type Options struct {
 	// BatchSize is the number of candidates per index batch; 0 means
 	// index.DefaultBatchSize.
 	BatchSize int
+	// LockTimeout bounds the wait for another process's lock on an
+	// on-disk index; 0 means index.DefaultLockTimeout. Past it Open fails
+	// with an error wrapping index.ErrLocked that names the lock file.
+	LockTimeout time.Duration
+	// ReadOnly opens an existing on-disk index for reading: Rank, Explain,
+	// Get and facets work, writes return index.ErrReadOnly, and several
+	// read-only engines (in one process or several) share the index. A
+	// writer's open excludes them while it is open (see index.Options).
+	// A read-only open cannot re-derive an index written under another
+	// catalog: it fails with ErrStaleIndex instead.
+	ReadOnly bool
 	// RefuseStale makes Open fail with an error wrapping ErrStaleIndex when
 	// an on-disk index's terms were derived under another catalog (see
 	// index.Fingerprint), instead of re-deriving them from the stored
@@ -74,6 +86,7 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("match: %w", err)
 	}
 	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize,
+		LockTimeout: opts.LockTimeout, ReadOnly: opts.ReadOnly,
 		RefuseStale: opts.RefuseStale, ReindexProgress: opts.ReindexProgress})
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
@@ -92,6 +105,12 @@ func (e *Engine) Reindex(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Quarantined returns the stored records the index could not read back
+// when it was opened (see index.Quarantined): they are left out of every
+// ranking, Get and Count, and kept as stored; Add of the same id replaces
+// one, Delete removes it.
+func (e *Engine) Quarantined() []index.Quarantined { return e.ix.Quarantined() }
 
 // Close closes the engine and its index. Closing twice is harmless.
 func (e *Engine) Close() error { return e.ix.Close() }

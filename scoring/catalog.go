@@ -344,7 +344,7 @@ func readCatalogFile(r io.Reader) (catalogFile, error) {
 	if err := dec.Decode(&f); err != nil {
 		return f, fmt.Errorf("%w: %v", ErrCatalog, err)
 	}
-	return f, nil
+	return f, expectEnd(dec)
 }
 
 // MarshalJSON writes the catalog in the catalog.json format LoadCatalog
@@ -354,6 +354,14 @@ func (c *Catalog) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	return json.Marshal(c.file())
+}
+
+// expectEnd rejects anything but white space after a catalog document.
+func expectEnd(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: data after the catalog document", ErrCatalog)
+	}
+	return nil
 }
 
 // Extend returns a new catalog holding c's entries and those read from r

@@ -235,6 +235,9 @@ func (p *Plan) failure(q *planReq, h *heldCert, hit certHit, shown string) strin
 			why = append(why, fmt.Sprintf("version %s is below %s", shown, hit.minShown))
 		}
 	}
+	if (q.Current || q.WithinYears > 0) && p.issuedLater(h) {
+		why = append(why, "it is dated "+dayString(h.issuedFirst)+", after today ("+dayString(p.nowDay)+"), so it is neither current nor recent")
+	}
 	if q.Current && h.validUntil < p.nowDay {
 		if h.validUntil == unknownDay {
 			why = append(why, "it expires and no issue or expiry date is given")

@@ -138,9 +138,9 @@ type heldCert struct {
 	version string
 	cert    int   // catalog position of id
 	vkey    int64 // versionKey(version)
-	// issuedLast is the latest day (days since 1970) the issue date may
-	// mean; unknownDay when not given.
-	issuedLast int32
+	// issuedFirst and issuedLast are the earliest and latest days (days
+	// since 1970) the issue date may mean; unknownDay when not given.
+	issuedFirst, issuedLast int32
 	// validUntil is the last day the credential is current: its expiry
 	// date, or its issue date plus the catalog's validity period;
 	// foreverDay when it never expires, unknownDay when it expires but the
@@ -247,10 +247,10 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 		// "2021" is held as 5.3; a title year the axis does not know is
 		// an unknown version.
 		av, _ := e.axisVersion(version)
-		h := heldCert{index: i, id: e.ID, version: av, cert: ci, issuedLast: unknownDay, validUntil: foreverDay}
+		h := heldCert{index: i, id: e.ID, version: av, cert: ci, issuedFirst: unknownDay, issuedLast: unknownDay, validUntil: foreverDay}
 		h.vkey = versionKey(h.version)
 		if !cr.Date.IsZero() {
-			h.issuedLast = days(cr.Date.Last())
+			h.issuedFirst, h.issuedLast = days(cr.Date.First()), days(cr.Date.Last())
 		}
 		switch {
 		case !cr.Expires.IsZero():
@@ -843,13 +843,22 @@ func (p *Plan) meets(q *planReq, h *heldCert, hit certHit) bool {
 			return false
 		}
 	}
-	if q.Current && h.validUntil < p.nowDay {
+	// A credential dated after today is not held yet: neither current nor
+	// recent.
+	future := p.issuedLater(h)
+	if q.Current && (h.validUntil < p.nowDay || future) {
 		return false
 	}
-	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff) {
+	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff || future) {
 		return false
 	}
 	return true
+}
+
+// issuedLater reports whether h's issue date is wholly after the plan's
+// today (a partial date that may mean today or earlier is not).
+func (p *Plan) issuedLater(h *heldCert) bool {
+	return h.issuedFirst != unknownDay && h.issuedFirst > p.nowDay
 }
 
 func (p *Plan) locationCredit(loc string) float64 {

@@ -3,13 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -43,7 +43,7 @@ func newSource(name string, fs *flag.FlagSet, e *env) *source {
 		s.candidates = append(s.candidates, v)
 		return nil
 	})
-	fs.StringVar(&s.format, "format", "", "input `format`: native, jsonresume, csv, linkedin or document (default: by content and name)")
+	fs.StringVar(&s.format, "format", "", "input `format`: native, jsonresume or csv (default: by content)")
 	fs.BoolVar(&s.asJSON, "json", false, "JSON output")
 	return s
 }
@@ -61,97 +61,88 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 			return nil, fmt.Errorf("--index: %w", err)
 		}
 	}
-	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, DecisionLog: s.log})
+	// Reading commands open an index read-only: they share it with each
+	// other, and a folder they cannot write to opens.
+	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, DecisionLog: s.log, ReadOnly: s.index != ""})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := importPaths(ctx, eng, s.candidates, input.Format(s.format), s.env.stderr, false); err != nil {
+	warnQuarantined(s.env.stderr, eng)
+	units, err := expandPaths(s.candidates)
+	if err != nil {
 		eng.Close()
 		return nil, err
+	}
+	for _, u := range units {
+		if _, err := importUnit(ctx, eng, u, input.Format(s.format), s.env.stderr, false); err != nil {
+			eng.Close()
+			return nil, err
+		}
 	}
 	return eng, nil
 }
 
-// importPaths imports files and folders. A folder holding a LinkedIn data
-// export is one candidate; any other folder's files are imported one by
-// one, subfolders included (names starting with '.' are skipped). A file
-// that cannot be read at all is one error on stderr and a rejection in
-// the report, and the other files are imported; only a cancelled context
-// or a failing index stops the import.
-func importPaths(ctx context.Context, eng *match.Engine, paths []string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
-	var total match.ImportReport
-	one := func(path string, dirFile bool) error {
-		rep, err := importFile(ctx, eng, path, format, stderr, progress)
-		addReport(&total, rep)
-		if err == nil || ctx.Err() != nil || !dirFile && !fileError(err) {
-			return err
-		}
-		fmt.Fprintf(stderr, "%v\n", err)
-		total.Read++
-		total.Rejected = append(total.Rejected, &input.RecordError{Position: path, Err: errors.Unwrap(err)})
-		return nil
-	}
+// unit is one thing to import: a file, or a folder holding a LinkedIn
+// data export (one candidate).
+type unit struct {
+	path   string
+	export bool
+}
+
+// expandPaths turns the files and folders named into units. A folder
+// holding a LinkedIn data export is one unit; any other folder's files
+// are units, subfolders included, in name order (names starting with '.'
+// are skipped).
+func expandPaths(paths []string) ([]unit, error) {
+	var out []unit
 	for _, path := range paths {
 		st, err := os.Stat(path)
-		if err != nil {
-			return total, err
-		}
-		if !st.IsDir() {
-			if err := one(path, true); err != nil {
-				return total, err
-			}
+		if err != nil || !st.IsDir() {
+			out = append(out, unit{path: path}) // an error is the file's own
 			continue
 		}
 		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return one(p, true)
-			}
-			if p != path && strings.HasPrefix(d.Name(), ".") {
+			switch {
+			case err != nil:
+				out = append(out, unit{path: p}) // unreadable: reported when imported
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			case p != path && strings.HasPrefix(d.Name(), "."):
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
-			}
-			if d.IsDir() {
-				if !input.ExportDir(os.DirFS(p)) {
-					return nil
+			case d.IsDir():
+				if input.ExportDir(os.DirFS(p)) {
+					out = append(out, unit{path: p, export: true})
+					return filepath.SkipDir
 				}
-				rep, err := eng.ImportExport(ctx, os.DirFS(p), match.ImportOptions{Name: p})
-				addReport(&total, rep)
-				printRecords(stderr, p, rep)
-				if err != nil {
-					return fmt.Errorf("%s: %w", p, err)
-				}
-				return filepath.SkipDir
-			}
-			if !d.Type().IsRegular() {
 				return nil
+			case d.Type().IsRegular():
+				out = append(out, unit{path: p})
 			}
-			return one(p, true)
+			return nil
 		})
 		if err != nil {
-			return total, err
+			return nil, err
 		}
 	}
-	return total, nil
+	return out, nil
 }
 
-// fileError reports whether err is about one input file (it could not be
-// opened or read, or holds no known format) rather than the index.
-func fileError(err error) bool {
-	var pe *fs.PathError
-	return errors.As(err, &pe) || errors.Is(err, input.ErrUnknownFormat) || errors.Is(err, io.ErrUnexpectedEOF)
-}
-
-// addReport adds rep to total.
-func addReport(total *match.ImportReport, rep match.ImportReport) {
-	total.Read += rep.Read
-	total.Imported += rep.Imported
-	total.Rejected = append(total.Rejected, rep.Rejected...)
-	total.Warnings = append(total.Warnings, rep.Warnings...)
-	total.Duplicates = append(total.Duplicates, rep.Duplicates...)
-	total.Unresolved = append(total.Unresolved, rep.Unresolved...)
-	total.Inferred = append(total.Inferred, rep.Inferred...)
+// importUnit imports a file or an export folder.
+func importUnit(ctx context.Context, eng *match.Engine, u unit, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
+	if !u.export {
+		return importFile(ctx, eng, u.path, format, stderr, progress)
+	}
+	rep, err := eng.ImportExport(ctx, os.DirFS(u.path), match.ImportOptions{Name: u.path})
+	printRecords(stderr, u.path, rep)
+	if err != nil {
+		return rep, fmt.Errorf("%s: %w", u.path, err)
+	}
+	return rep, nil
 }
 
 // printRecords lists a file's rejected records and warnings on stderr.
@@ -193,6 +184,14 @@ func writeUnrecognised(w io.Writer, unresolved []match.UnresolvedCert) {
 	fmt.Fprintf(w, "certifications not recognised, most frequent (%d of %d names):\n", shown, len(names))
 	for _, n := range names[:shown] {
 		fmt.Fprintf(w, "%6d  %s\n", counts[n], n)
+	}
+}
+
+// warnQuarantined says on stderr which stored records the index set aside
+// as unreadable when it was opened.
+func warnQuarantined(stderr io.Writer, eng *match.Engine) {
+	for _, q := range eng.Quarantined() {
+		fmt.Fprintf(stderr, "certmatch: stored record %d (%q) cannot be read and is left out: %v\n", q.Position, q.ID, q.Err)
 	}
 }
 
@@ -274,6 +273,23 @@ func setupNormalize(fs *flag.FlagSet, e *env) func(context.Context, []string) er
 	}
 }
 
+// fileSummary is what import did with one file.
+type fileSummary struct {
+	File string `json:"file"`
+	match.ImportReport
+	// Error is why the file could not be read to its end; the records
+	// before the failure are imported all the same.
+	Error string `json:"error,omitempty"`
+}
+
+// importSummary is import's --json output: the totals, each file, and
+// what the index holds afterwards.
+type importSummary struct {
+	match.ImportReport
+	Files      []fileSummary `json:"files"`
+	IndexHolds int           `json:"index_holds"`
+}
+
 func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("import", fs, e)
 	return func(ctx context.Context, files []string) error {
@@ -286,22 +302,90 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 			return err
 		}
 		defer eng.Close()
-		total, err := importPaths(ctx, eng, files, input.Format(src.format), e.stderr, true)
+		warnQuarantined(e.stderr, eng)
+		// A file that fails is reported and the others are imported: the
+		// summary covers every file, those of folders included.
+		units, err := expandPaths(files)
 		if err != nil {
 			return err
 		}
-		n, err := eng.Count(ctx)
-		if err != nil {
+		var sum importSummary
+		failed := 0
+		for _, u := range units {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			rep, err := importUnit(ctx, eng, u, input.Format(src.format), e.stderr, true)
+			fsum := fileSummary{File: u.path, ImportReport: rep}
+			if err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				failed++
+				fsum.Error = err.Error()
+				fmt.Fprintf(e.stderr, "certmatch import: %v\n", err)
+			}
+			sum.Files = append(sum.Files, fsum)
+			sum.Read += rep.Read
+			sum.Imported += rep.Imported
+			sum.Lost += rep.Lost
+			sum.Rejected = append(sum.Rejected, rep.Rejected...)
+			sum.Warnings = append(sum.Warnings, rep.Warnings...)
+			sum.Duplicates = append(sum.Duplicates, rep.Duplicates...)
+			sum.Unresolved = append(sum.Unresolved, rep.Unresolved...)
+			sum.Inferred = append(sum.Inferred, rep.Inferred...)
+		}
+		sum.Format = input.Format(strings.Join(formatsOf(sum.Files), ","))
+		if n, err := eng.Count(ctx); err == nil {
+			sum.IndexHolds = n
+		} else {
 			return err
 		}
 		if src.asJSON {
-			return report.WriteJSON(e.stdout, total)
+			if err := report.WriteJSON(e.stdout, sum); err != nil {
+				return err
+			}
+		} else {
+			if len(units) > 1 || failed > 0 {
+				for _, f := range sum.Files {
+					fmt.Fprintf(e.stdout, "%s: %s\n", f.File, fileLine(f))
+				}
+			}
+			fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, warnings %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
+				sum.Read, sum.Imported, len(sum.Rejected), len(sum.Warnings), len(sum.Duplicates), len(sum.Unresolved), sum.IndexHolds)
+			writeUnrecognised(e.stdout, sum.Unresolved)
 		}
-		fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, warnings %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
-			total.Read, total.Imported, len(total.Rejected), len(total.Warnings), len(total.Duplicates), len(total.Unresolved), n)
-		writeUnrecognised(e.stdout, total.Unresolved)
+		if failed > 0 {
+			return fmt.Errorf("%d of %d files could not be read to their end", failed, len(units))
+		}
 		return nil
 	}
+}
+
+// fileLine is one file's line of import's summary.
+func fileLine(f fileSummary) string {
+	if f.Format == "" && f.Read == 0 && f.Error != "" {
+		return "not read (see the error above)"
+	}
+	line := fmt.Sprintf("%s, read %d, imported %d, rejected %d", f.Format, f.Read, f.Imported, len(f.Rejected))
+	if f.Lost > 0 {
+		line += fmt.Sprintf(", lost %d", f.Lost)
+	}
+	if f.Stopped != "" {
+		line += "; stopped at " + f.Stopped
+	}
+	return line
+}
+
+// formatsOf lists the formats the files were read as, each once, in order.
+func formatsOf(files []fileSummary) []string {
+	var out []string
+	for _, f := range files {
+		if f.Format != "" && !slices.Contains(out, string(f.Format)) {
+			out = append(out, string(f.Format))
+		}
+	}
+	return out
 }
 
 // loadRoleFile reads --role: a native role file or a job posting.

@@ -65,16 +65,26 @@ func TestImportFolder(t *testing.T) {
 	writeFiles(t, dir, files)
 
 	ix := filepath.Join(t.TempDir(), "index")
-	r := runTool(t, "", "import", "--index", ix, dir, "--now", "2026-06-01")
-	if r.code != 0 {
-		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
-	}
 	// ann.pdf, ann-copy.docx, bob.md, cara.txt, dan.json, the export and
 	// sub/deeper.txt import; scan.pdf and locked.pdf are rejected
-	// records, photo.png a file that could not be read.
-	wantSummary := "read 10, imported 7, rejected 3, "
-	if !strings.HasPrefix(r.stdout, wantSummary) {
-		t.Errorf("summary %q, want it to start %q", r.stdout, wantSummary)
+	// records; photo.png is a file that could not be read, so the command
+	// says so and exits 1, every other file imported.
+	r := runTool(t, "", "import", "--index", ix, dir, "--now", "2026-06-01")
+	if r.code != 1 || !strings.Contains(r.stderr, "1 of 10 files could not be read to their end") {
+		t.Fatalf("exit %d, stderr:\n%s\nwant 1 and one file not read", r.code, r.stderr)
+	}
+	wantSummary := "\nread 9, imported 7, rejected 2, "
+	if !strings.Contains(r.stdout, wantSummary) {
+		t.Errorf("summary %q, want it to hold %q", r.stdout, wantSummary)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "linkedin") + ": linkedin, read 1, imported 1, rejected 0\n",
+		filepath.Join(dir, "scan.pdf") + ": document, read 1, imported 0, rejected 1\n",
+		filepath.Join(dir, "photo.png") + ": not read",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("summary %q does not say %q", r.stdout, want)
+		}
 	}
 	if want := "certifications not recognised, most frequent (2 of 2 names):\n     2  PMP\n     1  Scrum Master\n"; !strings.Contains(r.stdout, want) {
 		t.Errorf("summary %q does not list %q", r.stdout, want)

@@ -7,9 +7,12 @@
 // requirement keeping the sentence it came from). It does not index, normalise or score:
 // match.Engine.Import calls Decode and resolves the certifications.
 //
-// Limits: a record is decoded whole (a candidate is never larger than a few
-// kilobytes); the format is decided from the first megabyte; error messages
-// name positions, ids and fields and never quote a personal field. Every
+// Limits: a record is decoded whole, up to [MaxRecordSize] bytes (a longer
+// one is rejected with its position); the format is decided from the first
+// megabyte; error messages name positions, ids and fields and never quote a
+// personal field. An input that fails as a whole (truncated or malformed
+// JSON outside JSON Lines, a failing reader) ends with an *[InputError]
+// saying where, after every record before it has been handed on. Every
 // function is safe for concurrent use; Decode calls its callback from the
 // caller's goroutine, one record at a time.
 //
@@ -78,7 +81,8 @@
 // [FormatJSONResume] (https://jsonresume.org, schema v1.0.0) is read as a
 // candidate:
 //
-//   - id: see above;
+//   - id: see above (a rejected record is named by its content hash,
+//     never by its e-mail address);
 //   - name, email, phone: from basics (an email that is not an address is
 //     left out with a warning);
 //   - summary: basics.label and basics.summary, joined by ": ";
