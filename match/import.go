@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"sync/atomic"
 
 	"github.com/certmatch/certmatch/index"
@@ -28,6 +29,13 @@ type ImportOptions struct {
 	// the goroutine that writes batches (not the caller's), one call at a
 	// time.
 	Progress func(Progress)
+	// Name is the input's file name, "" for a stream: a .pdf, .docx,
+	// .md or .txt file is a resume document, and IDs.Func is shown it.
+	Name string
+	// IDs say how JSON Resume, LinkedIn and document candidates get their
+	// ids (see input.IDOptions); the zero value hashes their e-mail address
+	// with a public key.
+	IDs input.IDOptions
 }
 
 // Duplicate is an id seen twice in one import. Both records count as
@@ -40,12 +48,14 @@ type Duplicate struct {
 
 // ImportReport says what an import did. Every record read is imported,
 // rejected with its position, field and reason, or lost with the reason
-// the import stopped: Read == Imported + len(Rejected) + Lost, always.
+// the import stopped: Read == Imported + len(Rejected) + Lost, always. An
+// imported record may carry warnings about fields read leniently.
 type ImportReport struct {
 	Format   input.Format         `json:"format"`
 	Read     int                  `json:"read"`
 	Imported int                  `json:"imported"`
 	Rejected []*input.RecordError `json:"rejected,omitempty"`
+	Warnings []*input.Warning     `json:"warnings,omitempty"`
 	// Lost counts records read and valid but not stored: those of the
 	// batches the index failed to write, or that a cancellation stopped.
 	// A whole-input error loses none: the records before it are stored.
@@ -57,6 +67,17 @@ type ImportReport struct {
 	Stopped    string           `json:"stopped,omitempty"`
 	Duplicates []Duplicate      `json:"duplicates,omitempty"`
 	Unresolved []UnresolvedCert `json:"unresolved,omitempty"`
+	// Inferred lists the candidates of resume documents and the fields
+	// read from their text.
+	Inferred []Inferred `json:"inferred,omitempty"`
+}
+
+// Inferred names the fields of a candidate read from a resume document's
+// text rather than from fields of a structured format.
+type Inferred struct {
+	CandidateID string   `json:"candidate_id"`
+	Position    string   `json:"position"`
+	Fields      []string `json:"fields"`
 }
 
 // Import streams candidates from r into the engine without loading the
@@ -67,6 +88,26 @@ type ImportReport struct {
 // fails, or ctx is cancelled; the report then covers what was done and
 // says why it stopped.
 func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (ImportReport, error) {
+	return e.importRecords(ctx, opts, func(fn func(input.Record) error) (input.Format, error) {
+		return input.Decode(r, e.decodeOptions(opts), fn)
+	})
+}
+
+// ImportExport imports the LinkedIn data export in the folder fsys (the
+// folder LinkedIn sends, unzipped: see input.ExportDir) as one candidate.
+// A zip of the export goes through Import. opts.Format is ignored.
+func (e *Engine) ImportExport(ctx context.Context, fsys fs.FS, opts ImportOptions) (ImportReport, error) {
+	return e.importRecords(ctx, opts, func(fn func(input.Record) error) (input.Format, error) {
+		return input.FormatLinkedIn, input.DecodeExportDir(fsys, e.decodeOptions(opts), fn)
+	})
+}
+
+func (e *Engine) decodeOptions(opts ImportOptions) input.DecodeOptions {
+	return input.DecodeOptions{Format: opts.Format, Now: e.now, Name: opts.Name, IDs: opts.IDs, Catalog: e.cat}
+}
+
+// importRecords indexes the records decode passes to its callback.
+func (e *Engine) importRecords(ctx context.Context, opts ImportOptions, decode func(func(input.Record) error) (input.Format, error)) (ImportReport, error) {
 	var rep ImportReport
 	batchSize := e.ix.BatchSize()
 	seen := map[string]string{}
@@ -109,7 +150,7 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 	}
 
 	batch := make([]scoring.Candidate, 0, batchSize)
-	format, err := input.Decode(r, input.DecodeOptions{Format: opts.Format, Now: e.now}, func(rec input.Record) error {
+	format, err := decode(func(rec input.Record) error {
 		read.Add(1)
 		if rec.Err != nil {
 			rep.Rejected = append(rep.Rejected, input.NewRecordError(rec.Position, rec.Candidate.ID, rec.Err))
@@ -126,6 +167,10 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 			rep.Duplicates = append(rep.Duplicates, Duplicate{ID: c.ID, First: first, Position: rec.Position})
 		}
 		seen[c.ID] = rec.Position
+		rep.Warnings = append(rep.Warnings, rec.Warnings...)
+		if len(rec.Inferred) > 0 {
+			rep.Inferred = append(rep.Inferred, Inferred{CandidateID: c.ID, Position: rec.Position, Fields: rec.Inferred})
+		}
 		rep.Unresolved = append(rep.Unresolved, e.resolve(&c)...)
 		batch = append(batch, c)
 		if len(batch) >= batchSize {

@@ -37,6 +37,12 @@ type Candidate struct {
 	Summary        string       `json:"summary,omitempty"`
 	Skills         []string     `json:"skills,omitempty"`
 	Certifications []Credential `json:"certifications,omitempty"`
+	// SkillSources says, by the skill as written in Skills, where a skill
+	// found in prose rather than listed was found ("Kafka": "work
+	// highlight at Senior Developer, Acme, 2019-2022"), as Role's does for
+	// a role read from a posting; explanations quote it, scoring never
+	// reads it, and it adds no skill (Skills does).
+	SkillSources map[string]string `json:"skill_sources,omitempty"`
 }
 
 // DesiredPay returns the pay the candidate asks.

@@ -267,7 +267,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 	got, miss := make([]string, 0, len(p.skillReq)), make([]string, 0, len(p.skillReq))
 	for i, sr := range p.skillReq {
 		if have[i] {
-			got = append(got, sr.name)
+			got = append(got, ex.skillHeld(sr.name))
 			continue
 		}
 		miss = append(miss, sr.name)
@@ -285,6 +285,29 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 		reason += "; lacks " + strings.Join(miss, ", ")
 	}
 	ex.components = append(ex.components, Component{Name: CompSkills, Points: points, Max: maximum, Reason: reason})
+}
+
+// skillHeld is a met skill as the skills component names it: the role's
+// name, and where the candidate's resume showed it when it was found in
+// prose rather than listed ("kafka (work highlight at Senior Developer,
+// Acme, 2019-2022)").
+func (ex *explanation) skillHeld(name string) string {
+	if ex.cand == nil || len(ex.cand.SkillSources) == 0 {
+		return name
+	}
+	key := SkillKey(name)
+	best := ""
+	for skill, src := range ex.cand.SkillSources {
+		// The least spelling first, so that two spellings of one skill
+		// always give the same explanation.
+		if src != "" && SkillKey(skill) == key && (best == "" || skill < best) {
+			best = skill
+		}
+	}
+	if best == "" {
+		return name
+	}
+	return name + " (" + ex.cand.SkillSources[best] + ")"
 }
 
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {

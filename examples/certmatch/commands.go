@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -66,13 +68,123 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 		return nil, err
 	}
 	warnQuarantined(s.env.stderr, eng)
-	for _, path := range s.candidates {
-		if _, err := importFile(ctx, eng, path, input.Format(s.format), s.env.stderr, false); err != nil {
+	units, err := expandPaths(s.candidates)
+	if err != nil {
+		eng.Close()
+		return nil, err
+	}
+	for _, u := range units {
+		if _, err := importUnit(ctx, eng, u, input.Format(s.format), s.env.stderr, false); err != nil {
 			eng.Close()
 			return nil, err
 		}
 	}
 	return eng, nil
+}
+
+// unit is one thing to import: a file, or a folder holding a LinkedIn
+// data export (one candidate).
+type unit struct {
+	path   string
+	export bool
+}
+
+// expandPaths turns the files and folders named into units. A folder
+// holding a LinkedIn data export is one unit; any other folder's files
+// are units, subfolders included, in name order (names starting with '.'
+// are skipped).
+func expandPaths(paths []string) ([]unit, error) {
+	var out []unit
+	for _, path := range paths {
+		st, err := os.Stat(path)
+		if err != nil || !st.IsDir() {
+			out = append(out, unit{path: path}) // an error is the file's own
+			continue
+		}
+		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				out = append(out, unit{path: p}) // unreadable: reported when imported
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			case p != path && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			case d.IsDir():
+				if input.ExportDir(os.DirFS(p)) {
+					out = append(out, unit{path: p, export: true})
+					return filepath.SkipDir
+				}
+				return nil
+			case d.Type().IsRegular():
+				out = append(out, unit{path: p})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// importUnit imports a file or an export folder.
+func importUnit(ctx context.Context, eng *match.Engine, u unit, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
+	if !u.export {
+		return importFile(ctx, eng, u.path, format, stderr, progress)
+	}
+	rep, err := eng.ImportExport(ctx, os.DirFS(u.path), match.ImportOptions{Name: u.path})
+	printRecords(stderr, u.path, rep)
+	if err != nil {
+		return rep, fmt.Errorf("%s: %w", u.path, err)
+	}
+	return rep, nil
+}
+
+// printRecords lists a file's rejected records and warnings on stderr.
+func printRecords(w io.Writer, path string, rep match.ImportReport) {
+	for _, r := range rep.Rejected {
+		fmt.Fprintf(w, "%s: rejected %v\n", path, r)
+	}
+	for _, r := range rep.Warnings {
+		fmt.Fprintf(w, "%s: warning %v\n", path, r)
+	}
+}
+
+// maxUnrecognised is how many unrecognised certification names the import
+// summary lists.
+const maxUnrecognised = 10
+
+// writeUnrecognised lists the most frequent certification names the
+// catalog did not recognise, with their counts, most frequent first
+// (then by name), at most maxUnrecognised.
+func writeUnrecognised(w io.Writer, unresolved []match.UnresolvedCert) {
+	if len(unresolved) == 0 {
+		return
+	}
+	counts := map[string]int{}
+	for _, u := range unresolved {
+		counts[strings.Join(strings.Fields(u.Text), " ")]++
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if counts[names[i]] != counts[names[j]] {
+			return counts[names[i]] > counts[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	shown := min(len(names), maxUnrecognised)
+	fmt.Fprintf(w, "certifications not recognised, most frequent (%d of %d names):\n", shown, len(names))
+	for _, n := range names[:shown] {
+		fmt.Fprintf(w, "%6d  %s\n", counts[n], n)
+	}
 }
 
 // warnQuarantined says on stderr which stored records the index set aside
@@ -89,7 +201,7 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format inpu
 		return match.ImportReport{}, err
 	}
 	defer f.Close()
-	opts := match.ImportOptions{Format: format}
+	opts := match.ImportOptions{Format: format, Name: path}
 	tty := progress && isTerminal(stderr)
 	if tty {
 		opts.Progress = progressBar(stderr, path)
@@ -98,9 +210,7 @@ func importFile(ctx context.Context, eng *match.Engine, path string, format inpu
 	if tty {
 		fmt.Fprintln(stderr) // end the progress bar's line
 	}
-	for _, r := range rep.Rejected {
-		fmt.Fprintf(stderr, "%s: rejected %v\n", path, r)
-	}
+	printRecords(stderr, path, rep)
 	if err != nil {
 		return rep, fmt.Errorf("%s: %w", path, err)
 	}
@@ -194,15 +304,19 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 		defer eng.Close()
 		warnQuarantined(e.stderr, eng)
 		// A file that fails is reported and the others are imported: the
-		// summary covers every file.
+		// summary covers every file, those of folders included.
+		units, err := expandPaths(files)
+		if err != nil {
+			return err
+		}
 		var sum importSummary
 		failed := 0
-		for _, path := range files {
+		for _, u := range units {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			rep, err := importFile(ctx, eng, path, input.Format(src.format), e.stderr, true)
-			fsum := fileSummary{File: path, ImportReport: rep}
+			rep, err := importUnit(ctx, eng, u, input.Format(src.format), e.stderr, true)
+			fsum := fileSummary{File: u.path, ImportReport: rep}
 			if err != nil {
 				if ctx.Err() != nil {
 					return err
@@ -216,8 +330,10 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 			sum.Imported += rep.Imported
 			sum.Lost += rep.Lost
 			sum.Rejected = append(sum.Rejected, rep.Rejected...)
+			sum.Warnings = append(sum.Warnings, rep.Warnings...)
 			sum.Duplicates = append(sum.Duplicates, rep.Duplicates...)
 			sum.Unresolved = append(sum.Unresolved, rep.Unresolved...)
+			sum.Inferred = append(sum.Inferred, rep.Inferred...)
 		}
 		sum.Format = input.Format(strings.Join(formatsOf(sum.Files), ","))
 		if n, err := eng.Count(ctx); err == nil {
@@ -230,16 +346,17 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 				return err
 			}
 		} else {
-			if len(files) > 1 || failed > 0 {
+			if len(units) > 1 || failed > 0 {
 				for _, f := range sum.Files {
 					fmt.Fprintf(e.stdout, "%s: %s\n", f.File, fileLine(f))
 				}
 			}
-			fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
-				sum.Read, sum.Imported, len(sum.Rejected), len(sum.Duplicates), len(sum.Unresolved), sum.IndexHolds)
+			fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, warnings %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
+				sum.Read, sum.Imported, len(sum.Rejected), len(sum.Warnings), len(sum.Duplicates), len(sum.Unresolved), sum.IndexHolds)
+			writeUnrecognised(e.stdout, sum.Unresolved)
 		}
 		if failed > 0 {
-			return fmt.Errorf("%d of %d files could not be read to their end", failed, len(files))
+			return fmt.Errorf("%d of %d files could not be read to their end", failed, len(units))
 		}
 		return nil
 	}

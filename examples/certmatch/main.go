@@ -73,8 +73,8 @@ var commands = []command{
 	{"normalize", "[TEXT...]",
 		"Normalize prints one JSON object per TEXT (no TEXT: per stdin line): the text,\nthe certification id and version it names, and the confidence; \"id\" is \"\"\nwhere nothing matched.",
 		setupNormalize},
-	{"import", "--index DIR [--format F] FILE...",
-		"Import reads candidate files into an on-disk index (created when missing) and\nprints a summary of what was imported and rejected; every rejected record is\nlisted on stderr. A progress line is drawn when stderr is a terminal.",
+	{"import", "--index DIR [--format F] FILE|FOLDER...",
+		"Import reads candidate files into an on-disk index (created when missing) and\nprints a summary of what was imported, rejected and warned about, with the\ncertification names most often not recognised; every rejected record and\nwarning is listed on stderr. Files are candidate records (native JSON, JSON\nResume, CSV), resume documents (PDF, DOCX, Markdown, text) and LinkedIn\nexports (the zip, the folder, or one of its CSV files); a folder's files are\nimported one by one, and one that cannot be read does not stop the others.\nA progress line is drawn when stderr is a terminal.",
 		setupImport},
 	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all | --ineligible] [--query TEXT] [--log FILE] [--json]",
 		"Rank prints a role's ranking: eligible candidates first, then, with --all,\nthe ineligible ones nearest to eligible first (--ineligible: only them),\neach with its score, what it matched and misses, and its next step.",
@@ -103,9 +103,11 @@ var commands = []command{
 const usageFooter = `
 Every command takes --now YYYY-MM-DD (score as of that date) and -h (its
 flags); flags may follow the file arguments. FILE formats are recognised by
-content (native JSON object, array or JSON Lines; JSON Resume; CSV with a
-header) unless --format names one (native, jsonresume, csv). --role takes a
-native role file or a job posting, recognised by content as JOB is.
+content and name (native JSON object, array or JSON Lines; JSON Resume; CSV
+with a header; a LinkedIn export; a PDF, DOCX, Markdown or text resume)
+unless --format names one (native, jsonresume, csv, linkedin, document).
+--role takes a native role file or a job posting, recognised by content as
+JOB is.
 Exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
 `
 

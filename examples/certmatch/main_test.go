@@ -385,7 +385,18 @@ func TestFacets(t *testing.T) {
 func TestImportThenRank(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	r := mustRun(t, "", "import", "--index", dir, candidatesFile)
-	if want := "read 57, imported 57, rejected 0, duplicate ids 0, certifications not recognised 7; index holds 57\n"; r.stdout != want {
+	// The summary lists the names not recognised, most frequent first, then
+	// by name.
+	want := "read 57, imported 57, rejected 0, warnings 0, duplicate ids 0, certifications not recognised 7; index holds 57\n" +
+		"certifications not recognised, most frequent (7 of 7 names):\n" +
+		"     1  AWS Certified Solutions Architect - Associate\n" +
+		"     1  Certified Kubernetes Administrator (CKA)\n" +
+		"     1  Enthuware OCA Java SE 8 practice tests\n" +
+		"     1  Java Programming Masterclass (Udemy)\n" +
+		"     1  PMP\n" +
+		"     1  Spring Professional Certification preparation kit\n" +
+		"     1  Working towards OCP Java SE 11 Developer (1Z0-819)\n"
+	if r.stdout != want {
 		t.Errorf("import summary = %q; want %q", r.stdout, want)
 	}
 	if strings.Contains(r.stderr, "rejected ") {
@@ -480,7 +491,7 @@ func TestImportSeveralFilesOneFailing(t *testing.T) {
 		missing + ": not read (see the error above)\n" +
 		cut + ": native, read 2, imported 2, rejected 0; stopped at [2]: unexpected end of input (truncated?)\n" +
 		csvFile + ": csv, read 1, imported 1, rejected 0\n" +
-		"read 5, imported 5, rejected 0, duplicate ids 0, certifications not recognised 0; index holds 5\n"
+		"read 5, imported 5, rejected 0, warnings 0, duplicate ids 0, certifications not recognised 0; index holds 5\n"
 	if diff := cmp.Diff(wantOut, r.stdout); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}

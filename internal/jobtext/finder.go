@@ -316,10 +316,15 @@ func certSpans(s sentence, hits []certHit) [][2]int {
 }
 
 // Skills returns the built-in skills a short text names, as written:
-// "Senior Java Developer" names Java.
+// "Senior Java Developer" names Java. Only the sentences with a word that
+// starts a skill are read into words (skills are found sentence by
+// sentence, so the others name none).
 func (f *Finder) Skills(text string) []string {
+	if !f.skills.mayMatch(text) {
+		return nil
+	}
 	var out []string
-	for _, s := range newSentences(text) {
+	for _, s := range newSentencesWhere(text, f.skills.mayMatch) {
 		for _, sk := range f.findSkills(s, f.skills, nil) {
 			out = append(out, sk.names...)
 		}

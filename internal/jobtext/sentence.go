@@ -110,10 +110,17 @@ func wordBefore(s string, i int) string {
 // newSentences cuts one block into sentences with their words. A run of
 // more than maxSentenceWords words without a sentence end is cut into
 // pieces of that many, so reading stays linear in the text's length.
-func newSentences(text string) []sentence {
+func newSentences(text string) []sentence { return newSentencesWhere(text, nil) }
+
+// newSentencesWhere is newSentences for the sentences keep accepts (all
+// of them when keep is nil); the others are not split into words.
+func newSentencesWhere(text string, keep func(string) bool) []sentence {
 	parts := splitSentences(text)
 	var out []sentence
 	for i, p := range parts {
+		if keep != nil && !keep(p) {
+			continue
+		}
 		ws := splitWords(p)
 		if len(ws) == 0 {
 			continue

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/certmatch/certmatch/internal/words"
 )
 
 // skillDef is one skill the lexicon knows, as lower-case words.
@@ -59,6 +61,40 @@ func newLexicon() lexicon {
 		l.add(w)
 	}
 	return l
+}
+
+// mayMatch reports whether some word of text starts a skill of l (or is
+// "c" or "net", which "C++", "C#" and ".NET" are split into): when none
+// does, no sentence of text names a skill. It allocates nothing for ASCII
+// words.
+func (l lexicon) mayMatch(text string) bool {
+	var buf [32]byte
+	for start, end := words.Next(text, 0); start >= 0; start, end = words.Next(text, end) {
+		w := text[start:end]
+		key := buf[:0]
+		ascii := len(w) <= len(buf)
+		for i := 0; ascii && i < len(w); i++ {
+			c := w[i]
+			switch {
+			case c >= utf8.RuneSelf:
+				ascii = false
+			case c >= 'A' && c <= 'Z':
+				key = append(key, c+'a'-'A')
+			default:
+				key = append(key, c)
+			}
+		}
+		var hit bool
+		if ascii {
+			hit = len(l[string(key)]) > 0 || string(key) == "c" || string(key) == "net"
+		} else {
+			hit = len(l[strings.ToLower(w)]) > 0
+		}
+		if hit {
+			return true
+		}
+	}
+	return false
 }
 
 // skillWords splits a skill name into the words the lexicon compares:

@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/certmatch/certmatch/internal/identity"
+	"github.com/certmatch/certmatch/internal/linkedin"
 	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -25,6 +27,8 @@ const (
 	FormatNative     Format = "native"     // a JSON object, an array of objects, or JSON Lines
 	FormatJSONResume Format = "jsonresume" // one resume, an array, or JSON Lines of them
 	FormatCSV        Format = "csv"        // a header row; certifications and skills separated by ';'
+	FormatLinkedIn   Format = "linkedin"   // a LinkedIn data export: its zip, or one of its CSV files
+	FormatDocument   Format = "document"   // a resume document: PDF, DOCX, Markdown or plain text
 )
 
 // ErrUnknownFormat is wrapped by the error DetectFormat (and Decode with
@@ -178,8 +182,18 @@ var errTooLarge = fmt.Errorf("record longer than %d bytes", MaxRecordSize)
 // content and uses the wall clock.
 type DecodeOptions struct {
 	Format Format
-	// Now is today for ongoing JSON Resume work periods; nil means time.Now.
+	// Now is today for ongoing work periods; nil means time.Now.
 	Now func() time.Time
+	// Name is the input's file name, "" for a stream. Its extension
+	// makes a resume document of a file that holds text (.txt, .md), and
+	// IDOptions.Func is shown it.
+	Name string
+	// IDs say how JSON Resume, LinkedIn and document candidates get their
+	// ids; the zero value hashes their e-mail address with a public key.
+	IDs IDOptions
+	// Catalog names the credentials found in resume text; nil means
+	// scoring.DefaultCatalog().
+	Catalog *scoring.Catalog
 }
 
 // Record is one decoded input record: a candidate or the reason it was
@@ -190,6 +204,11 @@ type Record struct {
 	Candidate scoring.Candidate
 	Position  string // see RecordError
 	Err       error  // a *RecordError when the record is rejected
+	// Warnings are the fields of a kept record read leniently.
+	Warnings []*Warning
+	// Inferred names the candidate fields read from a resume document's
+	// text rather than from fields ("skills", "years_experience", ...).
+	Inferred []string
 }
 
 // peekSize is the buffer DetectFormat looks into. Input starting with a
@@ -203,8 +222,10 @@ const peekSize = 1 << 20
 // to a *RecordError naming its position, id and field. Native records are
 // decoded strictly (unknown fields and wrong types are rejected) and
 // checked with (*scoring.Candidate).Validate; the package documentation
-// says how JSON Resume and CSV are read. Decode does not normalise
-// certifications; match.Engine.Import does.
+// says how JSON Resume, CSV, LinkedIn exports and resume documents are
+// read (the last two are one record each, read whole). Decode does not
+// normalise the certifications of structured records; match.Engine.Import
+// does.
 //
 // Decode returns the format it read, and an error only when the input as a
 // whole cannot be read (an I/O error, malformed JSON outside JSON Lines, a
@@ -227,6 +248,9 @@ func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, err
 		return opts.Format, &InputError{Err: err}
 	}
 	format := opts.Format
+	if format == FormatAuto && documentName(opts.Name) {
+		format = FormatDocument
+	}
 	switch format {
 	case FormatAuto:
 		f, err := DetectFormat(br)
@@ -237,23 +261,37 @@ func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, err
 			return format, &InputError{Err: err}
 		}
 		format = f
-	case FormatNative, FormatJSONResume, FormatCSV:
+	case FormatNative, FormatJSONResume, FormatCSV, FormatLinkedIn, FormatDocument:
 	default:
-		return format, fmt.Errorf("%w %q (want %q, %q, %q or \"\")", ErrUnknownFormat, format, FormatNative, FormatJSONResume, FormatCSV)
+		return format, fmt.Errorf("%w %q (want %q, %q, %q, %q, %q or \"\")", ErrUnknownFormat, format,
+			FormatNative, FormatJSONResume, FormatCSV, FormatLinkedIn, FormatDocument)
 	}
+	ro := recordOptionsFor(opts)
+	switch format {
+	case FormatCSV:
+		return format, decodeCSV(br, fn)
+	case FormatLinkedIn:
+		return format, fn(linkedinRecord(br, ro))
+	case FormatDocument:
+		return format, fn(documentRecord(br, ro))
+	}
+	conv := func(raw []byte, pos string) Record { return nativeRecord(raw, pos) }
+	if format == FormatJSONResume {
+		conv = func(raw []byte, pos string) Record { return resumeRecord(raw, pos, ro) }
+	}
+	return format, decodeJSON(br, conv, fn)
+}
+
+// recordOptionsFor prepares what the decoders of people's formats need.
+func recordOptionsFor(opts DecodeOptions) recordOptions {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	if format == FormatCSV {
-		return format, decodeCSV(br, fn)
-	}
-	conv := func(raw []byte, pos string) Record { return nativeRecord(raw, pos) }
-	if format == FormatJSONResume {
-		today := now()
-		conv = func(raw []byte, pos string) Record { return resumeRecord(raw, pos, today) }
-	}
-	return format, decodeJSON(br, conv, fn)
+	ids := opts.IDs
+	h := identity.New(ids.Key)
+	ids.hasher = &h
+	return recordOptions{ids: ids, name: opts.Name, find: finderFor(opts.Catalog), now: now()}
 }
 
 // errEmpty marks input that holds nothing but white space.
@@ -270,9 +308,17 @@ var errEmpty = fmt.Errorf("%w: empty input", ErrUnknownFormat)
 //     certifications, years_experience, ...) means FormatNative; "skills"
 //     alone decides by its first element, an object for JSON Resume, a
 //     string for native. An object with neither is native.
-//   - Otherwise CSV, when the first line is a header with an "id" column.
+//   - A PDF ("%PDF-"), a DOCX (a zip holding word/) or an OLE file (an old
+//     or encrypted Word file) is FormatDocument; another zip is
+//     FormatLinkedIn (an export's zip).
+//   - Otherwise CSV, when the first line is a header with an "id" column,
+//     or FormatLinkedIn, when it is the header of a LinkedIn export file
+//     (Certifications.csv, Skills.csv, Positions.csv...).
 //
-// It returns an error wrapping ErrUnknownFormat for anything else,
+// Plain text and Markdown resumes are told by name, not content: Decode
+// reads a file whose DecodeOptions.Name ends in .txt, .md, .pdf or .docx
+// as FormatDocument. It returns an error wrapping ErrUnknownFormat for
+// anything else (binary data of no known kind included),
 // including empty input. Give br a buffer of at least a few kilobytes:
 // DetectFormat looks no further than br's buffer.
 func DetectFormat(br *bufio.Reader) (Format, error) {
@@ -289,6 +335,12 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	})
 	if err != nil {
 		return FormatAuto, err
+	}
+	if f, ok := detectBinary(head); ok {
+		return f, nil
+	}
+	if binaryData(head) {
+		return FormatAuto, fmt.Errorf("%w: binary data of no kind certmatch reads (want JSON, CSV, a LinkedIn export, or a PDF, DOCX, Markdown or text resume)", ErrUnknownFormat)
 	}
 	t := bytes.TrimLeft(strictjson.TrimBOM(head), " \t\r\n")
 	switch {
@@ -317,7 +369,10 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 		return FormatAuto, fmt.Errorf("%w: not JSON, and not CSV: %v", ErrUnknownFormat, err)
 	}
 	if !cols.has("id") {
-		return FormatAuto, fmt.Errorf("%w: not JSON, and the first line is not a CSV header with an \"id\" column", ErrUnknownFormat)
+		if linkedin.Sniff(t) != "" {
+			return FormatLinkedIn, nil
+		}
+		return FormatAuto, fmt.Errorf("%w: not JSON, and the first line is not a CSV header with an \"id\" column nor a LinkedIn export's", ErrUnknownFormat)
 	}
 	return FormatCSV, nil
 }

@@ -1,8 +1,10 @@
 package input
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -22,7 +24,9 @@ var (
 	array    = strictjson.Array
 )
 
-// resumeShape is schema.json's description of the sections certmatch reads.
+// resumeShape is schema.json's description of the fields certmatch reads:
+// the types readResume expects (a value of another type is a warning),
+// held to schema.json by a test.
 var resumeShape = object(map[string]*strictjson.Shape{
 	"basics": object(map[string]*strictjson.Shape{
 		"name": str, "label": str, "image": str, "email": strictjson.Email(), "phone": str, "url": uri, "summary": str,
@@ -41,16 +45,28 @@ var resumeShape = object(map[string]*strictjson.Shape{
 	})),
 })
 
-// Getters for values already checked against a shape.
-var (
-	getObj = strictjson.GetObject
-	getArr = strictjson.GetArray
-	getStr = strictjson.GetString
-)
+// getStr reads a string field of a value checked against a shape.
+var getStr = strictjson.GetString
 
-// resumeRecord converts one JSON Resume record.
-func resumeRecord(raw []byte, pos string, now time.Time) Record {
-	v, err := strictjson.DecodeAny(raw)
+// recordOptions are what the decoders of people's formats (JSON Resume,
+// LinkedIn, documents) need besides the record.
+type recordOptions struct {
+	ids  IDOptions
+	name string // the file name, "" in a stream
+	find proseFinder
+	now  time.Time
+}
+
+// resumeRecord converts one JSON Resume record, leniently: only a record
+// that is not a JSON object, or has no usable id, is rejected.
+func resumeRecord(raw []byte, pos string, ro recordOptions) Record {
+	var v any
+	var err error
+	if ro.ids.Field != "" {
+		v, err = strictjson.DecodeAny(raw) // numbers as written, for a numeric id
+	} else {
+		err = json.Unmarshal(raw, &v) // no decoder buffer: the common case
+	}
 	if err != nil {
 		return reject(pos, "", "", err)
 	}
@@ -58,82 +74,82 @@ func resumeRecord(raw []byte, pos string, now time.Time) Record {
 	if !ok {
 		return reject(pos, "", "", fmt.Errorf("want a JSON Resume object, got %s", strictjson.KindOfValue(v)))
 	}
-	id := strictjson.HashID("resume-", raw)
-	// A rejection names the record by this hash, never by its address.
-	errID := id
-	if e, ok := getObj(doc, "basics")["email"].(string); ok && strings.TrimSpace(e) != "" {
-		id = strings.ToLower(strings.TrimSpace(e))
-	}
-	if fe := resumeShape.Check(doc, ""); fe != nil {
-		return reject(pos, errID, fe.Path, fe.Err)
-	}
-	c := scoring.Candidate{ID: id}
-	basics := getObj(doc, "basics")
-	c.Name = getStr(basics, "name")
-	c.Email = getStr(basics, "email")
-	c.Phone = getStr(basics, "phone")
-	c.Summary = joinNonEmpty(": ", getStr(basics, "label"), getStr(basics, "summary"))
-	c.Location = PlaceName(getObj(basics, "location"))
-
-	var skills []string
-	for _, it := range getArr(doc, "skills") {
-		sk := it.(map[string]any)
-		skills = append(skills, getStr(sk, "name"))
-		for _, kw := range getArr(sk, "keywords") {
-			skills = append(skills, strings.TrimSpace(kw.(string)))
+	r := readResume(doc, ro.find, ro.now)
+	compact := func() []byte {
+		var b bytes.Buffer
+		if json.Compact(&b, raw) != nil {
+			return raw
 		}
+		return b.Bytes()
 	}
-	// In order, without empty strings or duplicates compared
-	// case-insensitively; none stays nil, as in every other format.
-	if skills = lo.UniqBy(lo.Compact(skills), strings.ToLower); len(skills) > 0 {
-		c.Skills = skills
+	in := IDInput{Format: FormatJSONResume, Position: pos, Name: ro.name, Email: r.cand.Email, ProfileURL: r.profileURL, Raw: raw}
+	id, warn, err := ro.ids.pickID(in, doc, compact)
+	if err != nil {
+		return reject(pos, "", ro.ids.Field, err)
 	}
+	if warn != nil {
+		r.notes = append(r.notes, fieldNote{field: "basics.email", err: warn})
+	}
+	c := r.cand
+	c.ID = id
+	c.Location = PlaceName(r.location)
+	c.SkillSources = r.skillSources()
+	r.notes = append(r.notes, keepValid(&c, func(field string) string { return resumeField(field, r.certPaths) })...)
+	return Record{Candidate: c, Position: pos, Warnings: warnings(pos, id, r.notes)}
+}
 
-	var certIndex []int // certifications[i] came from certificates[certIndex[i]]
-	for i, it := range getArr(doc, "certificates") {
-		ce := it.(map[string]any)
-		name := getStr(ce, "name")
-		if name == "" {
-			continue
+// keepValid validates c and, rather than rejecting it, drops what
+// Validate refuses, a note each: a credential it refuses is left out,
+// years it refuses count as none. rename maps a candidate field to the
+// input's.
+func keepValid(c *scoring.Candidate, rename func(string) string) []fieldNote {
+	var notes []fieldNote
+	for range len(c.Certifications) + len(c.Skills) + 2 {
+		err := c.Validate()
+		if err == nil {
+			return notes
 		}
-		d, _ := scoring.ParseDate(getStr(ce, "date")) // checked by the shape
-		c.Certifications = append(c.Certifications, scoring.Credential{
-			Name: name, Date: d, Issuer: getStr(ce, "issuer"), URL: getStr(ce, "url"),
-		})
-		certIndex = append(certIndex, i)
+		var fe *scoring.FieldError
+		if !errors.As(err, &fe) {
+			return append(notes, fieldNote{field: "", err: err})
+		}
+		field := fe.Field
+		var i int
+		switch {
+		case field == "years_experience":
+			c.YearsExperience = 0
+		case strings.HasPrefix(field, "certifications["):
+			if _, err := fmt.Sscanf(field, "certifications[%d]", &i); err != nil || i >= len(c.Certifications) {
+				return append(notes, fieldNote{field: rename(field), err: fe.Err})
+			}
+			c.Certifications = slices.Delete(c.Certifications, i, i+1)
+		case strings.HasPrefix(field, "skills["):
+			if _, err := fmt.Sscanf(field, "skills[%d]", &i); err != nil || i >= len(c.Skills) {
+				return append(notes, fieldNote{field: rename(field), err: fe.Err})
+			}
+			c.Skills = slices.Delete(c.Skills, i, i+1)
+		default:
+			return append(notes, fieldNote{field: rename(field), err: fe.Err})
+		}
+		notes = append(notes, fieldNote{field: rename(field), err: fmt.Errorf("%w; left out", fe.Err)})
 	}
-
-	years, fe := workYears(getArr(doc, "work"), now)
-	if fe != nil {
-		return reject(pos, errID, fe.Path, fe.Err)
-	}
-	c.YearsExperience = years
-
-	if err := c.Validate(); err != nil {
-		c.ID = errID
-		return rejectValidation(pos, &c, err, func(field string) string {
-			return resumeField(field, certIndex)
-		})
-	}
-	return Record{Candidate: c, Position: pos}
+	return notes
 }
 
 // resumeField maps a candidate field path back to the JSON Resume path it
-// came from.
-func resumeField(field string, certIndex []int) string {
+// came from; certPaths[i] is the path of certifications[i].
+func resumeField(field string, certPaths []string) string {
 	var i int
-	if n, _ := fmt.Sscanf(field, "certifications[%d]", &i); n == 1 && i >= 0 && i < len(certIndex) {
+	if n, _ := fmt.Sscanf(field, "certifications[%d]", &i); n == 1 && i >= 0 && i < len(certPaths) {
 		_, rest, _ := strings.Cut(field, "]")
 		rest = strings.Replace(rest, ".expires", ".date", 1)
-		return fmt.Sprintf("certificates[%d]%s", certIndex[i], rest)
+		return certPaths[i] + rest
 	}
 	switch {
 	case field == "years_experience":
 		return "work"
 	case strings.HasPrefix(field, "skills"):
 		return "skills"
-	case field == "id":
-		return "basics.email"
 	}
 	return field
 }
@@ -148,53 +164,4 @@ func joinNonEmpty(sep string, parts ...string) string { return strings.Join(lo.C
 // value checked against the schema's location shape; nil gives "".
 func PlaceName(loc map[string]any) string {
 	return scoring.PlaceOf(getStr(loc, "city"), getStr(loc, "region"), getStr(loc, "countryCode")).String()
-}
-
-// workYears is the length of the union of the work periods in years,
-// rounded to 0.1.
-func workYears(work []any, now time.Time) (float64, *strictjson.FieldError) {
-	type span struct{ from, to time.Time }
-	var spans []span
-	for i, it := range work {
-		w := it.(map[string]any)
-		start, _ := scoring.ParseDate(getStr(w, "startDate"))
-		end, _ := scoring.ParseDate(getStr(w, "endDate"))
-		if !end.IsZero() && !start.IsZero() && end.Last().Before(start.First()) {
-			return 0, &strictjson.FieldError{Path: fmt.Sprintf("work[%d].endDate", i), Err: fmt.Errorf("%s is before the startDate %s", end, start)}
-		}
-		if start.IsZero() {
-			continue
-		}
-		from, to := start.First(), now
-		if !end.IsZero() {
-			to = end.Last().AddDate(0, 0, 1) // through the last day
-		}
-		if to.After(now) {
-			to = now
-		}
-		if to.After(from) {
-			spans = append(spans, span{from, to})
-		}
-	}
-	slices.SortFunc(spans, func(a, b span) int { return a.from.Compare(b.from) })
-	var total time.Duration
-	var cur span
-	for i, s := range spans {
-		switch {
-		case i == 0:
-			cur = s
-		case !s.from.After(cur.to):
-			if s.to.After(cur.to) {
-				cur.to = s.to
-			}
-		default:
-			total += cur.to.Sub(cur.from)
-			cur = s
-		}
-	}
-	if len(spans) > 0 {
-		total += cur.to.Sub(cur.from)
-	}
-	years := total.Hours() / 24 / 365.25
-	return math.Round(years*10) / 10, nil
 }
