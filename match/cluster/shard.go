@@ -378,11 +378,9 @@ func (s *Shard) consume(ctx context.Context) error {
 			return err
 		}
 		msgs = append(msgs[:0], m)
-		drained := false
 		for len(msgs) < s.cfg.Batch {
 			m, err := it.Next(jetstream.NextMaxWait(time.Millisecond))
 			if err != nil {
-				drained = true
 				break
 			}
 			msgs = append(msgs, m)
@@ -391,7 +389,9 @@ func (s *Shard) consume(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if drained && pending == 0 {
+		// Nothing was left for the consumer when the last write applied
+		// was delivered: the replica is current.
+		if pending == 0 {
 			s.serve()
 		}
 	}
