@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -60,6 +61,16 @@ func buildBenchCluster(b *testing.B, url string, shards int, cands []scoring.Can
 			b.Fatal(err)
 		}
 	}
+	st, err := bc.coord.js.Stream(ctx, cfg.Stream)
+	if err != nil {
+		b.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("shards=%d: on disk, %.0f B per candidate in the shards' indexes, %.0f B per write in the stream",
+		shards, float64(dirSize(b, dir))/float64(len(cands)), float64(info.State.Bytes)/float64(info.State.Msgs))
 	b.Logf("shards=%d: %d candidates published in %v (%.0f/s), applied by every shard in %v (%.0f/s)",
 		shards, len(cands), published.Round(time.Millisecond), float64(len(cands))/published.Seconds(),
 		ingested.Round(time.Millisecond), float64(len(cands))/ingested.Seconds())
@@ -153,4 +164,26 @@ func BenchmarkCatchUp(b *testing.B) {
 		s2.Close()
 		b.StartTimer()
 	}
+}
+
+// dirSize is the bytes of the files under dir.
+func dirSize(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }

@@ -222,7 +222,7 @@ func TestCatchUp(t *testing.T) {
 // waitApplied waits until s has applied seq.
 func waitApplied(t testing.TB, s *Shard, seq uint64) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	if err := s.waitApplied(ctx, seq); err != nil {
 		t.Fatalf("shard %d applied %d, not %d", s.cfg.Shard, s.Applied(), seq)

@@ -21,7 +21,7 @@ import (
 
 // DefaultBatch is the most stream messages a shard applies in one index
 // batch when ShardConfig.Batch is 0.
-const DefaultBatch = 500
+const DefaultBatch = 1000
 
 // ShardConfig configures one replica of one shard.
 type ShardConfig struct {
