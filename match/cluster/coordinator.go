@@ -171,11 +171,29 @@ func recordError(i int, id string, err error) *match.RecordError {
 	return re
 }
 
+// publishWindow is the most writes in flight at once: the coordinator
+// waits for the stream to store a window before it sends the next.
+const publishWindow = 1024
+
 // publish sends writes to their shards' subjects and waits for the stream
-// to hold them. It returns the token and the number the stream acknowledged
-// (in order: the first failure stops the count).
+// to hold them. It returns the token and the number the stream
+// acknowledged before the first failure.
 func (c *Coordinator) publish(ctx context.Context, ws []write) (Token, int, error) {
 	tok := make(Token, c.cfg.Shards)
+	acked := 0
+	for start := 0; start < len(ws); start += publishWindow {
+		n, err := c.publishWindow(ctx, ws[start:min(len(ws), start+publishWindow)], tok)
+		acked += n
+		if err != nil {
+			return tok, acked, err
+		}
+	}
+	return tok, acked, nil
+}
+
+// publishWindow publishes one window of writes and waits for every ack,
+// recording the sequences in tok.
+func (c *Coordinator) publishWindow(ctx context.Context, ws []write, tok Token) (int, error) {
 	futures := make([]jetstream.PubAckFuture, 0, len(ws))
 	shards := make([]int, 0, len(ws))
 	var pubErr error
@@ -213,10 +231,10 @@ func (c *Coordinator) publish(ctx context.Context, ws []write) (Token, int, erro
 			if pubErr == nil {
 				pubErr = ctx.Err()
 			}
-			return tok, acked, pubErr
+			return acked, pubErr
 		}
 	}
-	return tok, acked, pubErr
+	return acked, pubErr
 }
 
 // ReadOptions are the cluster's options of a read.
