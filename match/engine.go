@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -63,10 +64,20 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 // Close closes the engine and its index. Closing twice is harmless.
 func (e *Engine) Close() error { return e.ix.Close() }
 
-// Scorer returns the engine's scorer.
+// Catalog returns the catalog the engine resolves and scores with, the one
+// to load role files against and to label certifications with
+// (report.WriteTable).
+func (e *Engine) Catalog() *scoring.Catalog { return e.cat }
+
+// Scorer returns the scorer Rank is exact against: scoring one candidate
+// with it gives the score Rank gives, and its Compile gives the plan whose
+// index.ForPlan selection a facet count over a role's candidates uses.
 func (e *Engine) Scorer() *scoring.Scorer { return e.scorer }
 
-// Index returns the engine's index, for retrieval the engine does not wrap.
+// Index returns the engine's index, for what the engine does not wrap and
+// an integrator may need: facet counts over every candidate or a role's
+// selection, free-text search, compaction of an on-disk index. Writing to
+// it directly bypasses validation and normalisation; use Add and Import.
 func (e *Engine) Index() *index.Index { return e.ix }
 
 // UnresolvedCert is a credential the catalog could not place. It is kept
@@ -80,9 +91,9 @@ type UnresolvedCert struct {
 type AddReport struct {
 	// Added counts the candidates written; a record repeating an id in
 	// the same call counts too and replaces the earlier one.
-	Added      int              `json:"added"`
-	Rejected   []*RecordError   `json:"rejected,omitempty"`
-	Unresolved []UnresolvedCert `json:"unresolved,omitempty"`
+	Added      int                  `json:"added"`
+	Rejected   []*input.RecordError `json:"rejected,omitempty"`
+	Unresolved []UnresolvedCert     `json:"unresolved,omitempty"`
 }
 
 // Add validates, normalises and indexes candidates. An invalid candidate is
@@ -92,7 +103,7 @@ func (e *Engine) Add(ctx context.Context, cands ...scoring.Candidate) (AddReport
 	ok := make([]scoring.Candidate, 0, len(cands))
 	for i, c := range cands {
 		if err := c.Validate(); err != nil {
-			rep.Rejected = append(rep.Rejected, rejected(fmt.Sprintf("[%d]", i), c.ID, err))
+			rep.Rejected = append(rep.Rejected, input.NewRecordError(fmt.Sprintf("[%d]", i), c.ID, err))
 			continue
 		}
 		// Resolve writes ids into the credentials: work on a copy, never

@@ -15,6 +15,7 @@ import (
 
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -38,7 +39,7 @@ func newEngine(t testing.TB) *match.Engine {
 	return eng
 }
 
-// seedRoles loads every bundled role with match.LoadRole.
+// seedRoles loads every bundled role with input.LoadRole.
 func seedRoles(t testing.TB) []scoring.Role {
 	t.Helper()
 	files, err := filepath.Glob("../testdata/roles/*.json")
@@ -54,7 +55,7 @@ func seedRoles(t testing.TB) []scoring.Role {
 		if err != nil {
 			t.Fatal(err)
 		}
-		role, err := match.LoadRole(f, scoring.DefaultCatalog())
+		role, err := input.LoadRole(f, scoring.DefaultCatalog())
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
@@ -460,13 +461,13 @@ func TestAddLeavesInputAlone(t *testing.T) {
 func TestImportDuplicate(t *testing.T) {
 	ctx := context.Background()
 	eng := newEngine(t)
-	input := `{"id": "cand-1", "years_experience": 3, "skills": ["Java"]}
+	data := `{"id": "cand-1", "years_experience": 3, "skills": ["Java"]}
 {"id": "cand-2", "skills": ["Spark"]}
 {"id": "cand-1", "years_experience": 7, "skills": ["Java", "Kafka"]}
 {"id": "cand-3", "years_experience": -1}
 {"id": "cand-2", "skills": ["Scala"]}
 `
-	rep, err := eng.Import(ctx, strings.NewReader(input), match.ImportOptions{})
+	rep, err := eng.Import(ctx, strings.NewReader(data), match.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -477,7 +478,7 @@ func TestImportDuplicate(t *testing.T) {
 	if diff := cmp.Diff(wantDup, rep.Duplicates); diff != "" {
 		t.Errorf("Duplicates (-want +got):\n%s", diff)
 	}
-	if rep.Format != match.FormatNative || rep.Read != 5 || rep.Imported != 4 || len(rep.Rejected) != 1 {
+	if rep.Format != input.FormatNative || rep.Read != 5 || rep.Imported != 4 || len(rep.Rejected) != 1 {
 		t.Errorf("report: format %q, read %d, imported %d, rejected %v; want native, 5, 4 (duplicates count as imported), 1",
 			rep.Format, rep.Read, rep.Imported, rep.Rejected)
 	}
@@ -508,13 +509,13 @@ func TestImportDuplicateAcrossBatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer eng.Close()
-	input := `{"id": "a", "years_experience": 9, "skills": ["Java"], "certifications": [{"id": "ocpjp", "version": "17"}]}
+	data := `{"id": "a", "years_experience": 9, "skills": ["Java"], "certifications": [{"id": "ocpjp", "version": "17"}]}
 {"id": "b", "years_experience": 6, "skills": ["Java"], "certifications": [{"id": "ocpjp", "version": "11"}]}
 {"id": "c", "years_experience": 6, "skills": ["Java"]}
 {"id": "a", "years_experience": 1, "skills": ["Java"]}
 `
 	var progress []match.Progress
-	rep, err := eng.Import(ctx, strings.NewReader(input), match.ImportOptions{Progress: func(p match.Progress) { progress = append(progress, p) }})
+	rep, err := eng.Import(ctx, strings.NewReader(data), match.ImportOptions{Progress: func(p match.Progress) { progress = append(progress, p) }})
 	if err != nil {
 		t.Fatal(err)
 	}

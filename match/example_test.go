@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -141,7 +142,7 @@ func ExampleEngine_Explain() {
 	if err != nil {
 		panic(err)
 	}
-	if err := match.WriteExplanation(os.Stdout, res); err != nil {
+	if err := report.WriteExplanation(os.Stdout, res); err != nil {
 		panic(err)
 	}
 	// Output:

@@ -3,11 +3,11 @@ package match
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"sync/atomic"
 
 	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -21,7 +21,9 @@ type Progress struct {
 // ImportOptions configure Import. The zero value recognises the format by
 // content and reports no progress.
 type ImportOptions struct {
-	Format Format
+	// Format is the input's format (see package input); the zero value,
+	// input.FormatAuto, recognises it by content.
+	Format input.Format
 	// Progress, when set, is called after every batch is written, from
 	// the goroutine that writes batches (not the caller's), one call at a
 	// time.
@@ -39,12 +41,12 @@ type Duplicate struct {
 // ImportReport says what an import did. Every record read is either
 // imported or rejected with its position, field and reason.
 type ImportReport struct {
-	Format     Format           `json:"format"`
-	Read       int              `json:"read"`
-	Imported   int              `json:"imported"`
-	Rejected   []*RecordError   `json:"rejected,omitempty"`
-	Duplicates []Duplicate      `json:"duplicates,omitempty"`
-	Unresolved []UnresolvedCert `json:"unresolved,omitempty"`
+	Format     input.Format         `json:"format"`
+	Read       int                  `json:"read"`
+	Imported   int                  `json:"imported"`
+	Rejected   []*input.RecordError `json:"rejected,omitempty"`
+	Duplicates []Duplicate          `json:"duplicates,omitempty"`
+	Unresolved []UnresolvedCert     `json:"unresolved,omitempty"`
 }
 
 // Import streams candidates from r into the engine without loading the
@@ -95,16 +97,16 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 	}
 
 	batch := make([]scoring.Candidate, 0, batchSize)
-	format, err := Decode(r, DecodeOptions{Format: opts.Format, Now: e.now}, func(rec Record) error {
+	format, err := input.Decode(r, input.DecodeOptions{Format: opts.Format, Now: e.now}, func(rec input.Record) error {
 		read.Add(1)
 		if rec.Err != nil {
-			rep.Rejected = append(rep.Rejected, rejected(rec.Position, rec.Candidate.ID, rec.Err))
+			rep.Rejected = append(rep.Rejected, input.NewRecordError(rec.Position, rec.Candidate.ID, rec.Err))
 			rejectedN.Add(1)
 			return nil
 		}
 		c := rec.Candidate
 		if err := c.Validate(); err != nil {
-			rep.Rejected = append(rep.Rejected, rejected(rec.Position, c.ID, err))
+			rep.Rejected = append(rep.Rejected, input.NewRecordError(rec.Position, c.ID, err))
 			rejectedN.Add(1)
 			return nil
 		}
@@ -138,30 +140,3 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 }
 
 var errWriterStopped = errors.New("match: import stopped")
-
-// rejected wraps a record's error as a *RecordError, keeping the field a
-// validation error names.
-func rejected(pos, id string, err error) *RecordError {
-	var re *RecordError
-	if errors.As(err, &re) {
-		if re.Position == "" {
-			re.Position = pos
-		}
-		if re.Record == "" {
-			re.Record = id
-		}
-		return re
-	}
-	out := &RecordError{Position: pos, Record: id, Err: err}
-	var fe *scoring.FieldError
-	if errors.As(err, &fe) {
-		out.Field, out.Err = fe.Field, fe.Err
-		if out.Record == "" {
-			out.Record = fe.Record
-		}
-	}
-	if out.Err == nil {
-		out.Err = fmt.Errorf("rejected")
-	}
-	return out
-}

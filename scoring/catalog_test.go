@@ -11,8 +11,8 @@ import (
 	"github.com/certmatch/certmatch/scoring"
 )
 
-// seedIDs are the canonical ids of CERTIFICATIONS.md's seed table: the
-// project's contract.
+// seedIDs are the canonical ids of the seed certifications ("seed": true
+// in catalog.json): the project's contract.
 var seedIDs = []string{
 	"java-foundations", "ocajp", "scja", "ocpjp", "ocewcd",
 	"spring-professional", "hdpcd", "hdpcd-spark", "cca175", "databricks-spark-associate",
@@ -42,7 +42,7 @@ func TestDefaultCatalogLoads(t *testing.T) {
 	}
 }
 
-// seedFacts is what CERTIFICATIONS.md says of each seed certification, in a
+// seedFacts is what the project holds true of each seed certification, in a
 // form the catalog can be compared with.
 type seedFacts struct {
 	Level       scoring.Level

@@ -281,7 +281,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	}
 	add := func(q Requirement, required bool) {
 		// A Java line's min_version is read in Java numbering, as held
-		// versions are: "1.8" is 8 (CERTIFICATIONS.md policy 5).
+		// versions are: "1.8" is 8 (the README's catalog policy 5).
 		if q.MinVersion != "" && allJava(s.cat, q.AnyOf) {
 			q.MinVersion = CanonicalVersion(q.MinVersion, JavaVersion)
 		}

@@ -145,8 +145,8 @@ func named(name, date string) scoring.Credential {
 	return c
 }
 
-// TestCertificationRules proves the eligibility rules of DESIGN.md's scoring
-// semantics, one requirement at a time: implication, versions, currency and
+// TestCertificationRules proves the eligibility rules of the README's scoring
+// model, one requirement at a time: implication, versions, currency and
 // recency. Each role has one required group and nothing else, so the
 // verdict is the requirement's.
 func TestCertificationRules(t *testing.T) {

@@ -1,90 +1,232 @@
 // Command certmatch normalises certification titles, imports candidates into
 // an index, and ranks, explains and facets them against roles.
 //
-//	certmatch normalize [TEXT...]
-//	certmatch import  --index DIR FILE...
-//	certmatch rank    (--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--all] [--json]
-//	certmatch explain (--index DIR | --candidates FILE...) --role ROLE.json --candidate ID [--json]
-//	certmatch facets  (--index DIR | --candidates FILE...) [--role ROLE.json] [--json]
+// Run `certmatch help` for the commands and `certmatch CMD -h` for the
+// flags of one; the text is written once, in the commands table of this
+// package, and the README shows it as printed.
 //
-// Exit codes: 0 ok, 1 error, 2 usage.
+// Exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 )
 
 // errUsage marks a usage error (exit code 2).
 var errUsage = errors.New("usage")
 
-const usage = `usage:
-  certmatch normalize [TEXT...]              one JSON object per input; no TEXT: one per stdin line
-  certmatch import  --index DIR [--format F] FILE...
-  certmatch rank    (--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--json]
-  certmatch explain (--index DIR | --candidates FILE...) --role ROLE.json --candidate ID [--json]
-  certmatch facets  (--index DIR | --candidates FILE...) [--role ROLE.json] [--json]
+// Exit codes.
+const (
+	exitOK          = 0
+	exitError       = 1
+	exitUsage       = 2
+	exitInterrupted = 130 // 128 + SIGINT, as a shell reports a process ended by Ctrl-C
+)
 
-FILE formats are recognised by content (native JSON object, array or JSON
-Lines; JSON Resume; CSV with a header) unless --format names one
-(native, jsonresume, csv). --now YYYY-MM-DD scores as of that date.
-`
+// interruptGrace is how long an interrupted command has to stop at its
+// next check of the context before the process exits anyway (a command
+// blocked reading stdin never reaches one).
+var interruptGrace = 2 * time.Second
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	defer stop()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }()
+	var code int
+	select {
+	case code = <-done:
+	case <-ctx.Done():
+		select {
+		case code = <-done:
+		case <-time.After(interruptGrace):
+			fmt.Fprintln(os.Stderr, "certmatch: interrupted")
+			code = exitInterrupted
+		}
+	}
 	stop()
 	os.Exit(code)
+}
+
+// command is one of the tool's commands. The tool's usage and each
+// command's own are built from this table.
+type command struct {
+	name     string
+	synopsis string // what follows the name in a usage line
+	about    string // what it does, for its -h
+	// setup declares the command's flags on fs and returns what runs it
+	// on the arguments left after the flags.
+	setup func(fs *flag.FlagSet, env *env) func(ctx context.Context, args []string) error
+}
+
+// commands are the tool's commands, in the order the usage lists them.
+var commands = []command{
+	{"normalize", "[TEXT...]",
+		"Normalize prints one JSON object per TEXT (no TEXT: per stdin line): the text,\nthe certification id and version it names, and the confidence; \"id\" is \"\"\nwhere nothing matched.",
+		setupNormalize},
+	{"import", "--index DIR [--format F] FILE...",
+		"Import reads candidate files into an on-disk index (created when missing) and\nprints a summary of what was imported and rejected; every rejected record is\nlisted on stderr. A progress line is drawn when stderr is a terminal.",
+		setupImport},
+	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--json]",
+		"Rank prints a role's ranking: eligible candidates first, then, with --all,\nthe ineligible ones, each with its score, what it matched and misses, and\nits next step.",
+		setupRank},
+	{"explain", "(--index DIR | --candidates FILE...) --role ROLE.json --candidate ID [--json]",
+		"Explain prints one candidate's score against a role, component by\ncomponent, with what is missing and the next steps.",
+		setupExplain},
+	{"facets", "(--index DIR | --candidates FILE...) [--role ROLE.json] [--json]",
+		"Facets counts the candidates by certification, skill and location; with\n--role, only those who can be eligible for it.",
+		setupFacets},
+}
+
+// usageFooter ends the tool's usage.
+const usageFooter = `
+Every command takes --now YYYY-MM-DD (score as of that date) and -h (its
+flags); flags may follow the file arguments. FILE formats are recognised by
+content (native JSON object, array or JSON Lines; JSON Resume; CSV with a
+header) unless --format names one (native, jsonresume, csv).
+Exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
+`
+
+// usage is the tool's usage, as `certmatch help` prints it.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  certmatch %-9s %s\n", c.name, c.synopsis)
+	}
+	b.WriteString(usageFooter)
+	return b.String()
+}
+
+// env is what a command reads and writes besides its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time // --now, or the wall clock
 }
 
 // run executes one command and returns its exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
+		fmt.Fprintf(stderr, "certmatch: a command is required\n\n%s", usage())
+		return exitUsage
 	}
-	var err error
-	switch args[0] {
-	case "normalize":
-		err = cmdNormalize(args[1:], stdin, stdout)
-	case "import":
-		err = cmdImport(ctx, args[1:], stdout, stderr)
-	case "rank":
-		err = cmdRank(ctx, args[1:], stdout, stderr)
-	case "explain":
-		err = cmdExplain(ctx, args[1:], stdout, stderr)
-	case "facets":
-		err = cmdFacets(ctx, args[1:], stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := lookup(args[1]); ok {
+				fs, _ := newFlagSet(c, &env{})
+				fmt.Fprint(stdout, commandUsage(c, fs))
+				return exitOK
+			}
+		}
+		fmt.Fprint(stdout, usage())
+		return exitOK
+	}
+	c, ok := lookup(name)
+	if !ok {
+		fmt.Fprintf(stderr, "certmatch: unknown command %q\n\n%s", name, usage())
+		return exitUsage
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs, exec := newFlagSet(c, e)
+	nowFlag := fs.Lookup("now")
+	rest, err := parseInterleaved(fs, args[1:])
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, commandUsage(c, fs))
+		return exitOK
+	case err != nil:
+		err = fmt.Errorf("%w: %v", errUsage, err)
 	default:
-		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+		e.now, err = parseNow(nowFlag.Value.String())
+	}
+	if err == nil {
+		err = exec(ctx, rest)
 	}
 	switch {
 	case err == nil:
-		return 0
+		return exitOK
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "certmatch %s: interrupted\n", name)
+		return exitInterrupted
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "certmatch: %v\n\n%s", err, usage)
-		return 2
+		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+		fmt.Fprintf(stderr, "certmatch %s: %s\n\n%s", name, msg, commandUsage(c, fs))
+		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "certmatch: %v\n", err)
-		return 1
+		fmt.Fprintf(stderr, "certmatch %s: %v\n", name, err)
+		return exitError
 	}
 }
 
-func jsonLine(v any) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
 	}
-	return []byte(b.String()), nil
+	return command{}, false
+}
+
+// newFlagSet declares c's flags, --now among them, and returns them with
+// c's runner.
+func newFlagSet(c command, e *env) (*flag.FlagSet, func(context.Context, []string) error) {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the usage where it belongs
+	fs.String("now", "", "score as of this date, `YYYY-MM-DD` (default today)")
+	return fs, c.setup(fs, e)
+}
+
+// commandUsage is c's usage: its synopsis, what it does and its flags.
+func commandUsage(c command, fs *flag.FlagSet) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: certmatch %s %s\n\n%s\n\nflags:\n", c.name, c.synopsis, c.about)
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return b.String()
+}
+
+// parseInterleaved parses the flags of args wherever they stand, before or
+// after file arguments (`rank FILE --role R.json`), and returns the
+// arguments that are not flags, in order. Everything after "--" is an
+// argument.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, nil
+		}
+		if consumed := len(args) - len(left); consumed > 0 && args[consumed-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// parseNow reads --now: "" is the wall clock.
+func parseNow(s string) (func() time.Time, error) {
+	if s == "" {
+		return time.Now, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: --now %q: want YYYY-MM-DD", errUsage, s)
+	}
+	return func() time.Time { return t }, nil
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
+	"github.com/certmatch/certmatch/match/report"
 )
 
 func main() {
@@ -60,7 +62,7 @@ func run(ctx context.Context, w io.Writer, data string, top int, now func() time
 		return err
 	}
 	for _, path := range roles {
-		role, err := match.LoadRoleFile(path, eng.Scorer().Catalog())
+		role, err := input.LoadRoleFile(path, eng.Catalog())
 		if err != nil {
 			return err
 		}
@@ -69,7 +71,7 @@ func run(ctx context.Context, w io.Writer, data string, top int, now func() time
 			return err
 		}
 		fmt.Fprintf(w, "\n== %s: %s (%d eligible of %d)\n", role.ID, role.Title, ranking.Eligible, ranking.Total)
-		if err := match.WriteTable(w, eng.Scorer().Catalog(), ranking); err != nil {
+		if err := report.WriteTable(w, eng.Catalog(), ranking); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -89,7 +90,7 @@ func seedRoles(b testing.TB) []scoring.Role {
 	}
 	var roles []scoring.Role
 	for _, p := range paths {
-		r, err := match.LoadRoleFile(p, scoring.DefaultCatalog())
+		r, err := input.LoadRoleFile(p, scoring.DefaultCatalog())
 		if err != nil {
 			b.Fatal(err)
 		}

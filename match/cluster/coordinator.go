@@ -16,6 +16,7 @@ import (
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -135,7 +136,7 @@ func (c *Coordinator) Add(ctx context.Context, cands ...scoring.Candidate) (AddR
 	msgs := make([]write, 0, len(cands))
 	for i, cand := range cands {
 		if err := cand.Validate(); err != nil {
-			rep.Rejected = append(rep.Rejected, recordError(i, cand.ID, err))
+			rep.Rejected = append(rep.Rejected, input.NewRecordError("["+strconv.Itoa(i)+"]", cand.ID, err))
 			continue
 		}
 		resolved := cand
@@ -159,16 +160,6 @@ func (c *Coordinator) Delete(ctx context.Context, ids ...string) (Token, error) 
 	}
 	tok, _, err := c.publish(ctx, msgs)
 	return tok, err
-}
-
-// recordError is the Engine's rejection of an invalid candidate.
-func recordError(i int, id string, err error) *match.RecordError {
-	re := &match.RecordError{Position: "[" + strconv.Itoa(i) + "]", Record: id, Err: err}
-	var fe *scoring.FieldError
-	if errors.As(err, &fe) {
-		re.Field, re.Err = fe.Field, fe.Err
-	}
-	return re
 }
 
 // publishWindow is the most writes in flight at once: the coordinator

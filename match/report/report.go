@@ -1,28 +1,41 @@
-package match
+package report
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/samber/lo"
+
+	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
 )
 
-// WriteJSON writes v as indented JSON without HTML escaping, so ">=" reads
-// as written.
+// WriteJSON writes v as indented JSON, for people and files: a ranking, an
+// explanation, an import report.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := newEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
 
+// WriteJSONLine writes v as JSON on one line, for JSON Lines output and
+// streams.
+func WriteJSONLine(w io.Writer, v any) error { return newEncoder(w).Encode(v) }
+
+// newEncoder is the JSON set-up every output shares: no HTML escaping, so
+// ">=" and "<" read as written; a newline after each value.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
 // WriteTable writes a ranking as a readable table: rank, candidate, score,
 // eligible, matched and missing certifications, and the first next step.
-func WriteTable(w io.Writer, cat *scoring.Catalog, r Ranking) error {
+func WriteTable(w io.Writer, cat *scoring.Catalog, r match.Ranking) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tCANDIDATE\tSCORE\tELIGIBLE\tMATCHED\tMISSING\tNEXT STEP")
 	for _, res := range r.Results {
@@ -68,12 +81,10 @@ func Matched(cat *scoring.Catalog, r scoring.Result) string {
 			if len(ev.Via) > 0 {
 				s += " (implies " + cat.Label(ev.Via[len(ev.Via)-1]) + ")"
 			}
-			if !slices.Contains(out, s) {
-				out = append(out, s)
-			}
+			out = append(out, s)
 		}
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(lo.Uniq(out), ", ")
 }
 
 // MissingText lists the unmet required requirements, or the preferred
@@ -101,28 +112,45 @@ func orDash(s string) string {
 }
 
 // WriteExplanation writes one result in words: the score, each component
-// with its evidence, what is missing and the next steps.
+// with its evidence, what is missing and the next steps. It returns the
+// first error of w.
 func WriteExplanation(w io.Writer, r scoring.Result) error {
+	ew := &errWriter{w: w}
 	elig := "eligible"
 	if !r.Eligible {
 		elig = "not eligible"
 	}
-	fmt.Fprintf(w, "%s against %s: %.2f of 100, %s\n", r.CandidateID, r.RoleID, r.Score, elig)
+	fmt.Fprintf(ew, "%s against %s: %.2f of 100, %s\n", r.CandidateID, r.RoleID, r.Score, elig)
 	for _, c := range r.Components {
-		fmt.Fprintf(w, "  %-15s %6.2f of %6.2f  %s\n", c.Name, c.Points, c.Max, c.Reason)
+		fmt.Fprintf(ew, "  %-15s %6.2f of %6.2f  %s\n", c.Name, c.Points, c.Max, c.Reason)
 		for _, ev := range c.Evidence {
 			mark := "-"
 			if ev.Met {
 				mark = "+"
 			}
-			fmt.Fprintf(w, "      %s %s: %s\n", mark, ev.Requirement, ev.Detail)
+			fmt.Fprintf(ew, "      %s %s: %s\n", mark, ev.Requirement, ev.Detail)
 		}
 	}
 	for _, m := range r.Missing {
-		fmt.Fprintf(w, "  missing  %s: %s\n", m.Requirement, m.Reason)
+		fmt.Fprintf(ew, "  missing  %s: %s\n", m.Requirement, m.Reason)
 	}
 	for _, n := range r.NextSteps {
-		fmt.Fprintf(w, "  next     %s: %s\n", n.Requirement, n.Text)
+		fmt.Fprintf(ew, "  next     %s: %s\n", n.Requirement, n.Text)
 	}
-	return nil
+	return ew.err
+}
+
+// errWriter keeps the first error of w and writes nothing after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -64,9 +65,9 @@ func checkCSVHeader(rec []string) (csvCols, error) {
 	return cols, nil
 }
 
-// decodeCSV reads FormatCSV (see Format). Rows are positioned "line N",
-// the line the row starts on; a bad row is passed on rejected and the rest
-// are read on.
+// decodeCSV reads FormatCSV (see the package documentation). Rows are
+// positioned "line N", the line the row starts on; a bad row is passed on
+// rejected and the rest are read on.
 func decodeCSV(br *bufio.Reader, fn func(Record) error) error {
 	r := csv.NewReader(br)
 	r.TrimLeadingSpace = true
@@ -135,7 +136,7 @@ func csvRecord(row []string, cols csvCols, pos string) Record {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return reject(pos, c.ID, num.col, &typeError{fmt.Sprintf("%q is not a number", s), err})
+			return reject(pos, c.ID, num.col, &strictjson.TypeError{Msg: fmt.Sprintf("%q is not a number", s), Err: err})
 		}
 		*num.dst = f
 	}

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"errors"
@@ -50,7 +50,7 @@ func TestLoadRole(t *testing.T) {
 }
 
 func TestLoadRoleSeedRoles(t *testing.T) {
-	files, err := filepath.Glob("../testdata/roles/*.json")
+	files, err := filepath.Glob("../../testdata/roles/*.json")
 	if err != nil || len(files) == 0 {
 		t.Skipf("no seed roles: %v", err)
 	}

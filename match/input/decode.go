@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bufio"
@@ -7,62 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
-// Format names an input format.
-//
-// FormatNative is certmatch's own candidate JSON (scoring.Candidate),
-// decoded strictly: an unknown field or a value of the wrong type rejects
-// the record, naming the field, and so does (*scoring.Candidate).Validate.
-//
-// FormatJSONResume (https://jsonresume.org, schema v1.0.0) is read as a
-// candidate:
-//
-//   - id: basics.email lower-cased; without one, "resume-" and the first 12
-//     hex digits of the SHA-256 of the record's compacted JSON, so the same
-//     resume gets the same id however it is indented;
-//   - name, email, phone: from basics;
-//   - summary: basics.label and basics.summary, joined by ": ";
-//   - location: "City, Region", or "City, CountryCode" without a region,
-//     or "Region, CountryCode" without a city;
-//   - skills: every skills[].name, then its keywords, in order, without
-//     duplicates (compared case-insensitively) or empty strings;
-//   - certifications: certificates[] as {name, date, issuer, url}; a
-//     certificate without a name has nothing to resolve and is skipped;
-//   - years_experience: the union of the work periods, overlaps counted
-//     once, rounded to 0.1 year. A period runs from the first day of its
-//     startDate ("2019" is 1 January 2019) to the last day of its endDate
-//     ("2020" is 31 December 2020), or to today (DecodeOptions.Now) when it
-//     has none; a period without a startDate is not counted, nor days after
-//     today.
-//
-// The sections read (basics, skills, certificates, work) are checked
-// against the JSON Resume schema: every field the schema describes must
-// have its type (null is not a string), arrays must be arrays, dates must
-// be YYYY, YYYY-MM or YYYY-MM-DD and real calendar dates, basics.email must
-// be an address. A failure rejects the record with a *RecordError whose
-// Field is the JSON path ("certificates[0].date", "basics.location.city").
-// Two deliberate departures from the schema: an empty string is accepted as
-// "no date" (many resumes write "endDate": "" for a current job), and a URL
-// is checked only for being parseable, not for being absolute. A work
-// period whose endDate is before its startDate is rejected too. Sections
-// not read, and fields the schema does not describe, may hold anything.
-//
-// FormatCSV has a header row naming some of the columns id, name, email,
-// phone, location, years_experience, desired_salary, summary, skills and
-// certifications, in any order and case; id is required and any other
-// column is an error. skills holds names separated by ';'.
-// certifications holds entries separated by ';', each a free-text name,
-// optionally followed by '|' and the date it was earned: "OCP Java
-// 11|2021-03; Spring Professional|2022" (quote a name holding a comma as
-// CSV requires). years_experience and desired_salary are plain numbers
-// ("7.5"), an empty cell being 0. A bad number, date or cell count rejects
-// the row with its line and column.
+// Format names an input format; the package documentation gives the
+// rules of each.
 type Format string
 
 // The input formats Decode reads.
@@ -144,6 +97,35 @@ func (e *RecordError) MarshalJSON() ([]byte, error) {
 	}{e.Position, e.Record, e.Field, msg})
 }
 
+// NewRecordError wraps err, the reason the record at pos with id (either
+// may be "") is rejected, as a *RecordError. A *RecordError in err is
+// returned itself, its empty Position and Record filled in; the field of a
+// *scoring.FieldError (a validation error) becomes Field.
+func NewRecordError(pos, id string, err error) *RecordError {
+	var re *RecordError
+	if errors.As(err, &re) {
+		if re.Position == "" {
+			re.Position = pos
+		}
+		if re.Record == "" {
+			re.Record = id
+		}
+		return re
+	}
+	out := &RecordError{Position: pos, Record: id, Err: err}
+	var fe *scoring.FieldError
+	if errors.As(err, &fe) {
+		out.Field, out.Err = fe.Field, fe.Err
+		if out.Record == "" {
+			out.Record = fe.Record
+		}
+	}
+	if out.Err == nil {
+		out.Err = errors.New("rejected")
+	}
+	return out
+}
+
 // DecodeOptions configure Decode. The zero value recognises the format by
 // content and uses the wall clock.
 type DecodeOptions struct {
@@ -173,9 +155,9 @@ const peekSize = 1 << 20
 // A bad record never stops the good ones: it is passed to fn with Err set
 // to a *RecordError naming its position, id and field. Native records are
 // decoded strictly (unknown fields and wrong types are rejected) and
-// checked with (*scoring.Candidate).Validate; Format describes how JSON
-// Resume and CSV are read. Decode does not normalise certifications; the
-// engine does.
+// checked with (*scoring.Candidate).Validate; the package documentation
+// says how JSON Resume and CSV are read. Decode does not normalise
+// certifications; match.Engine.Import does.
 //
 // Decode returns the format it read, and an error only when the input as a
 // whole cannot be read (an I/O error, malformed JSON outside JSON Lines, a
@@ -243,7 +225,7 @@ var errEmpty = fmt.Errorf("%w: empty input", ErrUnknownFormat)
 // DetectFormat looks no further than br's buffer.
 func DetectFormat(br *bufio.Reader) (Format, error) {
 	head, err := peekUntil(br, func(b []byte, final bool) bool {
-		t := bytes.TrimLeft(trimBOM(b), " \t\r\n")
+		t := bytes.TrimLeft(strictjson.TrimBOM(b), " \t\r\n")
 		if len(t) == 0 {
 			return final
 		}
@@ -256,7 +238,7 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	if err != nil {
 		return FormatAuto, err
 	}
-	t := bytes.TrimLeft(trimBOM(head), " \t\r\n")
+	t := bytes.TrimLeft(strictjson.TrimBOM(head), " \t\r\n")
 	switch {
 	case len(t) == 0:
 		return FormatAuto, errEmpty
@@ -299,19 +281,13 @@ func peekUntil(br *bufio.Reader, enough func(b []byte, final bool) bool) ([]byte
 	}
 }
 
-var bom = []byte("\xef\xbb\xbf")
-
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, bom) }
-
 // skipBOM drops a UTF-8 byte order mark at the start of br.
 func skipBOM(br *bufio.Reader) error {
 	b, err := br.Peek(3)
 	if err != nil && err != io.EOF {
 		return fmt.Errorf("read: %w", err)
 	}
-	if bytes.Equal(b, bom) {
-		_, _ = br.Discard(3)
-	}
+	_, _ = br.Discard(len(b) - len(strictjson.TrimBOM(b)))
 	return nil
 }
 
@@ -570,10 +546,10 @@ func nativeRecord(raw []byte, pos string) Record {
 	}
 	c = scoring.Candidate{}
 	id := peekID(raw)
-	if err := strictUnmarshal(raw, &c); err != nil {
-		var fe *fieldError
+	if err := strictjson.Unmarshal(raw, &c); err != nil {
+		var fe *strictjson.FieldError
 		if errors.As(err, &fe) {
-			return reject(pos, id, fe.field, fe.err)
+			return reject(pos, id, fe.Path, fe.Err)
 		}
 		return reject(pos, id, "", err)
 	}
@@ -597,198 +573,3 @@ func peekID(raw []byte) string {
 	}
 	return id
 }
-
-// fieldError is a decoding error at a JSON path.
-type fieldError struct {
-	field string
-	err   error
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.err.Error() }
-func (e *fieldError) Unwrap() error { return e.err }
-
-var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
-
-// strictUnmarshal decodes the JSON object data into the struct *dst like
-// json.Unmarshal with DisallowUnknownFields, but reports the first problem
-// (in document order) as a *fieldError with the full JSON path, indexes
-// included: "certifications[1].date". Keys match field names exactly or,
-// failing that, case-insensitively, as in encoding/json; null leaves a
-// field as it is.
-func strictUnmarshal(data []byte, dst any) error {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return fmt.Errorf("want a JSON object, got %s", jsonKind(data))
-	}
-	return decodeValue(data, reflect.ValueOf(dst).Elem(), "")
-}
-
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func decodeValue(data []byte, v reflect.Value, path string) error {
-	t := v.Type()
-	if isNull(data) {
-		return nil
-	}
-	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(unmarshalerType) {
-		if err := json.Unmarshal(data, v.Addr().Interface()); err != nil {
-			return &fieldError{path, typeErr(data, t, err)}
-		}
-		return nil
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		p := reflect.New(t.Elem())
-		if err := decodeValue(data, p.Elem(), path); err != nil {
-			return err
-		}
-		v.Set(p)
-		return nil
-	case reflect.Struct:
-		return decodeStruct(data, v, path)
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			break
-		}
-		if data[0] != '[' {
-			return &fieldError{path, fmt.Errorf("want an array, got %s", jsonKind(data))}
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(data, &items); err != nil {
-			return &fieldError{path, err}
-		}
-		s := reflect.MakeSlice(t, len(items), len(items))
-		for i, it := range items {
-			if err := decodeValue(it, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
-		}
-		v.Set(s)
-		return nil
-	}
-	if err := json.Unmarshal(data, v.Addr().Interface()); err != nil {
-		return &fieldError{path, typeErr(data, t, err)}
-	}
-	return nil
-}
-
-func decodeStruct(data []byte, v reflect.Value, path string) error {
-	if data[0] != '{' {
-		return &fieldError{path, fmt.Errorf("want an object, got %s", jsonKind(data))}
-	}
-	fields := jsonFields(v.Type())
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil {
-		return &fieldError{path, err}
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return &fieldError{path, err}
-		}
-		key := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return &fieldError{joinPath(path, key), err}
-		}
-		idx, ok := fields[key]
-		if !ok {
-			for name, i := range fields {
-				if strings.EqualFold(name, key) {
-					idx, ok = i, true
-					break
-				}
-			}
-		}
-		if !ok {
-			return &fieldError{joinPath(path, key), errors.New("unknown field")}
-		}
-		if err := decodeValue(raw, v.Field(idx), joinPath(path, key)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// jsonFields maps the JSON names of t's exported fields to their indexes.
-func jsonFields(t reflect.Type) map[string]int {
-	m := make(map[string]int, t.NumField())
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		switch name {
-		case "-":
-			continue
-		case "":
-			name = f.Name
-		}
-		m[name] = i
-	}
-	return m
-}
-
-func isNull(data []byte) bool { return string(data) == "null" }
-
-// jsonKind names the kind of JSON value data holds.
-func jsonKind(data []byte) string {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 {
-		return "nothing"
-	}
-	switch data[0] {
-	case '"':
-		return "a string"
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-// typeErr rewrites json's type errors as "want a number, got a string";
-// other errors (a malformed date) pass through.
-func typeErr(data []byte, t reflect.Type, err error) error {
-	var ute *json.UnmarshalTypeError
-	if !errors.As(err, &ute) {
-		return err
-	}
-	want := "a " + t.Kind().String()
-	switch t.Kind() {
-	case reflect.String:
-		want = "a string"
-	case reflect.Float32, reflect.Float64:
-		want = "a number"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		want = "a whole number"
-	case reflect.Bool:
-		want = "true or false"
-	}
-	if got := jsonKind(data); got != want {
-		return &typeError{fmt.Sprintf("want %s, got %s", want, got), err}
-	}
-	return &typeError{fmt.Sprintf("%s is out of range for %s", bytes.TrimSpace(data), want), err}
-}
-
-// typeError is a JSON value of the wrong type, in words; it unwraps to
-// encoding/json's error.
-type typeError struct {
-	msg string
-	err error
-}
-
-func (e *typeError) Error() string { return e.msg }
-func (e *typeError) Unwrap() error { return e.err }

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -62,7 +63,7 @@ func nullPath(v any, path string) string {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			if p := nullPath(v[k], joinPath(path, k)); p != "" {
+			if p := nullPath(v[k], childPath(path, k)); p != "" {
 				return p
 			}
 		}
@@ -76,6 +77,14 @@ func nullPath(v any, path string) string {
 	return ""
 }
 
+// childPath is the JSON path of key in the object at path.
+func childPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
 // TestJSONResumeFixtures runs every fixture of the JSON Resume schema's
 // test suite (testdata/jsonresume/fixtures, MIT, see LICENSE.md). Valid
 // fixtures must be accepted. Invalid fixtures of the sections certmatch
@@ -84,7 +93,7 @@ func nullPath(v any, path string) string {
 // fixtures of other sections are accepted, because sections certmatch does
 // not read may hold anything. dates.json is covered by TestJSONResumeDates.
 func TestJSONResumeFixtures(t *testing.T) {
-	files, err := filepath.Glob("../testdata/jsonresume/fixtures/*.json")
+	files, err := filepath.Glob("../../testdata/jsonresume/fixtures/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -110,7 +119,7 @@ func TestJSONResumeFixtures(t *testing.T) {
 				switch {
 				case invalid && read:
 					counts["rejected"]++
-					v, _ := decodeAny(raw)
+					v, _ := strictjson.DecodeAny(raw)
 					want := nullPath(v, "")
 					if want == "" {
 						t.Fatalf("fixture %s has no null to find", key)
@@ -149,7 +158,7 @@ func TestJSONResumeFixtures(t *testing.T) {
 // not resumes) through the two places a read section has a date, and adds
 // cases the suite lacks.
 func TestJSONResumeDates(t *testing.T) {
-	data, err := os.ReadFile("../testdata/jsonresume/fixtures/dates.json")
+	data, err := os.ReadFile("../../testdata/jsonresume/fixtures/dates.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +210,7 @@ func TestJSONResumeDates(t *testing.T) {
 }
 
 func TestSampleResume(t *testing.T) {
-	data, err := os.ReadFile("../testdata/jsonresume/sample.resume.json")
+	data, err := os.ReadFile("../../testdata/jsonresume/sample.resume.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package match
+package input
 
 import (
 	"bufio"
@@ -311,7 +311,7 @@ func TestDecodeNativeCandidate(t *testing.T) {
 }
 
 func TestDecodeBundledCandidates(t *testing.T) {
-	f := openTestdata(t, "../testdata/candidates.json")
+	f := openTestdata(t, "../../testdata/candidates.json")
 	n := 0
 	format, err := Decode(f, DecodeOptions{}, func(r Record) error {
 		n++
@@ -520,24 +520,6 @@ func TestRecordErrorFromDecode(t *testing.T) {
 	want := []string{`line 12 (cand-0007): certifications[1].date: date "2021-13": bad month`}
 	if diff := cmp.Diff(want, msgs); diff != "" {
 		t.Errorf("messages mismatch (-want +got):\n%s", diff)
-	}
-}
-
-func TestStrictUnmarshalRole(t *testing.T) {
-	// strictUnmarshal follows pointers (Role.Weights) and nested arrays.
-	var r scoring.Role
-	err := strictUnmarshal([]byte(`{"id":"r","weights":{"certifications":1,"skillz":2}}`), &r)
-	var fe *fieldError
-	if !errors.As(err, &fe) || fe.field != "weights.skillz" {
-		t.Errorf("strictUnmarshal error = %v, want an unknown field at weights.skillz", err)
-	}
-	err = strictUnmarshal([]byte(`{"id":"r","required":[{"any_of":["ocpjp", 1]}]}`), &r)
-	if !errors.As(err, &fe) || fe.field != "required[0].any_of[1]" {
-		t.Errorf("strictUnmarshal error = %v, want a type error at required[0].any_of[1]", err)
-	}
-	var ute *json.UnmarshalTypeError
-	if !errors.As(err, &ute) {
-		t.Errorf("type error %v does not unwrap to *json.UnmarshalTypeError", err)
 	}
 }
 
