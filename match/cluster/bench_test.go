@@ -6,7 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -77,11 +81,15 @@ func buildBenchCluster(b *testing.B, url string, shards int, cands []scoring.Can
 	return bc
 }
 
-// BenchmarkClusterRank ranks the bundled roles (top 20) with 1, 2, 4 and
-// 8 shards over the same population, and with one on-disk Engine, all in
-// this process over one NATS server on loopback. Run:
+// BenchmarkClusterRank builds one on-disk Engine and clusters of 1, 2, 4
+// and 8 shards (one replica each, on disk, compacted) over the same
+// population, all in this process over one NATS server on loopback, and
+// ranks the bundled roles (top 20) in interleaved rounds: each round ranks
+// every role once on every system, so the machine's noise falls on all
+// alike. It logs the median latency per role and system, its ratio to the
+// Engine, and the throughput of four concurrent callers. Run once:
 //
-//	CERTMATCH_CLUSTER_BENCH_N=100000 go test ./match/cluster -run '^$' -bench ClusterRank -benchtime 20x
+//	CERTMATCH_CLUSTER_BENCH_N=100000 go test ./match/cluster -run '^$' -bench ClusterRank -benchtime 1x -timeout 60m
 func BenchmarkClusterRank(b *testing.B) {
 	ctx := context.Background()
 	n := benchN(b)
@@ -94,75 +102,142 @@ func BenchmarkClusterRank(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { eng.Close() })
-	for i := 0; i < len(cands); i += 5000 {
-		if _, err := eng.Add(ctx, cands[i:min(i+5000, len(cands))]...); err != nil {
+	start := time.Now()
+	for i := 0; i < len(cands); i += 1000 {
+		if _, err := eng.Add(ctx, cands[i:min(i+1000, len(cands))]...); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.Logf("engine: %d candidates added in %v (%.0f/s)", n, time.Since(start).Round(time.Millisecond), float64(n)/time.Since(start).Seconds())
 	if err := eng.Index().Compact(ctx); err != nil {
 		b.Fatal(err)
 	}
 	type ranker interface {
 		Rank(context.Context, scoring.Role, match.RankOptions) (match.Ranking, error)
 	}
-	run := func(b *testing.B, r ranker) {
-		for _, role := range roles {
-			b.Run(role.ID, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					if _, err := r.Rank(ctx, role, match.RankOptions{Top: 20}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
-	b.Run("engine", func(b *testing.B) { run(b, eng) })
+	names := []string{"engine"}
+	systems := []ranker{eng}
 	for _, shards := range []int{1, 2, 4, 8} {
 		bc := buildBenchCluster(b, url, shards, cands)
-		b.Run(fmt.Sprintf("shards=%d", shards), func(b *testing.B) { run(b, bc.coord) })
-		for _, s := range bc.shards {
-			s.stop(b)
+		names = append(names, fmt.Sprintf("shards=%d", shards))
+		systems = append(systems, bc.coord)
+	}
+	// Let background merges settle before measuring.
+	time.Sleep(3 * time.Second)
+	const rounds = 15
+	opts := match.RankOptions{Top: 20}
+	for b.Loop() {
+		times := make([][][]time.Duration, len(roles)) // role, system, round
+		for r := range roles {
+			times[r] = make([][]time.Duration, len(systems))
 		}
+		for range rounds {
+			for r, role := range roles {
+				for s, sys := range systems {
+					t0 := time.Now()
+					if _, err := sys.Rank(ctx, role, opts); err != nil {
+						b.Fatal(err)
+					}
+					times[r][s] = append(times[r][s], time.Since(t0))
+				}
+			}
+		}
+		var table strings.Builder
+		fmt.Fprintf(&table, "median of %d interleaved rounds, top 20, %d candidates:\n| role | %s |\n", rounds, n, strings.Join(names, " | "))
+		for r, role := range roles {
+			fmt.Fprintf(&table, "| %s |", role.ID)
+			base := median(times[r][0])
+			for s := range systems {
+				m := median(times[r][s])
+				if s == 0 {
+					fmt.Fprintf(&table, " %.2f ms |", ms(m))
+				} else {
+					fmt.Fprintf(&table, " %.2f ms (%.2fx) |", ms(m), float64(m)/float64(base))
+				}
+			}
+			table.WriteString("\n")
+		}
+		b.Log(table.String())
+		// Throughput: four callers ranking the roles in turn for two seconds.
+		var tput strings.Builder
+		tput.WriteString("throughput, 4 concurrent callers, 2 s each:")
+		for s, sys := range systems {
+			var done atomic.Int64
+			var wg sync.WaitGroup
+			end := time.Now().Add(2 * time.Second)
+			for w := range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := w; time.Now().Before(end); i++ {
+						if _, err := sys.Rank(ctx, roles[i%len(roles)], opts); err != nil {
+							b.Error(err)
+							return
+						}
+						done.Add(1)
+					}
+				}()
+			}
+			wg.Wait()
+			fmt.Fprintf(&tput, " %s %.0f/s;", names[s], float64(done.Load())/2)
+		}
+		b.Log(tput.String())
 	}
 }
 
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
 // BenchmarkCatchUp stops an on-disk replica, publishes N writes
 // (CERTMATCH_CLUSTER_BENCH_N) while it is down, and times its restart
-// until it has applied them all.
+// until it has applied them all (catch-up); then removes its directory
+// and times the rebuild of the same N writes from the stream. Run:
+//
+//	CERTMATCH_CLUSTER_BENCH_N=50000 go test ./match/cluster -run '^$' -bench CatchUp -benchtime 1x -timeout 30m
 func BenchmarkCatchUp(b *testing.B) {
 	ctx := context.Background()
 	n := benchN(b)
 	url := startNATS(b, 1)
-	cfg := Config{Stream: "catchupbench", Shards: 1}
-	c := openCoordinator(b, url, cfg)
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		sc := ShardConfig{Config: cfg, URL: url, Replica: "r" + strconv.Itoa(i), Dir: filepath.Join(b.TempDir(), "r")}
-		s := startShard(b, sc)
-		waitReady(b, s)
-		// Catch up from the end of the stream: the replica is current.
-		s.stop(b)
-		cands := gen.Candidates(gen.Options{Seed: 2, Start: i * n}, n)
-		tok := addAll(b, c, cands)
-		b.StartTimer()
+	// restart opens the replica and times it until it has applied seq.
+	restart := func(sc ShardConfig, seq uint64) time.Duration {
 		start := time.Now()
-		s2, err := OpenShard(ctx, sc)
+		s, err := OpenShard(ctx, sc)
 		if err != nil {
 			b.Fatal(err)
 		}
 		rctx, cancel := context.WithCancel(ctx)
 		done := make(chan error, 1)
-		go func() { done <- s2.Run(rctx) }()
-		waitApplied(b, s2, tok[0])
-		<-s2.Ready()
+		go func() { done <- s.Run(rctx) }()
+		waitApplied(b, s, seq)
+		<-s.Ready()
 		d := time.Since(start)
-		b.StopTimer()
-		b.ReportMetric(float64(n)/d.Seconds(), "writes/s")
 		cancel()
 		<-done
-		s2.Close()
-		b.StartTimer()
+		s.Close()
+		return d
+	}
+	for i := 0; b.Loop(); i++ {
+		cfg := Config{Stream: "catchupbench" + strconv.Itoa(i), Shards: 1}
+		c := openCoordinator(b, url, cfg)
+		sc := ShardConfig{Config: cfg, URL: url, Replica: "r0", Dir: filepath.Join(b.TempDir(), "r")}
+		s := startShard(b, sc)
+		waitReady(b, s)
+		s.stop(b)
+		tok := addAll(b, c, gen.Candidates(gen.Options{Seed: 2}, n))
+		catchUp := restart(sc, tok[0])
+		if err := os.RemoveAll(sc.Dir); err != nil {
+			b.Fatal(err)
+		}
+		rebuild := restart(sc, tok[0])
+		b.Logf("%d writes: catch-up after downtime %v (%.0f writes/s), rebuild with the index lost %v (%.0f writes/s)",
+			n, catchUp.Round(time.Millisecond), float64(n)/catchUp.Seconds(), rebuild.Round(time.Millisecond), float64(n)/rebuild.Seconds())
+		b.ReportMetric(float64(n)/catchUp.Seconds(), "catchup-writes/s")
+		b.ReportMetric(float64(n)/rebuild.Seconds(), "rebuild-writes/s")
 	}
 }
 

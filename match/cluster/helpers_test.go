@@ -156,7 +156,7 @@ func waitReady(t testing.TB, rs ...*runningShard) {
 	for _, r := range rs {
 		select {
 		case <-r.Ready():
-		case <-time.After(30 * time.Second):
+		case <-time.After(10 * time.Minute):
 			t.Fatalf("shard %d replica did not catch up", r.cfg.Shard)
 		}
 	}
