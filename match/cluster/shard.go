@@ -78,7 +78,8 @@ type Shard struct {
 	serveOnce sync.Once
 	ready     chan struct{}
 	subs      []*nats.Subscription
-	sem       chan struct{}
+	inflight  chan struct{} // queries being answered or waiting
+	work      chan struct{} // queries using the engine
 	handlers  sync.WaitGroup
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -123,7 +124,7 @@ func OpenShard(ctx context.Context, cfg ShardConfig) (*Shard, error) {
 	if !validName(cfg.Replica) {
 		return nil, fmt.Errorf("%w: replica name %q: only letters, digits, '-' and '_'", ErrConfig, cfg.Replica)
 	}
-	s := &Shard{cfg: cfg, cache: map[string]cachedRanking{}, advanced: make(chan struct{}), ready: make(chan struct{}), sem: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	s := &Shard{cfg: cfg, cache: map[string]cachedRanking{}, advanced: make(chan struct{}), ready: make(chan struct{}), inflight: make(chan struct{}, maxInflight), work: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.clock.cond = sync.NewCond(&s.clock.mu)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	eopts := cfg.Engine
@@ -498,17 +499,24 @@ func (s *Shard) serve() {
 	})
 }
 
-// handle answers one query on its own goroutine, at most sem at a time.
+// maxInflight bounds the queries a replica holds at once, waiting for a
+// sequence or answering.
+const maxInflight = 256
+
+// handle answers one query on its own goroutine: at most maxInflight at
+// once, of which at most two per core use the engine (a query waiting for
+// a sequence, or a second-phase fetch from the cache, holds no engine
+// slot).
 func (s *Shard) handle(m *nats.Msg) {
 	select {
-	case s.sem <- struct{}{}:
+	case s.inflight <- struct{}{}:
 	case <-s.ctx.Done():
 		return
 	}
 	s.handlers.Add(1)
 	go func() {
 		defer s.handlers.Done()
-		defer func() { <-s.sem }()
+		defer func() { <-s.inflight }()
 		rep := s.answer(m.Data)
 		if m.Reply == "" {
 			return
@@ -558,6 +566,15 @@ func (s *Shard) run(req *request, rep *reply) error {
 			return "", fmt.Errorf("%w: one candidate id expected", match.ErrOptions)
 		}
 		return req.IDs[0], nil
+	}
+	switch req.Op {
+	case opRank, opExplain, opRoles, opGet, opCount:
+		select {
+		case s.work <- struct{}{}:
+			defer func() { <-s.work }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 	switch req.Op {
 	case opRank:
