@@ -263,7 +263,7 @@ func TestKillReplicaDuringRanking(t *testing.T) {
 	procs := []*child{startChild(t, specs[0]), startChild(t, specs[1])}
 	other := startShard(t, ShardConfig{Config: cfg, URL: url, Shard: 1, Replica: "mem"})
 	c := openCoordinator(t, url, cfg)
-	cands := gen.Candidates(gen.Options{Seed: 13}, 3000)
+	cands := gen.Candidates(gen.Options{Seed: 13}, 1500)
 	tok := addAll(t, c, cands)
 	for _, p := range procs {
 		p.waitReady(t)

@@ -19,7 +19,12 @@ import (
 var equateWire = cmpopts.EquateEmpty()
 
 // exactCandidates is the population of the exactness test.
-const exactCandidates = 3000
+func exactCandidates() int {
+	if raceEnabled {
+		return 800
+	}
+	return 2000
+}
 
 // optionSets are the rank options the exactness test pages through, each
 // with the page size it uses.
@@ -29,9 +34,9 @@ var optionSets = []struct {
 	opts match.RankOptions
 }{
 	{"eligible", "the default ranking: gates select, shards score only who can be eligible", match.RankOptions{Top: 20}},
-	{"all", "ineligible candidates follow the eligible ones on every shard and in the merge", match.RankOptions{Top: 250, IncludeIneligible: true}},
+	{"all", "ineligible candidates follow the eligible ones on every shard and in the merge", match.RankOptions{Top: 400, IncludeIneligible: true}},
 	{"text", "free text filters per candidate, so per shard", match.RankOptions{Top: 20, Query: "kafka spark"}},
-	{"filters-facets", "filters select per candidate; facet counts are summed", match.RankOptions{Top: 50, IncludeIneligible: true, Facets: true, Filters: index.Filters{Skills: []string{"java"}}}},
+	{"filters-facets", "filters select per candidate; facet counts are summed", match.RankOptions{Top: 200, IncludeIneligible: true, Facets: true, Filters: index.Filters{Skills: []string{"java"}}}},
 	{"location", "a location filter and an odd page size", match.RankOptions{Top: 7, IncludeIneligible: true, Filters: index.Filters{Locations: []string{"Chicago, IL"}}}},
 }
 
@@ -47,7 +52,8 @@ func TestClusterExact(t *testing.T) {
 	url := startNATS(t, 3)
 	cfg := Config{Stream: "exact", Shards: 4, Replicas: 3}
 	tc := newCluster(t, url, cfg, 2, "")
-	cands := gen.Candidates(gen.Options{Seed: 7}, exactCandidates)
+	n := exactCandidates()
+	cands := gen.Candidates(gen.Options{Seed: 7}, n)
 	tok := addAll(t, tc.coord, cands)
 	eng := openEngine(t, cands)
 	roles := loadRoles(t)
@@ -82,11 +88,11 @@ func TestClusterExact(t *testing.T) {
 		}
 	}
 
-	n, err := tc.coord.Count(ctx)
-	if err != nil || n != exactCandidates {
-		t.Errorf("Count = %d, %v; want %d", n, err, exactCandidates)
+	count, err := tc.coord.Count(ctx)
+	if err != nil || count != n {
+		t.Errorf("Count = %d, %v; want %d", count, err, n)
 	}
-	for i := 0; i < len(cands); i += 397 {
+	for i := 0; i < len(cands); i += 97 {
 		id := cands[i].ID
 		want, _ := eng.Get(ctx, id)
 		got, err := tc.coord.Get(ctx, id)
