@@ -10,6 +10,7 @@ require (
 	github.com/nats-io/nats-server/v2 v2.15.2
 	github.com/nats-io/nats.go v1.55.0
 	github.com/samber/lo v1.53.0
+	golang.org/x/sync v0.24.0
 	golang.org/x/term v0.47.0
 )
 

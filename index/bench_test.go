@@ -225,8 +225,8 @@ func BenchmarkRoleScan(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				visited = 0
-				err := ix.View(ctx, func(v *View) error {
-					return v.Scan(ctx, sel, func(string, *scoring.Profile) error {
+				err := ix.view(ctx, func(v *view) error {
+					return v.scan(ctx, sel, func(string, *scoring.Profile) error {
 						visited++
 						return nil
 					})

@@ -149,8 +149,8 @@ func TestCrashRecovery(t *testing.T) {
 		}
 	}
 	scanned := 0
-	err = ix.View(ctx, func(v *View) error {
-		return v.Scan(ctx, Selection{}, func(id string, _ *scoring.Profile) error {
+	err = ix.view(ctx, func(v *view) error {
+		return v.scan(ctx, Selection{}, func(id string, _ *scoring.Profile) error {
 			scanned++
 			if !strings.HasPrefix(id, "gen-") {
 				return fmt.Errorf("unexpected id %q", id)

@@ -20,13 +20,15 @@
 // skills are packed in arenas in the order they were stored, so a scan
 // reads memory mostly in sequence.
 //
-// Ranking a role (match.Engine.Rank) reads only this structure: the
-// bitmaps give the candidates who can be eligible ([ForPlan]: a
-// certification of every required group, every required skill, the
-// years), [View.Select] resolves them, [Selected.Split] divides them among
-// the cores, and each part scores its profiles with the scorer's
-// [scoring.Plan.EligiblePoints] into its own bounded top list; only the
-// page returned is loaded from bleve and explained. A free-text query runs
+// Ranking a role ([Index.Rank], which match.Engine.Rank calls) reads only
+// this structure: the bitmaps give the candidates who can be eligible
+// ([ForPlan]: a certification of every required group, every required
+// skill, the years), they are divided among the cores, and each part
+// scores its profiles with the scorer's [scoring.Plan.EligiblePoints]
+// into its own bounded top list, ordered by [scoring.Order]; the lists
+// merge exactly, and only the page returned is loaded from bleve and
+// explained, under the same read lock. No profile leaves the index: the
+// walk over the structure is this package's alone. A free-text query runs
 // one unscored bleve query, combined with the role's certification and
 // skill gates, that records matching ids through a custom filter (no
 // stored field is loaded), and is intersected with the bitmaps.
@@ -63,6 +65,16 @@
 // ranking already uses every core through the ranking structure, and the
 // bleve queries it runs are small.
 //
+// # bleve in the API
+//
+// bleve types appear in four places, each for integrators who use bleve
+// beside certmatch: [Index.Bleve] (read-only queries this package does not
+// wrap, and the benchmarks' baselines), [BleveQuery] (a selection as a
+// bleve query, to combine with queries of one's own), [Mapping] and
+// [Document] (to build or inspect bleve indexes with the same fields).
+// Ranking, search, facets and writes take and return certmatch types
+// only, and match's API has none of bleve's.
+//
 // [Index] is safe for concurrent use.
 //
 // Example:
@@ -72,4 +84,6 @@
 //	defer ix.Close()
 //	_, err = ix.Put(ctx, candidates)
 //	res, err := ix.Search(ctx, index.SearchRequest{Selection: index.Selection{Text: "kafka"}, Facets: true})
+//	plan, err := sc.Compile(role) // sc is Options.Scorer
+//	page, err := ix.Rank(ctx, plan, index.RankRequest{Limit: 20})
 package index

@@ -13,6 +13,9 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/certmatch/certmatch/internal/safe"
 
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -182,31 +185,26 @@ func (ix *Index) rebuild(ctx context.Context) error {
 	all.Close()
 
 	preps := make([]prepared, len(ids))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(ids); i += workers {
-				if i%4096 == w && ctx.Err() != nil {
-					errs[w] = ctx.Err()
-					return
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
+	g, gctx := errgroup.WithContext(ctx)
+	for w := 0; w < parts; w++ {
+		g.Go(safe.Guard(func() error {
+			for i := w; i < len(ids); i += parts {
+				if i%4096 == w && gctx.Err() != nil {
+					return gctx.Err()
 				}
 				c, err := readRaw(r, ids[i])
 				if err != nil {
-					errs[w] = err
-					return
+					return err
 				}
 				p := ix.scorer.Profile(&c)
 				preps[i] = prepared{id: ids[i], prof: p, terms: certTerms(ix.cat, &p)}
 			}
-		}()
+			return nil
+		}))
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("index: rebuild: %w", err)
 	}
 	for _, p := range preps {
 		ix.side.put(p.id, p.prof, p.terms)
@@ -378,15 +376,13 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 
 // Get returns the candidate stored under id, exactly as it was put.
 func (ix *Index) Get(ctx context.Context, id string) (scoring.Candidate, error) {
-	if err := ctx.Err(); err != nil {
-		return scoring.Candidate{}, err
-	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return scoring.Candidate{}, ErrClosed
-	}
-	return ix.get(id)
+	var c scoring.Candidate
+	err := ix.view(ctx, func(v *view) error {
+		var err error
+		c, err = v.get(id)
+		return err
+	})
+	return c, err
 }
 
 func (ix *Index) get(id string) (scoring.Candidate, error) {
@@ -407,15 +403,12 @@ func (ix *Index) get(id string) (scoring.Candidate, error) {
 
 // Count returns the number of candidates stored.
 func (ix *Index) Count(ctx context.Context) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return 0, ErrClosed
-	}
-	return len(ix.side.slot), nil
+	n := 0
+	err := ix.view(ctx, func(v *view) error {
+		n = len(v.ix.side.slot)
+		return nil
+	})
+	return n, err
 }
 
 // BatchSize returns the number of candidates per bleve batch.

@@ -104,12 +104,12 @@ func toDoc(sc *scoring.Scorer, c *scoring.Candidate, p *scoring.Profile) (doc, e
 	if err != nil {
 		return doc{}, err
 	}
-	d := doc{Summary: c.Summary, Years: c.YearsExperience, Location: p.Location, Raw: string(raw)}
+	d := doc{Summary: c.Summary, Years: c.YearsExperience, Location: p.Location(), Raw: string(raw)}
 	d.Certs = certTerms(sc.Catalog(), p)
-	for _, id := range p.Skills {
+	for id := range p.Skills() {
 		d.Skills = append(d.Skills, sc.Vocab().Key(id))
 	}
-	for _, h := range p.Certs {
+	for h := range p.Certs() {
 		cr := c.Certifications[h.Index]
 		if h.Version != "" {
 			d.CertVersions = append(d.CertVersions, h.ID+":"+h.Version)
@@ -141,9 +141,9 @@ func certTerms(cat *scoring.Catalog, p *scoring.Profile) []string {
 		}
 		out = append(out, id)
 	}
-	for _, h := range p.Certs {
+	for h := range p.Certs() {
 		add(h.ID)
-		for _, im := range cat.Implies(h.ID) {
+		for im := range cat.Implies(h.ID) {
 			add(im.ID)
 		}
 	}

@@ -59,14 +59,14 @@ func ForPlan(p *scoring.Plan) Selection {
 	return Selection{RequiredAnyOf: p.RequiredAnyOf(), RequiredSkills: p.RequiredSkillKeys(), MinYears: p.Role().MinYears}
 }
 
-// View is a consistent read of the index: no write lands while a View
+// view is a consistent read of the index: no write lands while a view
 // function runs.
-type View struct {
+type view struct {
 	ix *Index
 }
 
-// View runs fn with a consistent read of the index.
-func (ix *Index) View(ctx context.Context, fn func(v *View) error) error {
+// view runs fn with a consistent read of the index.
+func (ix *Index) view(ctx context.Context, fn func(v *view) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -75,61 +75,37 @@ func (ix *Index) View(ctx context.Context, fn func(v *View) error) error {
 	if ix.closed {
 		return ErrClosed
 	}
-	return fn(&View{ix: ix})
+	return fn(&view{ix: ix})
 }
 
-// Get returns a stored candidate.
-func (v *View) Get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
+// get returns a stored candidate.
+func (v *view) get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
 
-// Profile returns a stored candidate's compact profile. The profile is
-// shared and must not be modified.
-func (v *View) Profile(id string) (*scoring.Profile, bool) {
-	slot, ok := v.ix.side.slot[id]
-	if !ok {
-		return nil, false
-	}
-	return &v.ix.side.ents[slot].prof, true
-}
-
-// Count returns the number of candidates in the view.
-func (v *View) Count() int { return len(v.ix.side.slot) }
-
-// Scan calls fn for every selected candidate with its compact profile, in
-// no particular order. The profile is shared and valid only during the
-// call. Text selections run one bleve query; everything else is answered
-// from the posting bitmaps.
-func (v *View) Scan(ctx context.Context, sel Selection, fn func(id string, p *scoring.Profile) error) error {
-	set, err := v.Select(ctx, sel)
-	if err != nil {
-		return err
-	}
-	return set.Each(ctx, fn)
-}
-
-// Selected is a resolved selection: the candidates a scan visits, which
-// can be split to scan in parallel. It is valid while its View is.
-type Selected struct {
-	v        *View
+// selected is a resolved selection: the candidates a scan visits, which
+// can be split to scan in parallel. It is valid while its view is.
+type selected struct {
+	v        *view
 	slots    []uint32
 	minYears float64
 }
 
-// Select resolves a selection.
-func (v *View) Select(ctx context.Context, sel Selection) (Selected, error) {
+// resolve resolves a selection. Text selections run one bleve query;
+// everything else is answered from the posting bitmaps.
+func (v *view) resolve(ctx context.Context, sel Selection) (selected, error) {
 	b, err := v.slots(ctx, sel)
 	if err != nil {
-		return Selected{}, err
+		return selected{}, err
 	}
-	return Selected{v: v, slots: b.ToArray(), minYears: sel.MinYears}, nil
+	return selected{v: v, slots: b.ToArray(), minYears: sel.MinYears}, nil
 }
 
-// Len is the number of candidates selected before the years gate.
-func (s Selected) Len() int { return len(s.slots) }
+// len is the number of candidates selected before the years gate.
+func (s selected) len() int { return len(s.slots) }
 
-// Split divides the selection into at most n parts of about equal size.
-func (s Selected) Split(n int) []Selected {
+// split divides the selection into at most n parts of about equal size.
+func (s selected) split(n int) []selected {
 	n = max(1, min(n, len(s.slots)))
-	out := make([]Selected, 0, n)
+	out := make([]selected, 0, n)
 	for i := 0; i < n; i++ {
 		part := s
 		part.slots = s.slots[i*len(s.slots)/n : (i+1)*len(s.slots)/n]
@@ -138,19 +114,20 @@ func (s Selected) Split(n int) []Selected {
 	return out
 }
 
-// Each calls fn for every candidate in the selection that has the years;
-// see Scan. Parts from Split may run Each concurrently.
-func (s Selected) Each(ctx context.Context, fn func(id string, p *scoring.Profile) error) error {
+// each calls fn for every candidate in the selection that has the years,
+// in no particular order. The entry is shared and valid only during the
+// call. Parts from split may run each concurrently.
+func (s selected) each(ctx context.Context, fn func(e *entry) error) error {
 	ents := s.v.ix.side.ents
 	for n, slot := range s.slots {
 		if n%4096 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		e := &ents[slot]
-		if e.prof.Years < s.minYears {
+		if e.prof.Years() < s.minYears {
 			continue
 		}
-		if err := fn(e.id, &e.prof); err != nil {
+		if err := fn(e); err != nil {
 			return err
 		}
 	}
@@ -158,7 +135,7 @@ func (s Selected) Each(ctx context.Context, fn func(id string, p *scoring.Profil
 }
 
 // slots resolves a selection to a bitmap of slots (before the years gate).
-func (v *View) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
+func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
 	sel = v.ix.expand(sel)
 	s := v.ix.side
 	out := s.live.Clone()
@@ -214,7 +191,7 @@ func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
 }
 
 // BleveQuery translates a selection to a bleve query: certification
-// filters name ids as indexed (Index.Search and View.Select expand catalog
+// filters name ids as indexed (Index.Search and Index.Rank expand catalog
 // groups into RequiredAnyOf first). It is a conjunction of one
 // disjunction of certification terms per required group, a term per
 // required skill, the filters, the free text, and the years as a
@@ -367,7 +344,7 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, e
 				for _, t := range f.Terms.Terms() {
 					if t.Term == "" {
 						// A candidate without a location is indexed
-						// with the empty term; FacetCounter counts none.
+						// with the empty term; Rank's facets count none.
 						continue
 					}
 					fc = append(fc, FacetCount{Term: t.Term, Count: t.Count})
@@ -390,23 +367,23 @@ func sortFacets(fc []FacetCount) {
 	})
 }
 
-// FacetCounter counts facets over profiles, the same terms bleve's facets
-// count: certification ids held and implied, skill keys, location keys.
-type FacetCounter struct {
-	cat    *scoring.Catalog
+// facetCounter counts facets over ranked candidates, the same terms
+// bleve's facets count: certification ids held and implied, skill keys,
+// location keys.
+type facetCounter struct {
 	vocab  *scoring.Vocab
 	certs  map[string]int
 	skills map[string]int
 	locs   map[string]int
 }
 
-// NewFacetCounter returns an empty counter for profiles built by sc.
-func NewFacetCounter(sc *scoring.Scorer) *FacetCounter {
-	return &FacetCounter{cat: sc.Catalog(), vocab: sc.Vocab(), certs: map[string]int{}, skills: map[string]int{}, locs: map[string]int{}}
+// newFacetCounter returns an empty counter for profiles built by sc.
+func newFacetCounter(sc *scoring.Scorer) *facetCounter {
+	return &facetCounter{vocab: sc.Vocab(), certs: map[string]int{}, skills: map[string]int{}, locs: map[string]int{}}
 }
 
-// Merge adds the counts of another counter.
-func (f *FacetCounter) Merge(o *FacetCounter) {
+// merge adds the counts of another counter.
+func (f *facetCounter) merge(o *facetCounter) {
 	for k, n := range o.certs {
 		f.certs[k] += n
 	}
@@ -418,21 +395,22 @@ func (f *FacetCounter) Merge(o *FacetCounter) {
 	}
 }
 
-// Add counts one candidate.
-func (f *FacetCounter) Add(p *scoring.Profile) {
-	for _, t := range certTerms(f.cat, p) {
+// add counts one candidate: its entry's certification terms are the ones
+// bleve indexed.
+func (f *facetCounter) add(e *entry) {
+	for _, t := range e.terms {
 		f.certs[t]++
 	}
-	for _, id := range p.Skills {
+	for id := range e.prof.Skills() {
 		f.skills[f.vocab.Key(id)]++
 	}
-	if p.Location != "" {
-		f.locs[p.Location]++
+	if loc := e.prof.Location(); loc != "" {
+		f.locs[loc]++
 	}
 }
 
-// Facets returns the counts.
-func (f *FacetCounter) Facets() Facets {
+// facets returns the counts.
+func (f *facetCounter) facets() Facets {
 	conv := func(m map[string]int) []FacetCount {
 		fc := make([]FacetCount, 0, len(m))
 		for t, n := range m {

@@ -98,7 +98,7 @@ func factsOf(cat *scoring.Catalog, c *scoring.Candidate) facts {
 			continue
 		}
 		f.certs[id] = true
-		for _, im := range cat.Implies(id) {
+		for im := range cat.Implies(id) {
 			f.certs[im.ID] = true
 		}
 	}
@@ -427,17 +427,21 @@ func TestFacets(t *testing.T) {
 				if diff := cmp.Diff(want, res.Facets, equateEmpty); diff != "" {
 					t.Errorf("Search(%+v).Facets (-want +got):\n%s", s.sel, diff)
 				}
-				fc := NewFacetCounter(c.sc)
-				err = c.ix.View(ctx, func(v *View) error {
-					return v.Scan(ctx, s.sel, func(_ string, p *scoring.Profile) error {
-						fc.Add(p)
+				fc := newFacetCounter(c.sc)
+				err = c.ix.view(ctx, func(v *view) error {
+					set, err := v.resolve(ctx, s.sel)
+					if err != nil {
+						return err
+					}
+					return set.each(ctx, func(e *entry) error {
+						fc.add(e)
 						return nil
 					})
 				})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if diff := cmp.Diff(want, fc.Facets(), equateEmpty); diff != "" {
+				if diff := cmp.Diff(want, fc.facets(), equateEmpty); diff != "" {
 					t.Errorf("FacetCounter over Scan(%+v) (-want +got):\n%s", s.sel, diff)
 				}
 			})
@@ -449,19 +453,19 @@ func TestFacets(t *testing.T) {
 func TestFacetCounterMerge(t *testing.T) {
 	c := loadCorpus(t, "generated")
 	ctx := context.Background()
-	whole := NewFacetCounter(c.sc)
-	var parts []*FacetCounter
-	err := c.ix.View(ctx, func(v *View) error {
-		s, err := v.Select(ctx, Selection{})
+	whole := newFacetCounter(c.sc)
+	var parts []*facetCounter
+	err := c.ix.view(ctx, func(v *view) error {
+		s, err := v.resolve(ctx, Selection{})
 		if err != nil {
 			return err
 		}
-		for _, part := range s.Split(3) {
-			fc := NewFacetCounter(c.sc)
+		for _, part := range s.split(3) {
+			fc := newFacetCounter(c.sc)
 			parts = append(parts, fc)
-			if err := part.Each(ctx, func(_ string, p *scoring.Profile) error {
-				fc.Add(p)
-				whole.Add(p)
+			if err := part.each(ctx, func(e *entry) error {
+				fc.add(e)
+				whole.add(e)
 				return nil
 			}); err != nil {
 				return err
@@ -472,11 +476,11 @@ func TestFacetCounterMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	merged := NewFacetCounter(c.sc)
+	merged := newFacetCounter(c.sc)
 	for _, p := range parts {
-		merged.Merge(p)
+		merged.merge(p)
 	}
-	if diff := cmp.Diff(whole.Facets(), merged.Facets()); diff != "" {
+	if diff := cmp.Diff(whole.facets(), merged.facets()); diff != "" {
 		t.Errorf("merged parts (-whole +merged):\n%s", diff)
 	}
 	if got := fmt.Sprint(len(parts)); got != "3" {

@@ -23,29 +23,12 @@ type sidecar struct {
 	certs  map[string]*roaring.Bitmap
 	skills map[string]*roaring.Bitmap
 	locs   map[string]*roaring.Bitmap
-	intern map[string]string
 	vocab  *scoring.Vocab
-	// Profiles' credentials and skills live in chunked arenas, in the
+	// Profiles' credentials and skills live in the arena's chunks, in the
 	// order they were stored, so a scan over slots reads memory mostly in
-	// sequence instead of chasing a pointer per candidate.
-	certArena  []scoring.HeldCert
-	skillArena []uint32
-}
-
-const arenaChunk = 1 << 16
-
-// arena copies src to the end of *a, starting a new chunk when the current
-// one is full, and returns the copy with its capacity clipped.
-func arena[T any](a *[]T, src []T) []T {
-	if len(src) == 0 {
-		return nil
-	}
-	if len(*a)+len(src) > cap(*a) {
-		*a = make([]T, 0, max(arenaChunk, len(src)))
-	}
-	start := len(*a)
-	*a = append(*a, src...)
-	return (*a)[start:len(*a):len(*a)]
+	// sequence instead of chasing a pointer per candidate; strings are
+	// interned, so a million profiles naming "ocpjp" hold one string.
+	arena scoring.Arena
 }
 
 type entry struct {
@@ -58,22 +41,8 @@ func newSidecar(vocab *scoring.Vocab) *sidecar {
 	return &sidecar{
 		slot: map[string]uint32{}, live: roaring.New(),
 		certs: map[string]*roaring.Bitmap{}, skills: map[string]*roaring.Bitmap{}, locs: map[string]*roaring.Bitmap{},
-		intern: map[string]string{}, vocab: vocab,
+		vocab: vocab,
 	}
-}
-
-// str returns one shared copy of s, so a million profiles naming "ocpjp"
-// or "java" hold one string.
-func (s *sidecar) str(v string) string {
-	if v == "" {
-		return ""
-	}
-	if x, ok := s.intern[v]; ok {
-		return x
-	}
-	v = strings.Clone(v)
-	s.intern[v] = v
-	return v
 }
 
 func post(m map[string]*roaring.Bitmap, key string, slot uint32) {
@@ -110,26 +79,20 @@ func (s *sidecar) put(id string, p scoring.Profile, terms []string) {
 		s.slot[id] = slot
 	}
 	// Compact and intern what stays in memory.
-	for i := range p.Certs {
-		p.Certs[i].ID = s.str(p.Certs[i].ID)
-		p.Certs[i].Version = s.str(p.Certs[i].Version)
-	}
-	p.Certs = arena(&s.certArena, p.Certs)
-	p.Skills = arena(&s.skillArena, p.Skills)
-	p.Location = s.str(p.Location)
+	p = s.arena.Pack(p)
 	for i, t := range terms {
-		terms[i] = s.str(t)
+		terms[i] = s.arena.Intern(t)
 	}
 	s.ents[slot] = entry{id: id, prof: p, terms: slices.Clip(terms)}
 	s.live.Add(slot)
 	for _, t := range terms {
 		post(s.certs, t, slot)
 	}
-	for _, id := range p.Skills {
+	for id := range p.Skills() {
 		post(s.skills, s.vocab.Key(id), slot)
 	}
-	if p.Location != "" {
-		post(s.locs, p.Location, slot)
+	if loc := p.Location(); loc != "" {
+		post(s.locs, loc, slot)
 	}
 }
 
@@ -138,11 +101,11 @@ func (s *sidecar) unindex(slot uint32) {
 	for _, t := range e.terms {
 		unpost(s.certs, t, slot)
 	}
-	for _, id := range e.prof.Skills {
+	for id := range e.prof.Skills() {
 		unpost(s.skills, s.vocab.Key(id), slot)
 	}
-	if e.prof.Location != "" {
-		unpost(s.locs, e.prof.Location, slot)
+	if loc := e.prof.Location(); loc != "" {
+		unpost(s.locs, loc, slot)
 	}
 }
 

@@ -43,20 +43,9 @@ func bundledIDs(t testing.TB) []string {
 	return ids
 }
 
-// better orders results as the design requires: eligible first, then score
+// better orders results by scoring.Order: eligible first, then score
 // descending, then candidate id ascending.
-func better(a, b scoring.Result) int {
-	if a.Eligible != b.Eligible {
-		if a.Eligible {
-			return -1
-		}
-		return 1
-	}
-	if c := cmp.Compare(b.Score, a.Score); c != 0 {
-		return c
-	}
-	return strings.Compare(a.CandidateID, b.CandidateID)
-}
+func better(a, b scoring.Result) int { return a.CandidateOrder().Compare(b.CandidateOrder()) }
 
 // wantRanking is the reference ranking: every candidate scored one by one
 // (all holds plan.Score of every candidate, ordered by better), kept when
@@ -107,7 +96,7 @@ func countFacets(cat *scoring.Catalog, cands []scoring.Candidate) index.Facets {
 				continue // unresolved: kept as written, counts for nothing
 			}
 			held[cr.ID] = true
-			for _, im := range cat.Implies(cr.ID) {
+			for im := range cat.Implies(cr.ID) {
 				held[im.ID] = true
 			}
 		}
@@ -223,7 +212,7 @@ func TestRankExact(t *testing.T) {
 			if _, ok := cat.Cert(cr.ID); !ok {
 				return false
 			}
-			return cr.ID == "ocpjp" || slices.ContainsFunc(cat.Implies(cr.ID), func(im scoring.Implied) bool { return im.ID == "ocpjp" })
+			return cr.ID == "ocpjp" || slices.ContainsFunc(slices.Collect(cat.Implies(cr.ID)), func(im scoring.Implied) bool { return im.ID == "ocpjp" })
 		})
 	}
 	matchesText := func(c scoring.Candidate) bool { return textMatch[c.ID] }

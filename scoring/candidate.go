@@ -77,7 +77,12 @@ func invalid(record, field, format string, args ...any) error {
 // Validate checks a candidate's fields. Credentials with an id the catalog
 // does not know are not errors: they are kept as written and reported by
 // Resolve.
+//
+// A nil c is an error.
 func (c *Candidate) Validate() error {
+	if c == nil {
+		return fmt.Errorf("%w: no candidate (nil)", ErrInvalid)
+	}
 	if strings.TrimSpace(c.ID) == "" {
 		return invalid("", "id", "missing")
 	}
@@ -120,14 +125,21 @@ type Unresolved struct {
 // Resolve fills ID and Version of credentials given by name, using the
 // catalog's normaliser, and canonicalises versions of credentials given by
 // id. It returns the credentials it could not place; they are kept, as
-// written, and count for nothing in a score.
+// written, and count for nothing in a score. A nil cat means
+// DefaultCatalog; a nil c has nothing to resolve.
 func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
+	if c == nil {
+		return nil
+	}
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
 	var out []Unresolved
 	for i := range c.Certifications {
 		cr := &c.Certifications[i]
 		if cr.ID != "" {
-			e, ok := cat.Cert(cr.ID)
-			if !ok {
+			e := cat.entry(cr.ID)
+			if e == nil {
 				out = append(out, Unresolved{Index: i, Text: cr.Written(), Reason: fmt.Sprintf("unknown certification id %q", cr.ID)})
 				continue
 			}
@@ -144,7 +156,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 		cr.ID = res.ID
 		if cr.Version == "" {
 			cr.Version = res.Version
-		} else if e, ok := cat.Cert(res.ID); ok {
+		} else if e := cat.entry(res.ID); e != nil {
 			cr.Version = CanonicalVersion(cr.Version, e.Versioning)
 		}
 	}

@@ -2,11 +2,13 @@ package scoring
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"regexp"
 	"slices"
 	"sort"
@@ -185,32 +187,53 @@ type Group struct {
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Members []string `json:"members"`
+	// Aliases are the generic wording job text uses for the group
+	// ("Spark certification", "OCA or OCP"). Normalize does not read
+	// them: a resume names a credential, not a family of them.
+	Aliases []string `json:"aliases,omitempty"`
 	Notes   string   `json:"notes,omitempty"`
 }
 
 // Catalog is a validated set of certifications and groups with the
 // normaliser's rules compiled. A Catalog is immutable and safe for
-// concurrent use.
+// concurrent use: it is built only by [LoadCatalog], [DefaultCatalog] and
+// [Catalog.Extend], its fields are hidden, and every accessor returns a
+// copy, so one caller cannot change the catalog every engine shares.
+//
+// A nil or zero Catalog (one not built by those functions) is an empty
+// catalog: it knows no certification or group, Normalize places nothing,
+// and [NewScorer] refuses it.
 type Catalog struct {
+	version string
+	policy  string
+	certs   []Cert
+	groups  []Group
+
+	byID     map[string]int
+	groupIDs map[string]int
+	implies  map[string][]Implied // transitive closure per id
+	norm     *normalizer
+}
+
+// catalogFile is the catalog.json format.
+type catalogFile struct {
 	Version string  `json:"version,omitempty"`
 	Policy  string  `json:"policy,omitempty"`
 	Certs   []Cert  `json:"certs"`
 	Groups  []Group `json:"groups,omitempty"`
-
-	byID    map[string]int
-	groups  map[string]int
-	implies map[string][]Implied // transitive closure per id
-	norm    *normalizer
 }
 
 // Implied is one certification reached through a holder's implications.
 type Implied struct {
 	ID string
-	// Path is the chain from the held certification, held id first.
-	Path []string
 	// SameVersion reports whether the held version carries over.
 	SameVersion bool
+	path        []string
 }
+
+// Path is the chain from the held certification, held id first, as a new
+// slice.
+func (im Implied) Path() []string { return slices.Clone(im.path) }
 
 // CatalogError reports an invalid catalog entry.
 type CatalogError struct {
@@ -247,99 +270,228 @@ func DefaultCatalog() *Catalog {
 
 // LoadCatalog reads and validates a catalog in the catalog.json format.
 func LoadCatalog(r io.Reader) (*Catalog, error) {
-	var c Catalog
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	f, err := readCatalogFile(r)
+	if err != nil {
+		return nil, err
 	}
+	c := &Catalog{version: f.Version, policy: f.Policy, certs: f.Certs, groups: f.Groups}
 	if err := c.build(); err != nil {
 		return nil, err
 	}
-	return &c, nil
+	return c, nil
+}
+
+func readCatalogFile(r io.Reader) (catalogFile, error) {
+	var f catalogFile
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return f, fmt.Errorf("%w: %v", ErrCatalog, err)
+	}
+	return f, nil
+}
+
+// MarshalJSON writes the catalog in the catalog.json format LoadCatalog
+// reads.
+func (c *Catalog) MarshalJSON() ([]byte, error) {
+	if c == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(catalogFile{Version: c.version, Policy: c.policy, Certs: c.certs, Groups: c.groups})
 }
 
 // Extend returns a new catalog holding c's entries and those read from r
 // (the same format). An entry of r whose id is already in c replaces it.
+// A nil or zero c extends the empty catalog.
 func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
-	var add Catalog
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&add); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCatalog, err)
+	if c == nil {
+		c = &Catalog{}
 	}
-	out := Catalog{Version: c.Version, Policy: c.Policy}
+	add, err := readCatalogFile(r)
+	if err != nil {
+		return nil, err
+	}
+	out := &Catalog{version: c.version, policy: c.policy}
 	if add.Version != "" {
-		out.Version = c.Version + "+" + add.Version
+		out.version = c.version + "+" + add.Version
 	}
-	out.Certs = slices.Clone(c.Certs)
-	for _, e := range add.Certs {
-		if i, ok := c.byID[e.ID]; ok {
-			out.Certs[i] = e
-		} else {
-			out.Certs = append(out.Certs, e)
-		}
-	}
-	out.Groups = slices.Clone(c.Groups)
-	for _, g := range add.Groups {
-		if i, ok := c.groups[g.ID]; ok {
-			out.Groups[i] = g
-		} else {
-			out.Groups = append(out.Groups, g)
-		}
-	}
+	out.certs = merged(c.certs, add.Certs, c.byID, func(e Cert) string { return e.ID }, Cert.clone)
+	out.groups = merged(c.groups, add.Groups, c.groupIDs, func(g Group) string { return g.ID }, Group.clone)
 	if err := out.build(); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
-// Cert returns the entry with the given id.
+// merged returns clones of base's entries (build fills defaults into its
+// own copy, never into base's), each replaced by the entry of add with the
+// same id (pos gives base's positions by id), then add's new entries.
+func merged[T any](base, add []T, pos map[string]int, id func(T) string, clone func(T) T) []T {
+	out := make([]T, len(base), len(base)+len(add))
+	for i, e := range base {
+		out[i] = clone(e)
+	}
+	for _, e := range add {
+		if i, ok := pos[id(e)]; ok {
+			out[i] = e
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Version is the catalog's version, as explanations cite it; an extended
+// catalog's is "base+extension".
+func (c *Catalog) Version() string {
+	if c == nil {
+		return ""
+	}
+	return c.version
+}
+
+// Policy is the catalog's note on how its entries were chosen.
+func (c *Catalog) Policy() string {
+	if c == nil {
+		return ""
+	}
+	return c.policy
+}
+
+// Certs returns copies of the catalog's certifications in catalog order.
+func (c *Catalog) Certs() iter.Seq[Cert] {
+	if c == nil {
+		return copies[Cert](nil, nil)
+	}
+	return copies(c.certs, Cert.clone)
+}
+
+// Groups returns copies of the catalog's groups in catalog order.
+func (c *Catalog) Groups() iter.Seq[Group] {
+	if c == nil {
+		return copies[Group](nil, nil)
+	}
+	return copies(c.groups, Group.clone)
+}
+
+// copies yields a clone of each of xs.
+func copies[T any](xs []T, clone func(T) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for i := range xs {
+			if !yield(clone(xs[i])) {
+				return
+			}
+		}
+	}
+}
+
+// clone returns a copy of e that shares no slice with it.
+func (e Cert) clone() Cert {
+	e.History = slices.Clone(e.History)
+	e.Versions = slices.Clone(e.Versions)
+	e.Aliases = slices.Clone(e.Aliases)
+	e.Match = slices.Clone(e.Match)
+	e.Implies = slices.Clone(e.Implies)
+	e.Exams = slices.Clone(e.Exams)
+	for i := range e.Exams {
+		e.Exams[i].Requires = slices.Clone(e.Exams[i].Requires)
+		e.Exams[i].UpgradeFrom = slices.Clone(e.Exams[i].UpgradeFrom)
+	}
+	e.Prerequisites = slices.Clone(e.Prerequisites)
+	for i := range e.Prerequisites {
+		e.Prerequisites[i].AnyOf = slices.Clone(e.Prerequisites[i].AnyOf)
+	}
+	return e
+}
+
+// clone returns a copy of g that shares no slice with it.
+func (g Group) clone() Group {
+	g.Members = slices.Clone(g.Members)
+	g.Aliases = slices.Clone(g.Aliases)
+	return g
+}
+
+// Cert returns a copy of the entry with the given id.
 func (c *Catalog) Cert(id string) (Cert, bool) {
-	i, ok := c.byID[id]
-	if !ok {
+	e := c.entry(id)
+	if e == nil {
 		return Cert{}, false
 	}
-	return c.Certs[i], true
+	return e.clone(), true
 }
 
 // entry returns a pointer to the entry with the given id, or nil.
 func (c *Catalog) entry(id string) *Cert {
+	if c == nil {
+		return nil
+	}
 	i, ok := c.byID[id]
 	if !ok {
 		return nil
 	}
-	return &c.Certs[i]
+	return &c.certs[i]
 }
 
-// Group returns the group with the given id.
+// Group returns a copy of the group with the given id.
 func (c *Catalog) Group(id string) (Group, bool) {
-	i, ok := c.groups[id]
+	if c == nil {
+		return Group{}, false
+	}
+	i, ok := c.groupIDs[id]
 	if !ok {
 		return Group{}, false
 	}
-	return c.Groups[i], true
+	return c.groups[i].clone(), true
 }
 
 // Known reports whether id names a certification or a group.
 func (c *Catalog) Known(id string) bool {
+	if c == nil {
+		return false
+	}
 	_, cert := c.byID[id]
-	_, group := c.groups[id]
+	_, group := c.groupIDs[id]
 	return cert || group
 }
 
-// Expand returns the certification ids an any_of entry stands for: a group's
-// members, or the id itself.
+// Expand returns the certification ids an any_of entry stands for, as a
+// new slice: a group's members, or the id itself.
 func (c *Catalog) Expand(id string) []string {
-	if i, ok := c.groups[id]; ok {
-		return c.Groups[i].Members
+	return slices.Clone(c.expand(id))
+}
+
+// expand is Expand without the copy, for this package's readers.
+func (c *Catalog) expand(id string) []string {
+	if c != nil {
+		if i, ok := c.groupIDs[id]; ok {
+			return c.groups[i].Members
+		}
 	}
 	return []string{id}
 }
 
 // Implies returns every certification a holder of id is taken to hold,
-// transitively, not including id itself, in breadth-first order.
-func (c *Catalog) Implies(id string) []Implied {
+// transitively, not including id itself, in breadth-first order. It
+// allocates nothing: the index calls it for every candidate it stores.
+func (c *Catalog) Implies(id string) iter.Seq[Implied] {
+	var list []Implied
+	if c != nil {
+		list = c.implies[id]
+	}
+	return func(yield func(Implied) bool) {
+		for _, im := range list {
+			if !yield(im) {
+				return
+			}
+		}
+	}
+}
+
+// implied is Implies as the shared slice, for this package's readers.
+func (c *Catalog) implied(id string) []Implied {
+	if c == nil {
+		return nil
+	}
 	return c.implies[id]
 }
 
@@ -348,14 +500,14 @@ func (c *Catalog) Implies(id string) []Implied {
 // minVersion. via is the implication path used, nil when held is itself
 // wanted.
 func (c *Catalog) Satisfies(held, heldVersion, want, minVersion string) (ok bool, via []string) {
-	for _, w := range c.Expand(want) {
+	for _, w := range c.expand(want) {
 		if w == held {
 			if versionAtLeast(heldVersion, minVersion) {
 				return true, nil
 			}
 			continue
 		}
-		for _, im := range c.implies[held] {
+		for _, im := range c.implied(held) {
 			if im.ID != w {
 				continue
 			}
@@ -364,7 +516,7 @@ func (c *Catalog) Satisfies(held, heldVersion, want, minVersion string) (ok bool
 				v = heldVersion
 			}
 			if versionAtLeast(v, minVersion) {
-				return true, im.Path
+				return true, slices.Clone(im.path)
 			}
 		}
 	}
@@ -381,15 +533,22 @@ func (c *Catalog) build() error {
 	bad := func(entry, field string, format string, args ...any) error {
 		return &CatalogError{Entry: entry, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrCatalog}, args...)...)}
 	}
-	c.byID = make(map[string]int, len(c.Certs))
-	c.groups = make(map[string]int, len(c.Groups))
-	for i, e := range c.Certs {
-		name := e.ID
-		if name == "" {
-			name = fmt.Sprintf("#%d", i)
+	// checkID returns the name errors give an entry (its id, or unnamed
+	// when it has none) and an error for a malformed id.
+	checkID := func(id, unnamed string) (string, error) {
+		name := cmp.Or(id, unnamed)
+		if !validID(id) {
+			return name, bad(name, "id", "must be lowercase letters, digits and '-'")
 		}
-		if !validID(e.ID) {
-			return bad(name, "id", "must be lowercase letters, digits and '-'")
+		return name, nil
+	}
+	c.byID = make(map[string]int, len(c.certs))
+	c.groupIDs = make(map[string]int, len(c.groups))
+	groupAliases := aliasSet{}
+	for i, e := range c.certs {
+		name, err := checkID(e.ID, fmt.Sprintf("#%d", i))
+		if err != nil {
+			return err
 		}
 		if _, dup := c.byID[e.ID]; dup {
 			return bad(name, "id", "duplicate id")
@@ -403,7 +562,7 @@ func (c *Catalog) build() error {
 		}
 		switch e.Versioning {
 		case "":
-			c.Certs[i].Versioning = NoVersion
+			c.certs[i].Versioning = NoVersion
 		case NoVersion, JavaVersion, PlainVersion, YearVersion:
 		default:
 			return bad(name, "versioning", "%q is not none, java, plain or year", e.Versioning)
@@ -425,21 +584,18 @@ func (c *Catalog) build() error {
 			}
 		}
 	}
-	for i, g := range c.Groups {
-		name := g.ID
-		if name == "" {
-			name = fmt.Sprintf("group #%d", i)
-		}
-		if !validID(g.ID) {
-			return bad(name, "id", "must be lowercase letters, digits and '-'")
+	for i, g := range c.groups {
+		name, err := checkID(g.ID, fmt.Sprintf("group #%d", i))
+		if err != nil {
+			return err
 		}
 		if _, dup := c.byID[g.ID]; dup {
 			return bad(name, "id", "group id is also a certification id")
 		}
-		if _, dup := c.groups[g.ID]; dup {
+		if _, dup := c.groupIDs[g.ID]; dup {
 			return bad(name, "id", "duplicate group id")
 		}
-		c.groups[g.ID] = i
+		c.groupIDs[g.ID] = i
 		if len(g.Members) == 0 {
 			return bad(name, "members", "empty group")
 		}
@@ -447,6 +603,9 @@ func (c *Catalog) build() error {
 			if _, ok := c.byID[m]; !ok {
 				return bad(name, fmt.Sprintf("members[%d]", j), "unknown certification %q", m)
 			}
+		}
+		if err := groupAliases.add(g); err != nil {
+			return bad(name, err.field, "%s", err.msg)
 		}
 	}
 	known := func(entry, field string, refs []Ref) error {
@@ -457,7 +616,7 @@ func (c *Catalog) build() error {
 		}
 		return nil
 	}
-	for _, e := range c.Certs {
+	for _, e := range c.certs {
 		for j, im := range e.Implies {
 			if _, ok := c.byID[im]; !ok {
 				return bad(e.ID, fmt.Sprintf("implies[%d]", j), "unknown certification %q", im)
@@ -493,14 +652,14 @@ func (c *Catalog) build() error {
 
 // closeImplies computes the transitive closure of Implies and rejects cycles.
 func (c *Catalog) closeImplies() error {
-	c.implies = make(map[string][]Implied, len(c.Certs))
+	c.implies = make(map[string][]Implied, len(c.certs))
 	// Depth-first cycle check with colours.
 	const (
 		white = iota
 		grey
 		black
 	)
-	colour := make(map[string]int, len(c.Certs))
+	colour := make(map[string]int, len(c.certs))
 	var visit func(id string, stack []string) error
 	visit = func(id string, stack []string) error {
 		switch colour[id] {
@@ -510,7 +669,7 @@ func (c *Catalog) closeImplies() error {
 			return nil
 		}
 		colour[id] = grey
-		for _, im := range c.Certs[c.byID[id]].Implies {
+		for _, im := range c.certs[c.byID[id]].Implies {
 			if err := visit(im, append(stack, id)); err != nil {
 				return err
 			}
@@ -540,18 +699,39 @@ func (c *Catalog) closeImplies() error {
 		for len(queue) > 0 {
 			it := queue[0]
 			queue = queue[1:]
-			e := c.Certs[c.byID[it.id]]
+			e := c.certs[c.byID[it.id]]
 			for _, im := range e.Implies {
 				if seen[im] {
 					continue
 				}
 				seen[im] = true
 				next := item{im, append(slices.Clone(it.path), im), it.same && e.ImpliesSameVersion}
-				out = append(out, Implied{ID: im, Path: next.path, SameVersion: next.same})
+				out = append(out, Implied{ID: im, path: next.path, SameVersion: next.same})
 				queue = append(queue, next)
 			}
 		}
 		c.implies[id] = out
+	}
+	return nil
+}
+
+// aliasSet checks group aliases: each has a word, and no two groups share
+// one (compared in lower case with single spaces).
+type aliasSet map[string]string
+
+type aliasError struct{ field, msg string }
+
+func (s aliasSet) add(g Group) *aliasError {
+	for j, a := range g.Aliases {
+		field := fmt.Sprintf("aliases[%d]", j)
+		if len(tokenize(a)) == 0 {
+			return &aliasError{field, fmt.Sprintf("alias %q has no words", a)}
+		}
+		key := strings.Join(strings.Fields(strings.ToLower(a)), " ")
+		if other, dup := s[key]; dup && other != g.ID {
+			return &aliasError{field, fmt.Sprintf("alias %q is also an alias of group %s", a, other)}
+		}
+		s[key] = g.ID
 	}
 	return nil
 }

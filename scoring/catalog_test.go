@@ -20,17 +20,17 @@ var seedIDs = []string{
 
 func TestDefaultCatalogLoads(t *testing.T) {
 	cat := scoring.DefaultCatalog()
-	if cat == nil || len(cat.Certs) == 0 {
+	if cat == nil || countCerts(cat) == 0 {
 		t.Fatal("DefaultCatalog() is empty")
 	}
-	if cat.Version == "" {
+	if cat.Version() == "" {
 		t.Error("DefaultCatalog().Version is empty; explanations cite it")
 	}
 	if cat != scoring.DefaultCatalog() {
 		t.Error("DefaultCatalog() returned a different catalog on the second call; it must be shared")
 	}
 	var seeds []string
-	for _, e := range cat.Certs {
+	for e := range cat.Certs() {
 		if e.Seed {
 			seeds = append(seeds, e.ID)
 		}
@@ -126,14 +126,14 @@ func TestImplies(t *testing.T) {
 	tests := []struct {
 		name   string
 		id     string
-		want   []scoring.Implied
+		want   []implied
 		reason string
 	}{
-		{"ocewcd-transitive", "ocewcd", []scoring.Implied{
+		{"ocewcd-transitive", "ocewcd", []implied{
 			{ID: "ocpjp", Path: []string{"ocewcd", "ocpjp"}},
 			{ID: "ocajp", Path: []string{"ocewcd", "ocpjp", "ocajp"}},
 		}, "OCEWCD required OCPJP, which implies OCAJP; the SE version is unknown so SameVersion is false"},
-		{"ocpjp-same-version", "ocpjp", []scoring.Implied{
+		{"ocpjp-same-version", "ocpjp", []implied{
 			{ID: "ocajp", Path: []string{"ocpjp", "ocajp"}, SameVersion: true},
 		}, "an OCP N holder counts as an OCA N holder"},
 		{"ocajp-implies-nothing", "ocajp", nil, "implication only runs downward"},
@@ -143,7 +143,7 @@ func TestImplies(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, cat.Implies(tc.id)); diff != "" {
+			if diff := cmp.Diff(tc.want, impliedOf(cat, tc.id)); diff != "" {
 				t.Errorf("Implies(%q) (%s) (-want +got):\n%s", tc.id, tc.reason, diff)
 			}
 		})
@@ -285,6 +285,10 @@ func TestLoadCatalogErrors(t *testing.T) {
 			"greek", "members[1]", "zeta is not in the catalog"},
 		{"empty-group", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": []}]}`,
 			"greek", "members", "a group of nothing meets nothing"},
+		{"group-alias-blank", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": ["beta"], "aliases": ["greek", " - "]}]}`,
+			"greek", "aliases[1]", "an alias without a word matches nothing"},
+		{"group-alias-shared", `{"certs": [` + alphaBeta + `], "groups": [{"id": "greek", "name": "Greek", "members": ["beta"], "aliases": ["Greek certification"]}, {"id": "letters", "name": "L", "members": ["alpha"], "aliases": ["greek  Certification"]}]}`,
+			"letters", "aliases[0]", "one wording cannot name two groups"},
 		{"group-id-is-cert-id", `{"certs": [` + alphaBeta + `], "groups": [{"id": "alpha", "name": "Greek", "members": ["beta"]}]}`,
 			"alpha", "id", "any_of could not tell the group from the cert"},
 		{"unknown-exam-requires", `{"certs": [{"id": "alpha", "name": "A", "level": "associate", "exams": [{"code": "AB-100", "requires": ["zeta@8"]}]}]}`,
@@ -331,7 +335,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cat, err := scoring.LoadCatalog(strings.NewReader(tc.json))
 			if err == nil {
-				t.Fatalf("LoadCatalog: got a catalog of %d certs, want an error (%s)", len(cat.Certs), tc.reason)
+				t.Fatalf("LoadCatalog: got a catalog of %d certs, want an error (%s)", countCerts(cat), tc.reason)
 			}
 			checkCatalogError(t, err, tc.entry, tc.field, tc.reason)
 		})
@@ -398,8 +402,8 @@ func TestExtendAddsEntry(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Extend(cka) = %v", err)
 	}
-	if ext.Version != base.Version+"+mine" {
-		t.Errorf("Version = %q, want %q", ext.Version, base.Version+"+mine")
+	if ext.Version() != base.Version()+"+mine" {
+		t.Errorf("Version = %q, want %q", ext.Version(), base.Version()+"+mine")
 	}
 	for _, text := range []string{text, "CKA", "certified kubernetes administrator, 2023"} {
 		r, ok := ext.Normalize(text)
@@ -411,8 +415,8 @@ func TestExtendAddsEntry(t *testing.T) {
 	if r, ok := ext.Normalize("SCJP 6"); !ok || r.ID != "ocpjp" || r.Version != "6" {
 		t.Errorf(`after Extend, Normalize("SCJP 6") = %q %q ok=%v, want ocpjp 6`, r.ID, r.Version, ok)
 	}
-	if len(ext.Certs) != len(base.Certs)+1 {
-		t.Errorf("extended catalog has %d certs, want %d", len(ext.Certs), len(base.Certs)+1)
+	if countCerts(ext) != countCerts(base)+1 {
+		t.Errorf("extended catalog has %d certs, want %d", countCerts(ext), countCerts(base)+1)
 	}
 	// The default catalog is immutable: Extend made a new one.
 	if _, ok := base.Cert("cka"); ok {
@@ -440,8 +444,8 @@ func TestExtendReplacesEntry(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Extend(scja) = %v", err)
 	}
-	if len(ext.Certs) != len(base.Certs) {
-		t.Errorf("replacing an entry changed the count: %d, want %d", len(ext.Certs), len(base.Certs))
+	if countCerts(ext) != countCerts(base) {
+		t.Errorf("replacing an entry changed the count: %d, want %d", countCerts(ext), countCerts(base))
 	}
 	if ok, via := ext.Satisfies("scja", "6", "ocajp", ""); !ok || !slices.Equal(via, []string{"scja", "ocajp"}) {
 		t.Errorf(`extended Satisfies("scja", "6", "ocajp") = %v %v, want true [scja ocajp]`, ok, via)
@@ -482,7 +486,7 @@ func TestExtendErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ext, err := base.Extend(strings.NewReader(tc.json))
 			if err == nil {
-				t.Fatalf("Extend: got a catalog of %d certs, want an error (%s)", len(ext.Certs), tc.reason)
+				t.Fatalf("Extend: got a catalog of %d certs, want an error (%s)", countCerts(ext), tc.reason)
 			}
 			checkCatalogError(t, err, tc.entry, tc.field, tc.reason)
 		})
@@ -525,4 +529,28 @@ func TestRefRoundTrip(t *testing.T) {
 	if diff := cmp.Diff([]bool{false, true, true, false, false}, got); diff != "" {
 		t.Errorf("ocpjp@6-8 Admits 1.4, 6, 8, 11, \"\" (-want +got):\n%s", diff)
 	}
+}
+
+// countCerts is the number of certifications in cat.
+func countCerts(cat *scoring.Catalog) int {
+	n := 0
+	for range cat.Certs() {
+		n++
+	}
+	return n
+}
+
+// implied is scoring.Implied with its path, for comparisons.
+type implied struct {
+	ID          string
+	Path        []string
+	SameVersion bool
+}
+
+func impliedOf(cat *scoring.Catalog, id string) []implied {
+	var out []implied
+	for im := range cat.Implies(id) {
+		out = append(out, implied{ID: im.ID, Path: im.Path(), SameVersion: im.SameVersion})
+	}
+	return out
 }

@@ -55,13 +55,28 @@
 // implication it went through. Eligibility needs every required group,
 // every required skill and min_years. Scores are monotone, blind to
 // personal fields (names, emails and the like are never read), and
-// deterministic; equal scores order by candidate id. For each unmet
+// deterministic; results rank by one rule, [Order] (eligible first, then
+// score, then id). For each unmet
 // requirement a [NextStep] names the exam(s) that would meet it, aware of
 // upgrade paths, prerequisites and retired exams.
 //
 // [Plan.Points] is the same arithmetic as [Plan.Score] over a compact
 // [Profile], without the explanation: the index ranks with it, and
 // explains only the page it returns.
+//
+// # Values that cannot be forged
+//
+// [Profile], [Catalog], [Plan], [Scorer] and [Vocab] have no exported
+// fields: they are built by [Scorer.Profile], [LoadCatalog] (and
+// [DefaultCatalog], [Catalog.Extend]), [Scorer.Compile] and [NewScorer],
+// and what their accessors return is a copy or an iterator, so a catalog
+// or a profile shared by many readers cannot be changed by one of them.
+// Nil and zero values have a defined meaning instead of a panic: a nil
+// catalog given to [Role.Validate] or [Candidate.Resolve] is
+// [DefaultCatalog]; a nil or zero Scorer is the default scorer; a nil or
+// zero Plan scores 0 and explains that it was not compiled
+// ([MissingRole]); a zero Profile is a candidate with nothing; a zero
+// Catalog is empty and [NewScorer] refuses it.
 //
 // Example:
 //

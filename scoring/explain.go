@@ -45,23 +45,52 @@ type Evidence struct {
 // Missing is a requirement a candidate does not meet. Missing required
 // ones make the candidate ineligible; missing preferred ones cost points.
 type Missing struct {
-	Kind        string `json:"kind"` // certification, skill, experience
-	Requirement string `json:"requirement"`
-	Required    bool   `json:"required"`
-	Reason      string `json:"reason"`
+	Kind        MissingKind `json:"kind"`
+	Requirement string      `json:"requirement"`
+	Required    bool        `json:"required"`
+	Reason      string      `json:"reason"`
 }
+
+// MissingKind says what a [Missing] requirement is about.
+type MissingKind string
+
+// The kinds of missing requirements.
+const (
+	MissingCertification MissingKind = "certification" // a certification requirement
+	MissingSkill         MissingKind = "skill"         // a required or preferred skill
+	MissingExperience    MissingKind = "experience"    // the role's min_years
+	// MissingRole: nothing was scored, because the role is invalid
+	// (Scorer.Score of a role Compile rejects) or the plan was not made
+	// by Compile. Requirement is the role's id and Reason the error; the
+	// result's score is 0 and it is not eligible.
+	MissingRole MissingKind = "role"
+)
 
 // NextStep is what would meet an unmet requirement.
 type NextStep struct {
-	Requirement string   `json:"requirement"`
-	CertID      string   `json:"cert_id,omitempty"`
-	Version     string   `json:"version,omitempty"`
-	Exams       []string `json:"exams,omitempty"`
+	Requirement string `json:"requirement"`
+	// Required reports whether the requirement is a required one (its
+	// text starts "required"): the step that can make the candidate
+	// eligible. It is not written in JSON, whose readers have the same
+	// fact in the requirement's text and in Missing.Required.
+	Required bool     `json:"-"`
+	CertID   string   `json:"cert_id,omitempty"`
+	Version  string   `json:"version,omitempty"`
+	Exams    []string `json:"exams,omitempty"`
 	// From is the held credential the step builds on (an upgrade path or
 	// a met prerequisite).
 	From         string   `json:"from,omitempty"`
 	Text         string   `json:"text"`
 	Alternatives []string `json:"alternatives,omitempty"`
+}
+
+// written is held credential h as the candidate wrote it, or "" when the
+// profile was built from another candidate that had more credentials.
+func written(c *Candidate, h heldCert) string {
+	if h.index >= len(c.Certifications) {
+		return ""
+	}
+	return c.Certifications[h.index].Written()
 }
 
 type explanation struct {
@@ -96,18 +125,19 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		q := &p.reqs[i]
 		ev := Evidence{Requirement: q.text, Credit: best[i], Met: best[i] >= 1}
 		if who[i] >= 0 {
-			h := pr.Certs[who[i]]
-			ev.Held = ex.cand.Certifications[h.Index].Written()
-			ev.HeldID, ev.HeldVersion = h.ID, h.Version
-			ev.Via = hits[i].via
+			h := pr.certs[who[i]]
+			ev.Held = written(ex.cand, h)
+			ev.HeldID, ev.HeldVersion = h.id, h.version
+			// A copy: the plan keeps the path for every candidate it explains.
+			ev.Via = slices.Clone(hits[i].via)
 			// One buffer, one string: "\"SCJP 6\" (OCPJP 6) meets it: held directly".
 			var b [160]byte
 			buf := strconv.AppendQuote(b[:0], ev.Held)
 			buf = append(buf, " ("...)
-			buf = append(buf, cat.Label(h.ID)...)
-			if h.Version != "" {
+			buf = append(buf, cat.Label(h.id)...)
+			if h.version != "" {
 				buf = append(buf, ' ')
-				buf = append(buf, h.Version...)
+				buf = append(buf, h.version...)
 			}
 			buf = append(buf, ')')
 			if ev.Met {
@@ -129,12 +159,12 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 			if who[i] < 0 {
 				reason = q.holdsNo
 			}
-			ex.missing = append(ex.missing, Missing{Kind: "certification", Requirement: q.text, Required: q.required, Reason: reason})
+			ex.missing = append(ex.missing, Missing{Kind: MissingCertification, Requirement: q.text, Required: q.required, Reason: reason})
 			step := p.gap(i, pr, ex.cand)
 			if who[i] >= 0 && q.Current {
 				// A lapsed credential: say so before what would renew it.
-				if h := pr.Certs[who[i]]; h.ValidUntil != unknownDay && h.ValidUntil < p.nowDay {
-					step.Text = cat.Label(h.ID) + " lapsed " + dayString(h.ValidUntil) + "; " + step.Text
+				if h := pr.certs[who[i]]; h.validUntil != unknownDay && h.validUntil < p.nowDay {
+					step.Text = cat.Label(h.id) + " lapsed " + dayString(h.validUntil) + "; " + step.Text
 				}
 			}
 			ex.next = append(ex.next, step)
@@ -145,12 +175,12 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 }
 
 // failure says why held credential h does not meet q.
-func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
+func (p *Plan) failure(q *planReq, h *heldCert, hit certHit) string {
 	var why []string
 	if q.MinVersion != "" {
 		v := ""
 		if hit.same {
-			v = h.Version
+			v = h.version
 		}
 		switch {
 		case !hit.same:
@@ -161,15 +191,15 @@ func (p *Plan) failure(q *planReq, h *HeldCert, hit certHit) string {
 			why = append(why, fmt.Sprintf("version %s is below %s", v, q.MinVersion))
 		}
 	}
-	if q.Current && h.ValidUntil < p.nowDay {
-		if h.ValidUntil == unknownDay {
+	if q.Current && h.validUntil < p.nowDay {
+		if h.validUntil == unknownDay {
 			why = append(why, "it expires and no issue or expiry date is given")
 		} else {
-			why = append(why, "it expired "+dayString(h.ValidUntil))
+			why = append(why, "it expired "+dayString(h.validUntil))
 		}
 	}
-	if q.WithinYears > 0 && (h.IssuedLast == unknownDay || h.IssuedLast < q.cutoff) {
-		if h.IssuedLast == unknownDay {
+	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff) {
+		if h.issuedLast == unknownDay {
 			why = append(why, "no issue date is given")
 		} else {
 			why = append(why, fmt.Sprintf("it was not earned within %g years", q.WithinYears))
@@ -191,9 +221,9 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 		}
 		miss = append(miss, sr.name)
 		req := p.skillText[i]
-		ex.missing = append(ex.missing, Missing{Kind: "skill", Requirement: req, Required: sr.required, Reason: "not among the candidate's skills"})
+		ex.missing = append(ex.missing, Missing{Kind: MissingSkill, Requirement: req, Required: sr.required, Reason: "not among the candidate's skills"})
 		if sr.required {
-			ex.next = append(ex.next, NextStep{Requirement: req, Text: "evidence of " + sr.name + " (a listed skill or project)"})
+			ex.next = append(ex.next, NextStep{Requirement: req, Required: true, Text: "evidence of " + sr.name + " (a listed skill or project)"})
 		}
 	}
 	reason := "has " + strconv.Itoa(len(got)) + " of " + strconv.Itoa(len(p.skillReq)) + " skills" + skillWeightNote
@@ -209,7 +239,7 @@ func (ex *explanation) skills(p *Plan, have []bool, points, maximum float64) {
 func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64) {
 	// One buffer, one string: this runs for every explained result.
 	var b [96]byte
-	buf := strconv.AppendFloat(b[:0], pr.Years, 'g', -1, 64)
+	buf := strconv.AppendFloat(b[:0], pr.years, 'g', -1, 64)
 	n := len(buf)
 	buf = append(buf, " years: credit "...)
 	buf = append(buf, buf[:n]...)
@@ -218,7 +248,7 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	buf = append(buf, '+')
 	buf = strconv.AppendFloat(buf, p.half, 'g', -1, 64)
 	buf = append(buf, ") = "...)
-	buf = strconv.AppendFloat(buf, 100*pr.Years/(pr.Years+p.half), 'f', 0, 64)
+	buf = strconv.AppendFloat(buf, 100*pr.years/(pr.years+p.half), 'f', 0, 64)
 	buf = append(buf, '%')
 	if p.role.MinYears > 0 {
 		buf = append(buf, "; role asks at least "...)
@@ -226,20 +256,20 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	}
 	reason := string(buf)
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
-	if pr.Years < p.role.MinYears {
+	if pr.years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
-		ex.missing = append(ex.missing, Missing{Kind: "experience", Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.Years)})
-		more := p.role.MinYears - pr.Years
+		ex.missing = append(ex.missing, Missing{Kind: MissingExperience, Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.years)})
+		more := p.role.MinYears - pr.years
 		unit := "years"
 		if more == 1 {
 			unit = "year"
 		}
-		ex.next = append(ex.next, NextStep{Requirement: req, Text: fmt.Sprintf("%g more %s of experience", more, unit)})
+		ex.next = append(ex.next, NextStep{Requirement: req, Required: true, Text: fmt.Sprintf("%g more %s of experience", more, unit)})
 	}
 }
 
 func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
-	credit := p.locationCredit(pr.Location)
+	credit := p.locationCredit(pr.location)
 	where := p.role.Location
 	if p.role.Remote {
 		where = strings.TrimPrefix(where+" or remote", " or ")
@@ -249,8 +279,8 @@ func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
 }
 
 func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float64) {
-	credit := compensationCredit(pr.Salary, p.role.SalaryMax)
-	reason := "desires " + strconv.FormatFloat(pr.Salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
+	credit := compensationCredit(pr.salary, p.role.SalaryMax)
+	reason := "desires " + strconv.FormatFloat(pr.salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
 
@@ -272,8 +302,64 @@ type option struct {
 	cert    string
 	version string
 	exams   []string
-	from    string // held credential used
-	text    string
+	from    int // the held credential used (a profile index), or -1
+	text    []part
+}
+
+// part is a piece of a memoised next step's text: literal text, or the
+// name as written of one of the profile's held credentials, which differs
+// from candidate to candidate holding the same ids and versions.
+type part struct {
+	text string
+	held int // index in the profile's credentials, or -1 for literal text
+}
+
+func literal(s string) part { return part{text: s, held: -1} }
+
+// stepTemplate is a next step worked out once for a requirement and the
+// ids and versions held; the held credentials' names are filled in per
+// candidate.
+type stepTemplate struct {
+	step NextStep // Requirement, Required, CertID, Version and Exams
+	text []part
+	from int // the held credential the step builds on, or -1
+	alts [][]part
+}
+
+// fill makes the template's step for one candidate. The step shares no
+// slice with the template, which serves every candidate of the plan.
+func (t *stepTemplate) fill(pr *Profile, c *Candidate) NextStep {
+	name := func(held int) string {
+		if held < 0 || held >= len(pr.certs) {
+			return ""
+		}
+		return written(c, pr.certs[held])
+	}
+	join := func(parts []part) string {
+		if len(parts) == 1 && parts[0].held < 0 {
+			return parts[0].text
+		}
+		var b strings.Builder
+		for _, pt := range parts {
+			if pt.held < 0 {
+				b.WriteString(pt.text)
+			} else {
+				b.WriteString(name(pt.held))
+			}
+		}
+		return b.String()
+	}
+	step := t.step
+	step.Exams = slices.Clone(step.Exams)
+	step.Text = join(t.text)
+	step.From = name(t.from)
+	if len(t.alts) > 0 {
+		step.Alternatives = make([]string, len(t.alts))
+		for i, a := range t.alts {
+			step.Alternatives[i] = join(a)
+		}
+	}
+	return step
 }
 
 // gap finds the next certification(s) that would meet q, aware of what the
@@ -281,100 +367,65 @@ type option struct {
 // met or still to earn, and retired exams that can no longer be taken.
 func (p *Plan) gap(qi int, pr *Profile, c *Candidate) NextStep {
 	// The step depends only on the requirement and the ids and versions
-	// held, so it is worked out once per combination, with a placeholder
-	// for each held credential's name, and filled in per candidate.
+	// held, so it is worked out once per combination and filled in per
+	// candidate.
 	var key strings.Builder
 	key.WriteString(strconv.Itoa(qi))
-	for _, h := range pr.Certs {
+	for _, h := range pr.certs {
 		key.WriteByte('|')
-		key.WriteString(h.ID)
+		key.WriteString(h.id)
 		key.WriteByte('@')
-		key.WriteString(h.Version)
+		key.WriteString(h.version)
 	}
 	p.gapMu.Lock()
-	step, ok := p.gapMemo[key.String()]
+	t, ok := p.gapMemo[key.String()]
 	p.gapMu.Unlock()
 	if !ok {
-		step = p.gapSteps(&p.reqs[qi], pr)
+		t = p.gapSteps(&p.reqs[qi], pr)
 		p.gapMu.Lock()
 		if len(p.gapMemo) >= gapMemoSize {
 			clear(p.gapMemo)
 		}
-		p.gapMemo[key.String()] = step
+		p.gapMemo[key.String()] = t
 		p.gapMu.Unlock()
 	}
-	if !strings.Contains(step.Text, heldMark) && !strings.Contains(step.From, heldMark) &&
-		!slices.ContainsFunc(step.Alternatives, func(a string) bool { return strings.Contains(a, heldMark) }) {
-		return step
-	}
-	// One forward pass over the memoised text: a name put in is never
-	// scanned again, whatever it contains.
-	fill := func(s string) string {
-		var b strings.Builder
-		for {
-			i := strings.Index(s, heldMark)
-			if i < 0 {
-				b.WriteString(s)
-				return b.String()
-			}
-			j := strings.Index(s[i+1:], heldMark)
-			n, err := strconv.Atoi(s[i+1 : i+1+max(j, 0)])
-			if j < 0 || err != nil || n < 0 || n >= len(pr.Certs) {
-				b.WriteString(s)
-				return b.String()
-			}
-			b.WriteString(s[:i])
-			b.WriteString(c.Certifications[pr.Certs[n].Index].Written())
-			s = s[i+1+j+1:]
-		}
-	}
-	step.Text, step.From = fill(step.Text), fill(step.From)
-	step.Alternatives = slices.Clone(step.Alternatives)
-	for i, a := range step.Alternatives {
-		step.Alternatives[i] = fill(a)
-	}
-	return step
+	return t.fill(pr, c)
 }
-
-// heldMark brackets the position of a held credential in a memoised next
-// step, to be replaced by its name as written.
-const heldMark = "\x00"
 
 // gapMemoSize bounds a plan's memory of worked-out next steps.
 const gapMemoSize = 4096
 
-func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
+func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 	cat := p.s.cat
-	holds := func(r Ref) (string, bool) {
-		for i, h := range pr.Certs {
-			mark := heldMark + strconv.Itoa(i) + heldMark
-			if h.ID == r.ID && r.Admits(h.Version) {
-				return mark, true
+	holds := func(r Ref) (int, bool) {
+		for i, h := range pr.certs {
+			if h.id == r.ID && r.Admits(h.version) {
+				return i, true
 			}
-			for _, im := range cat.Implies(h.ID) {
+			for _, im := range cat.implied(h.id) {
 				v := ""
 				if im.SameVersion {
-					v = h.Version
+					v = h.version
 				}
 				if im.ID == r.ID && r.Admits(v) {
-					return mark, true
+					return i, true
 				}
 			}
 		}
-		return "", false
+		return -1, false
 	}
-	holdsAny := func(refs []Ref) string {
+	holdsAny := func(refs []Ref) int {
 		for _, r := range refs {
-			if w, ok := holds(r); ok {
-				return w
+			if i, ok := holds(r); ok {
+				return i
 			}
 		}
-		return ""
+		return -1
 	}
 	var opts []option
 	var retired []string
 	for _, id := range q.AnyOf {
-		for _, cid := range cat.Expand(id) {
+		for _, cid := range cat.expand(id) {
 			e := cat.entry(cid)
 			label := cat.Label(cid)
 			if e.Retired != "" {
@@ -390,19 +441,19 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 					continue
 				}
 				target := strings.TrimSpace(label + " " + x.Version)
-				o := option{cert: cid, version: x.Version}
+				o := option{cert: cid, version: x.Version, from: -1}
 				switch {
 				case len(x.UpgradeFrom) > 0:
 					from := holdsAny(x.UpgradeFrom)
-					if from == "" {
+					if from < 0 {
 						continue
 					}
 					o.exams, o.from = []string{x.Code}, from
-					o.text = fmt.Sprintf("holds \"%s\": upgrade exam %s for %s", from, x.Code, target)
+					o.text = []part{literal("holds \""), {held: from}, literal(fmt.Sprintf("\": upgrade exam %s for %s", x.Code, target))}
 				case len(x.Requires) > 0:
-					if from := holdsAny(x.Requires); from != "" {
+					if from := holdsAny(x.Requires); from >= 0 {
 						o.exams, o.from = []string{x.Code}, from
-						o.text = fmt.Sprintf("holds \"%s\": one exam, %s, for %s", from, x.Code, target)
+						o.text = []part{literal("holds \""), {held: from}, literal(fmt.Sprintf("\": one exam, %s, for %s", x.Code, target))}
 						break
 					}
 					pre, ok := p.firstExam(x.Requires[0])
@@ -410,30 +461,30 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 						continue
 					}
 					o.exams = []string{pre.Code, x.Code}
-					o.text = fmt.Sprintf("two exams: %s for %s %s, then %s for %s", pre.Code, cat.Label(x.Requires[0].ID), pre.Version, x.Code, target)
+					o.text = []part{literal(fmt.Sprintf("two exams: %s for %s %s, then %s for %s", pre.Code, cat.Label(x.Requires[0].ID), pre.Version, x.Code, target))}
 				default:
 					o.exams = []string{x.Code}
-					o.text = fmt.Sprintf("one exam, %s, for %s", x.Code, target)
+					o.text = []part{literal(fmt.Sprintf("one exam, %s, for %s", x.Code, target))}
 				}
 				found = true
 				opts = append(opts, o)
 			}
 			if !found && (len(e.Exams) == 0 || allRetired(e.Exams)) {
-				opts = append(opts, option{cert: cid, version: q.MinVersion, text: "earn " + e.Name})
+				opts = append(opts, option{cert: cid, version: q.MinVersion, from: -1, text: []part{literal("earn " + e.Name)}})
 			}
 		}
 	}
-	step := NextStep{Requirement: q.text}
+	t := &stepTemplate{step: NextStep{Requirement: q.text, Required: q.required}, from: -1}
 	if len(opts) == 0 {
-		step.Text = fmt.Sprintf("%s retired: no exam can be taken now; only existing holders meet this requirement", strings.Join(retired, ", "))
-		return step
+		t.text = []part{literal(fmt.Sprintf("%s retired: no exam can be taken now; only existing holders meet this requirement", strings.Join(retired, ", ")))}
+		return t
 	}
 	slices.SortStableFunc(opts, func(a, b option) int {
 		if d := len(a.exams) - len(b.exams); d != 0 && len(a.exams) > 0 && len(b.exams) > 0 {
 			return d
 		}
-		if (a.from != "") != (b.from != "") {
-			if a.from != "" {
+		if (a.from >= 0) != (b.from >= 0) {
+			if a.from >= 0 {
 				return -1
 			}
 			return 1
@@ -447,11 +498,12 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) NextStep {
 		return -CompareVersions(a.version, b.version)
 	})
 	o := opts[0]
-	step.CertID, step.Version, step.Exams, step.From, step.Text = o.cert, o.version, o.exams, o.from, o.text
+	t.step.CertID, t.step.Version, t.step.Exams = o.cert, o.version, o.exams
+	t.text, t.from = o.text, o.from
 	for _, alt := range opts[1:min(len(opts), 3)] {
-		step.Alternatives = append(step.Alternatives, alt.text)
+		t.alts = append(t.alts, alt.text)
 	}
-	return step
+	return t
 }
 
 // firstExam is the newest exam, not retired, that grants a version r

@@ -1,7 +1,6 @@
 package scoring_test
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -16,26 +15,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// rank scores every candidate against role and orders the results as the
-// design requires: eligible first, then score descending, then candidate
-// id ascending.
+// rank scores every candidate against role and orders the results by
+// scoring.Order: eligible first, then score descending, then candidate id
+// ascending.
 func rank(s *scoring.Scorer, role scoring.Role, cands []scoring.Candidate) []scoring.Result {
 	out := make([]scoring.Result, 0, len(cands))
 	for _, c := range cands {
 		out = append(out, s.Score(c, role))
 	}
-	slices.SortFunc(out, func(a, b scoring.Result) int {
-		if a.Eligible != b.Eligible {
-			if a.Eligible {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.CandidateID, b.CandidateID)
-	})
+	slices.SortFunc(out, func(a, b scoring.Result) int { return a.CandidateOrder().Compare(b.CandidateOrder()) })
 	return out
 }
 
@@ -49,7 +37,7 @@ func TestGolden(t *testing.T) {
 	cands := bundledCandidates(t)
 	roles := seedRoles(t)
 	var summary strings.Builder
-	fmt.Fprintf(&summary, "ranking summary: %d bundled candidates, clock %s, catalog %s\n", len(cands), testNow.Format("2006-01-02"), s.Catalog().Version)
+	fmt.Fprintf(&summary, "ranking summary: %d bundled candidates, clock %s, catalog %s\n", len(cands), testNow.Format("2006-01-02"), s.Catalog().Version())
 	fmt.Fprintf(&summary, "order: eligible first, then score descending, then candidate id\n")
 	for _, role := range roles {
 		results := rank(s, role, cands)
@@ -72,7 +60,7 @@ func formatRanking(s *scoring.Scorer, role scoring.Role, results []scoring.Resul
 		}
 	}
 	fmt.Fprintf(&b, "role %s: %s\n", role.ID, role.Title)
-	fmt.Fprintf(&b, "clock %s, catalog %s: %d candidates, %d eligible\n", testNow.Format("2006-01-02"), s.Catalog().Version, len(results), eligible)
+	fmt.Fprintf(&b, "clock %s, catalog %s: %d candidates, %d eligible\n", testNow.Format("2006-01-02"), s.Catalog().Version(), len(results), eligible)
 	for i, r := range results {
 		verdict := "eligible"
 		if !r.Eligible {

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+
+	"github.com/certmatch/certmatch/internal/words"
 )
 
 // MatchKind says what part of a catalog entry recognised a text.
@@ -68,7 +71,12 @@ const (
 //
 // Results are remembered (up to normalizeCacheSize texts), since the same
 // titles recur across a candidate pool.
+//
+// A nil or zero catalog places nothing.
 func (c *Catalog) Normalize(text string) (Resolution, bool) {
+	if c == nil || c.norm == nil {
+		return Resolution{Reason: "the catalog is empty (not built by LoadCatalog or DefaultCatalog)"}, false
+	}
 	n := c.norm
 	n.mu.RLock()
 	r, hit := n.cache[text]
@@ -178,12 +186,12 @@ func wordSet(s string) map[string]bool {
 
 func compileNormalizer(c *Catalog) (*normalizer, error) {
 	n := &normalizer{cache: map[string]cached{}, cat: c, byAnchor: map[string][]int{}, exams: map[string]examHit{}, known: map[string]bool{}}
-	for ci, e := range c.Certs {
+	for ci, e := range c.certs {
 		for j, x := range e.Exams {
 			key := examKey(x.Code)
 			if prev, dup := n.exams[key]; dup {
 				return nil, &CatalogError{Entry: e.ID, Field: fmt.Sprintf("exams[%d].code", j),
-					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.Certs[prev.cert].ID)}
+					Err: fmt.Errorf("%w: exam %s is also listed under %s", ErrCatalog, x.Code, c.certs[prev.cert].ID)}
 			}
 			n.exams[key] = examHit{cert: ci, exam: j, version: x.Version}
 		}
@@ -225,8 +233,8 @@ func compileNormalizer(c *Catalog) (*normalizer, error) {
 		}
 		key := strings.Join(r.all, " ")
 		if j, dup := seen[key]; dup && n.rules[j].cert != r.cert {
-			return nil, &CatalogError{Entry: c.Certs[r.cert].ID, Field: "aliases",
-				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.Certs[n.rules[j].cert].ID)}
+			return nil, &CatalogError{Entry: c.certs[r.cert].ID, Field: "aliases",
+				Err: fmt.Errorf("%w: %q is also an alias or rule of %s", ErrCatalog, r.text, c.certs[n.rules[j].cert].ID)}
 		}
 		seen[key] = i
 	}
@@ -291,43 +299,23 @@ var (
 	numberRE     = regexp.MustCompile(`^\d+(?:\.\d+)*(?:\.x)?$`)
 )
 
-// tokenize lower-cases s and splits it into words and numbers: dots stay
-// inside numbers ("1.4"), everything else that is not a letter or digit
-// separates.
+// tokenize lower-cases s and splits it into words and numbers with
+// internal/words (so dots stay inside numbers such as "1.4"); a word with
+// letters and dots that is not a version ("j.d.k", "node.js") is split at
+// its dots, while "scjp1.4" and "4.x" stay whole.
 func tokenize(s string) []string {
 	s = strings.ToLower(s)
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.Trim(s[start:end], ".")
-		start = -1
-		if w == "" {
-			return
-		}
-		// Dots between letters ("j.d.k", "v.1.4") separate words.
-		if strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) && strings.Contains(w, ".") && !numberRE.MatchString(w) && !splitRE.MatchString(w) {
-			for _, part := range strings.Split(w, ".") {
-				if part != "" {
-					out = append(out, part)
-				}
-			}
-			return
-		}
-		out = append(out, w)
-	}
-	for i, r := range s {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' {
-			if start < 0 {
-				start = i
+	for start, end := words.Next(s, 0); start >= 0; start, end = words.Next(s, end) {
+		w := s[start:end]
+		if strings.Contains(w, ".") && strings.ContainsFunc(w, unicode.IsLetter) && !numberRE.MatchString(w) && !splitRE.MatchString(w) {
+			for part := range strings.SplitSeq(w, ".") {
+				out = append(out, part)
 			}
 			continue
 		}
-		flush(i)
+		out = append(out, w)
 	}
-	flush(len(s))
 	return out
 }
 
@@ -465,14 +453,14 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 	switch {
 	case exam.cert >= 0:
 		cert = exam.cert
-		x := n.cat.Certs[cert].Exams[exam.exam]
+		x := n.cat.certs[cert].Exams[exam.exam]
 		res.Kind, res.Matched, res.Confidence = ByExam, x.Code, examConfidence
 		if x.Part {
 			res.Confidence -= partExamPenalty
 			res.Reason = fmt.Sprintf("exam %s is one of several for this credential", x.Code)
 		}
 	case best >= 0 && tie >= 0:
-		a, b := n.cat.Certs[n.rules[best].cert].ID, n.cat.Certs[n.rules[tie].cert].ID
+		a, b := n.cat.certs[n.rules[best].cert].ID, n.cat.certs[n.rules[tie].cert].ID
 		res.Reason = fmt.Sprintf("ambiguous: %q (%s) and %q (%s) match equally", n.rules[best].text, a, n.rules[tie].text, b)
 		return res, false
 	case best >= 0:
@@ -487,7 +475,7 @@ func (n *normalizer) resolve(text string) (Resolution, bool) {
 		return res, false
 	}
 
-	e := n.cat.Certs[cert]
+	e := n.cat.certs[cert]
 	res.ID = e.ID
 	switch {
 	case exam.cert >= 0 && exam.version != "":

@@ -47,7 +47,7 @@ func TestNormalizeCoversCatalog(t *testing.T) {
 			hit[r.ID] = true
 		}
 	}
-	for _, e := range cat.Certs {
+	for e := range cat.Certs() {
 		if !hit[e.ID] {
 			t.Errorf("no corpus case resolves to %s", e.ID)
 		}

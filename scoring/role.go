@@ -13,13 +13,24 @@ type Role struct {
 	Preferred       []Requirement `json:"preferred,omitempty"`
 	RequiredSkills  []string      `json:"required_skills,omitempty"`
 	PreferredSkills []string      `json:"preferred_skills,omitempty"`
-	MinYears        float64       `json:"min_years,omitempty"`
-	Location        string        `json:"location,omitempty"`
-	Remote          bool          `json:"remote,omitempty"`
-	SalaryMax       float64       `json:"salary_max,omitempty"`
+	// RequiredAnySkills are required alternatives: each list is met by
+	// any one of its skills ("MySQL, Oracle, or SQL Server"), and counts
+	// as one required skill.
+	RequiredAnySkills [][]string `json:"required_any_skills,omitempty"`
+	MinYears          float64    `json:"min_years,omitempty"`
+	Location          string     `json:"location,omitempty"`
+	Remote            bool       `json:"remote,omitempty"`
+	SalaryMax         float64    `json:"salary_max,omitempty"`
 	// Weights, when given, replace DefaultWeights whole: a component left
 	// out has weight 0 and is not scored.
 	Weights *Weights `json:"weights,omitempty"`
+	// Source names what a generated role was read from ("job posting
+	// backend.md"); SkillSources and MinYearsSource give the sentence
+	// behind each skill (by the skill as written) and behind min_years,
+	// so a recruiter can review the role. Scoring never reads them.
+	Source         string            `json:"source,omitempty"`
+	SkillSources   map[string]string `json:"skill_sources,omitempty"`
+	MinYearsSource string            `json:"min_years_source,omitempty"`
 }
 
 // Requirement is one certification group: any one of AnyOf (certification
@@ -36,6 +47,9 @@ type Requirement struct {
 	// Weight within the certification component; 0 means the default
 	// (DefaultRequiredWeight or DefaultPreferredWeight).
 	Weight float64 `json:"weight,omitempty"`
+	// Source is the sentence a generated requirement was read from;
+	// scoring never reads it.
+	Source string `json:"source,omitempty"`
 }
 
 // String describes r in words a recruiter reads: "ocpjp >= 11, current".
@@ -69,8 +83,15 @@ var DefaultWeights = Weights{Certifications: 0.5, Skills: 0.3, Experience: 0.2, 
 
 // Validate checks a role against a catalog, naming the field of the first
 // problem: unknown certification or group ids, empty any_of, malformed
-// versions, negative or NaN weights and numbers.
+// versions, negative or NaN weights and numbers. A nil cat means
+// DefaultCatalog; a nil r is an error.
 func (r *Role) Validate(cat *Catalog) error {
+	if r == nil {
+		return fmt.Errorf("%w: no role (nil)", ErrInvalid)
+	}
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
 	if strings.TrimSpace(r.ID) == "" {
 		return invalid("", "id", "missing")
 	}
@@ -111,6 +132,16 @@ func (r *Role) Validate(cat *Catalog) error {
 	for i, s := range r.PreferredSkills {
 		if SkillKey(s) == "" {
 			return invalid(r.ID, fmt.Sprintf("preferred_skills[%d]", i), "empty skill")
+		}
+	}
+	for i, alts := range r.RequiredAnySkills {
+		if len(alts) == 0 {
+			return invalid(r.ID, fmt.Sprintf("required_any_skills[%d]", i), "empty")
+		}
+		for j, s := range alts {
+			if SkillKey(s) == "" {
+				return invalid(r.ID, fmt.Sprintf("required_any_skills[%d][%d]", i, j), "empty skill")
+			}
 		}
 	}
 	if badNumber(r.MinYears) {

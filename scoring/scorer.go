@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -59,6 +60,8 @@ type Options struct {
 }
 
 // Scorer scores candidates against roles. It is safe for concurrent use.
+// A nil or zero Scorer is the default one: the scorer NewScorer(Options{})
+// returns, one shared by every nil or zero Scorer.
 type Scorer struct {
 	cat     *Catalog
 	now     func() time.Time
@@ -66,11 +69,18 @@ type Scorer struct {
 	vocab   *Vocab
 }
 
-// NewScorer returns a Scorer with the given options.
+// ErrOptions is wrapped by NewScorer's errors about its options.
+var ErrOptions = errors.New("scorer options")
+
+// NewScorer returns a Scorer with the given options. A catalog not built
+// by LoadCatalog, DefaultCatalog or Extend (a zero Catalog) is refused.
 func NewScorer(opts Options) (*Scorer, error) {
 	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, vocab: newVocab()}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
+	}
+	if s.cat.norm == nil {
+		return nil, fmt.Errorf("%w: the catalog is empty: build it with LoadCatalog or DefaultCatalog", ErrOptions)
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -78,45 +88,62 @@ func NewScorer(opts Options) (*Scorer, error) {
 	if opts.Weights != nil {
 		r := Role{ID: "options", Weights: opts.Weights}
 		if err := r.Validate(s.cat); err != nil {
-			return nil, fmt.Errorf("scorer options: %w", err)
+			return nil, fmt.Errorf("%w: %w", ErrOptions, err)
 		}
 		s.weights = *opts.Weights
 	}
 	return s, nil
 }
 
+// defaultScorer is what a nil or zero Scorer stands for.
+var defaultScorer = sync.OnceValue(func() *Scorer {
+	s, err := NewScorer(Options{})
+	if err != nil {
+		panic("certmatch: default scorer: " + err.Error())
+	}
+	return s
+})
+
+// or returns s, or the default scorer for a nil or zero s.
+func (s *Scorer) or() *Scorer {
+	if s == nil || s.vocab == nil {
+		return defaultScorer()
+	}
+	return s
+}
+
 // Catalog returns the scorer's catalog.
-func (s *Scorer) Catalog() *Catalog { return s.cat }
+func (s *Scorer) Catalog() *Catalog { return s.or().cat }
 
 // Vocab returns the skill vocabulary of the scorer's profiles.
-func (s *Scorer) Vocab() *Vocab { return s.vocab }
+func (s *Scorer) Vocab() *Vocab { return s.or().vocab }
 
 // Score scores one candidate against one role with a full explanation. An
 // invalid role scores every candidate 0 with the error as the reason; use
 // Compile to get the error.
 func (s *Scorer) Score(c Candidate, r Role) Result {
-	p, err := s.Compile(r)
+	p, err := s.or().Compile(r)
 	if err != nil {
-		return Result{CandidateID: c.ID, RoleID: r.ID, Missing: []Missing{{Kind: "role", Requirement: r.ID, Reason: err.Error()}}}
+		return Result{CandidateID: c.ID, RoleID: r.ID, Missing: []Missing{{Kind: MissingRole, Requirement: r.ID, Reason: err.Error()}}}
 	}
 	return p.Score(c)
 }
 
-// HeldCert is a resolved credential in a Profile.
-type HeldCert struct {
-	Index   int // position in Candidate.Certifications
-	ID      string
-	Version string
-	cert    int   // catalog position of ID
-	vkey    int64 // versionKey(Version)
-	// IssuedLast is the latest day (days since 1970) the issue date may
+// heldCert is a resolved credential in a Profile.
+type heldCert struct {
+	index   int // position in Candidate.Certifications
+	id      string
+	version string
+	cert    int   // catalog position of id
+	vkey    int64 // versionKey(version)
+	// issuedLast is the latest day (days since 1970) the issue date may
 	// mean; unknownDay when not given.
-	IssuedLast int32
-	// ValidUntil is the last day the credential is current: its expiry
+	issuedLast int32
+	// validUntil is the last day the credential is current: its expiry
 	// date, or its issue date plus the catalog's validity period;
 	// foreverDay when it never expires, unknownDay when it expires but the
 	// dates to tell when are missing.
-	ValidUntil int32
+	validUntil int32
 }
 
 const (
@@ -127,21 +154,76 @@ const (
 // Profile is the scorer's compact view of a candidate: only what a score
 // reads, with credentials resolved and skills and location folded. No
 // personal field is in it, which is what makes scores blind.
+//
+// A Profile is built only by [Scorer.Profile] (and copied by
+// [Arena.Pack]); its fields are hidden so it cannot be put into a state
+// the scorer would not build. The zero Profile is a candidate with no
+// credentials, skills, years, location or salary. The accessors return
+// copies: a Profile shared by many readers cannot be changed through
+// them.
 type Profile struct {
-	Certs    []HeldCert
-	Skills   []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
-	Years    float64
-	Location string // LocationKey
-	Salary   float64
+	certs    []heldCert
+	skills   []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
+	years    float64
+	location string // LocationKey
+	salary   float64
 }
+
+// HeldCert is one credential of a [Profile], copied out of it.
+type HeldCert struct {
+	Index   int    // position in Candidate.Certifications
+	ID      string // canonical catalog id
+	Version string // canonical version; "" when not known
+}
+
+// Certs returns the profile's resolved credentials in the candidate's
+// order; credentials the catalog cannot place are not among them.
+func (p *Profile) Certs() iter.Seq[HeldCert] {
+	return func(yield func(HeldCert) bool) {
+		for i := range p.certs {
+			h := &p.certs[i]
+			if !yield(HeldCert{Index: h.index, ID: h.id, Version: h.version}) {
+				return
+			}
+		}
+	}
+}
+
+// Skills returns the profile's skills, numbered by the scorer's [Vocab],
+// ascending and unique.
+func (p *Profile) Skills() iter.Seq[uint32] {
+	return func(yield func(uint32) bool) {
+		for _, id := range p.skills {
+			if !yield(id) {
+				return
+			}
+		}
+	}
+}
+
+// Years returns the years of experience (0 when the candidate gave none
+// or gave a number Validate rejects).
+func (p *Profile) Years() float64 { return p.years }
+
+// Location returns the candidate's location key ([LocationKey]).
+func (p *Profile) Location() string { return p.location }
+
+// Salary returns the desired salary (0 when none or invalid).
+func (p *Profile) Salary() float64 { return p.salary }
 
 // Profile builds the compact view of c. Credentials given by name only are
 // resolved with the catalog; ones it cannot place are left out.
+//
+// A nil c is a candidate with nothing: the zero Profile.
 func (s *Scorer) Profile(c *Candidate) Profile {
+	if c == nil {
+		return Profile{}
+	}
+	s = s.or()
 	// Years and salary that Validate would reject count as none, so an
 	// unvalidated candidate can never make a score NaN or infinite.
-	p := Profile{Years: nonNegative(c.YearsExperience), Salary: nonNegative(c.DesiredSalary), Location: LocationKey(c.Location),
-		Certs: make([]HeldCert, 0, len(c.Certifications)), Skills: make([]uint32, 0, len(c.Skills))}
+	p := Profile{years: nonNegative(c.YearsExperience), salary: nonNegative(c.DesiredSalary), location: LocationKey(c.Location),
+		certs: make([]heldCert, 0, len(c.Certifications)), skills: make([]uint32, 0, len(c.Skills))}
 	for i, cr := range c.Certifications {
 		id, version := cr.ID, cr.Version
 		if id == "" {
@@ -158,29 +240,29 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 		if !ok {
 			continue
 		}
-		e := &s.cat.Certs[ci]
-		h := HeldCert{Index: i, ID: e.ID, Version: CanonicalVersion(version, e.Versioning), cert: ci, IssuedLast: unknownDay, ValidUntil: foreverDay}
-		h.vkey = versionKey(h.Version)
+		e := &s.cat.certs[ci]
+		h := heldCert{index: i, id: e.ID, version: CanonicalVersion(version, e.Versioning), cert: ci, issuedLast: unknownDay, validUntil: foreverDay}
+		h.vkey = versionKey(h.version)
 		if !cr.Date.IsZero() {
-			h.IssuedLast = days(cr.Date.Last())
+			h.issuedLast = days(cr.Date.Last())
 		}
 		switch {
 		case !cr.Expires.IsZero():
-			h.ValidUntil = days(cr.Expires.Last())
+			h.validUntil = days(cr.Expires.Last())
 		case e.ValidMonths > 0 && !cr.Date.IsZero():
-			h.ValidUntil = days(cr.Date.First().AddDate(0, e.ValidMonths, 0)) - 1
+			h.validUntil = days(cr.Date.First().AddDate(0, e.ValidMonths, 0)) - 1
 		case e.ValidMonths > 0:
-			h.ValidUntil = unknownDay
+			h.validUntil = unknownDay
 		}
-		p.Certs = append(p.Certs, h)
+		p.certs = append(p.certs, h)
 	}
 	for _, sk := range c.Skills {
 		if id, ok := s.vocab.skillID(sk); ok {
-			p.Skills = append(p.Skills, id)
+			p.skills = append(p.skills, id)
 		}
 	}
-	slices.Sort(p.Skills)
-	p.Skills = slices.Compact(p.Skills)
+	slices.Sort(p.skills)
+	p.skills = slices.Compact(p.skills)
 	return p
 }
 
@@ -197,6 +279,10 @@ func nonNegative(f float64) float64 {
 // Plan is a role compiled for scoring at one instant. Scoring many
 // candidates with one Plan gives every one the same clock. A Plan is safe
 // for concurrent use.
+//
+// Plans are made by [Scorer.Compile]. A nil or zero Plan scores every
+// candidate 0, not eligible, and its explanations say it was not compiled
+// (a [Missing] of kind [MissingRole]).
 type Plan struct {
 	s        *Scorer
 	role     Role
@@ -206,6 +292,9 @@ type Plan struct {
 	certHits [][]certHit    // by catalog position of the held id
 	skills   map[string]int // skill key -> index in skillReq
 	skillPos []int32        // by Vocab number -> index in skillReq, or -1
+	// altPos, for a role with RequiredAnySkills, gives by Vocab number
+	// the indexes in skillReq of the alternatives a skill meets.
+	altPos   [][]int32
 	skillReq []skillReq
 	weights  Weights
 	certW    float64 // sum of requirement weights
@@ -216,7 +305,7 @@ type Plan struct {
 	locArea  string
 
 	gapMu   sync.Mutex
-	gapMemo map[string]NextStep
+	gapMemo map[string]*stepTemplate
 
 	skillText []string // skillReq as explanations write them
 }
@@ -271,11 +360,12 @@ var ErrRole = errors.New("invalid role")
 // Compile validates r and prepares it for scoring at the scorer's current
 // time.
 func (s *Scorer) Compile(r Role) (*Plan, error) {
+	s = s.or()
 	if err := r.Validate(s.cat); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
 	now := s.now().UTC()
-	p := &Plan{gapMemo: map[string]NextStep{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.Certs)), skills: map[string]int{}, weights: s.weights}
+	p := &Plan{gapMemo: map[string]*stepTemplate{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
 	}
@@ -306,12 +396,12 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		i := len(p.reqs) - 1
 		targets := map[string]bool{}
 		for _, id := range q.AnyOf {
-			for _, m := range s.cat.Expand(id) {
+			for _, m := range s.cat.expand(id) {
 				targets[m] = true
 			}
 		}
-		for ci := range s.cat.Certs {
-			e := &s.cat.Certs[ci]
+		for ci := range s.cat.certs {
+			e := &s.cat.certs[ci]
 			if targets[e.ID] {
 				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true))
 				continue
@@ -320,13 +410,13 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 			// carries the held version is preferred, since only it can
 			// meet a min_version.
 			var reach *Implied
-			for _, im := range s.cat.Implies(e.ID) {
+			for _, im := range s.cat.implied(e.ID) {
 				if targets[im.ID] && (reach == nil || im.SameVersion && !reach.SameVersion) {
 					reach = &im
 				}
 			}
 			if reach != nil {
-				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.Path, reach.SameVersion))
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.path, reach.SameVersion))
 			}
 		}
 	}
@@ -359,14 +449,30 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	for _, sk := range r.PreferredSkills {
 		addSkill(sk, false)
 	}
+	// Alternatives are one required skill each, met by any of them; they
+	// are not in p.skills, since no one key of them is required.
+	altKeys := map[string][]int32{}
+	for _, alts := range r.RequiredAnySkills {
+		i := int32(len(p.skillReq))
+		p.skillReq = append(p.skillReq, skillReq{name: strings.Join(alts, " or "), required: true})
+		p.skillW += RequiredSkillWeight
+		for _, a := range alts {
+			if k := SkillKey(a); k != "" && !slices.Contains(altKeys[k], i) {
+				altKeys[k] = append(altKeys[k], i)
+			}
+		}
+	}
 	for _, sr := range p.skillReq {
 		p.skillText = append(p.skillText, sr.text())
 	}
 	// The role's skills are numbered first, so every one of them has a
 	// place in skillPos whatever profiles are built later.
-	ids := make(map[string]uint32, len(p.skills))
+	ids := make(map[string]uint32, len(p.skills)+len(altKeys))
 	for k := range p.skills {
-		ids[k] = s.vocab.ID(k)
+		ids[k] = s.vocab.id(k)
+	}
+	for k := range altKeys {
+		ids[k] = s.vocab.id(k)
 	}
 	p.skillPos = make([]int32, s.vocab.Len())
 	for i := range p.skillPos {
@@ -374,6 +480,12 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 	}
 	for k, i := range p.skills {
 		p.skillPos[ids[k]] = int32(i)
+	}
+	if len(altKeys) > 0 {
+		p.altPos = make([][]int32, s.vocab.Len())
+		for k, is := range altKeys {
+			p.altPos[ids[k]] = is
+		}
 	}
 	p.half = max(r.MinYears, ExperienceHalf)
 	p.locKey = LocationKey(r.Location)
@@ -385,23 +497,53 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 }
 
 // Role returns the role the plan was compiled from.
-func (p *Plan) Role() Role { return p.role }
+func (p *Plan) Role() Role {
+	if p == nil {
+		return Role{}
+	}
+	return p.role
+}
+
+// compiled reports whether p was made by Compile.
+func (p *Plan) compiled() bool { return p != nil && p.s != nil }
+
+// errNotCompiled is the reason a nil or zero Plan gives.
+const errNotCompiled = "plan not compiled: make it with Scorer.Compile"
+
+// Scorer returns the scorer that compiled the plan. Profiles built by
+// another scorer number their skills differently: score them with a plan
+// of their own scorer.
+// A nil or zero Plan has none.
+func (p *Plan) Scorer() *Scorer {
+	if p == nil {
+		return nil
+	}
+	return p.s
+}
 
 // Now returns the instant the plan scores at.
-func (p *Plan) Now() time.Time { return p.now }
+func (p *Plan) Now() time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.now
+}
 
 // RequiredAnyOf returns, for each required certification group, the
 // certification ids whose holders (directly or through an implication) may
 // meet it. A candidate who can be eligible holds one id of every group.
 func (p *Plan) RequiredAnyOf() [][]string {
+	if !p.compiled() {
+		return nil
+	}
 	var out [][]string
 	for i, q := range p.reqs {
 		if !q.required {
 			continue
 		}
 		var ids []string
-		for ci := range p.s.cat.Certs {
-			e := &p.s.cat.Certs[ci]
+		for ci := range p.s.cat.certs {
+			e := &p.s.cat.certs[ci]
 			if slices.ContainsFunc(p.certHits[ci], func(h certHit) bool { return h.req == i }) {
 				ids = append(ids, e.ID)
 			}
@@ -413,6 +555,9 @@ func (p *Plan) RequiredAnyOf() [][]string {
 
 // RequiredSkillKeys returns the skill keys every eligible candidate has.
 func (p *Plan) RequiredSkillKeys() []string {
+	if !p.compiled() {
+		return nil
+	}
 	var out []string
 	for k, i := range p.skills {
 		if p.skillReq[i].required {
@@ -424,26 +569,55 @@ func (p *Plan) RequiredSkillKeys() []string {
 }
 
 // Points scores a profile without an explanation: the same arithmetic as
-// Score, for ranking many candidates fast.
+// Score, for ranking many candidates fast. A nil pr is the zero Profile.
 func (p *Plan) Points(pr *Profile) (score float64, eligible bool) {
-	return p.eval(pr, nil, false)
+	return p.points(pr, false)
 }
 
 // EligiblePoints is Points for rankings of eligible candidates only: it
 // stops at the first unmet requirement and returns (0, false). For an
 // eligible candidate it returns what Points does.
 func (p *Plan) EligiblePoints(pr *Profile) (score float64, eligible bool) {
-	return p.eval(pr, nil, true)
+	return p.points(pr, true)
+}
+
+// points is Points and EligiblePoints.
+func (p *Plan) points(pr *Profile, eligibleOnly bool) (float64, bool) {
+	if !p.compiled() {
+		return 0, false
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
+	return p.eval(pr, nil, eligibleOnly)
 }
 
 // Score scores c with a full explanation.
 func (p *Plan) Score(c Candidate) Result {
+	if !p.compiled() {
+		return notCompiled(c)
+	}
 	pr := p.s.Profile(&c)
 	return p.Explain(c, &pr)
 }
 
-// Explain scores a candidate whose profile is already built.
+// notCompiled is the result of a nil or zero Plan.
+func notCompiled(c Candidate) Result {
+	return Result{CandidateID: c.ID, Missing: []Missing{{Kind: MissingRole, Reason: errNotCompiled}}}
+}
+
+// noProfile stands for a nil *Profile: a candidate with nothing.
+var noProfile Profile
+
+// Explain scores a candidate whose profile is already built (by the
+// plan's scorer). A nil pr is the zero Profile.
 func (p *Plan) Explain(c Candidate, pr *Profile) Result {
+	if !p.compiled() {
+		return notCompiled(c)
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
 	ex := &explanation{cand: &c, components: make([]Component, 0, 5)}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
 	r.Score, r.Eligible = p.eval(pr, ex, false)
@@ -456,7 +630,7 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 // eval is the one scoring function: Points calls it without an explanation
 // and Explain with one, so both give the same numbers.
 func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, bool) {
-	if eligibleOnly && pr.Years < p.role.MinYears {
+	if eligibleOnly && pr.years < p.role.MinYears {
 		return 0, false
 	}
 	eligible := true
@@ -465,8 +639,8 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	certOn := len(p.reqs) > 0 && w.Certifications > 0
 	skillOn := len(p.skillReq) > 0 && w.Skills > 0
 	expOn := w.Experience > 0
-	locOn := (p.locKey != "" || p.role.Remote) && pr.Location != "" && w.Location > 0
-	compOn := p.role.SalaryMax > 0 && pr.Salary > 0 && w.Compensation > 0
+	locOn := (p.locKey != "" || p.role.Remote) && pr.location != "" && w.Location > 0
+	compOn := p.role.SalaryMax > 0 && pr.salary > 0 && w.Compensation > 0
 	if certOn {
 		total += w.Certifications
 	}
@@ -498,8 +672,8 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	if ex != nil {
 		hitOf = make([]certHit, len(p.reqs))
 	}
-	for hi := range pr.Certs {
-		h := &pr.Certs[hi]
+	for hi := range pr.certs {
+		h := &pr.certs[hi]
 		for _, hit := range p.certHits[h.cert] {
 			q := &p.reqs[hit.req]
 			credit := 1.0
@@ -536,10 +710,15 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	}
 	have = have[:len(p.skillReq)]
 	clear(have)
-	for _, id := range pr.Skills {
+	for _, id := range pr.skills {
 		if int(id) < len(p.skillPos) {
 			if i := p.skillPos[id]; i >= 0 {
 				have[i] = true
+			}
+			if p.altPos != nil {
+				for _, i := range p.altPos[id] {
+					have[i] = true
+				}
 			}
 		}
 	}
@@ -564,19 +743,19 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	}
 
 	// Experience.
-	expFrac := pr.Years / (pr.Years + p.half)
-	if pr.Years < p.role.MinYears {
+	expFrac := pr.years / (pr.years + p.half)
+	if pr.years < p.role.MinYears {
 		eligible = false
 	}
 
 	// Location and compensation.
 	locFrac := 0.0
 	if locOn {
-		locFrac = p.locationCredit(pr.Location)
+		locFrac = p.locationCredit(pr.location)
 	}
 	compFrac := 0.0
 	if compOn {
-		compFrac = compensationCredit(pr.Salary, p.role.SalaryMax)
+		compFrac = compensationCredit(pr.salary, p.role.SalaryMax)
 	}
 
 	score := 0.0
@@ -621,8 +800,8 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 // version numbering.
 func allJava(cat *Catalog, anyOf []string) bool {
 	for _, id := range anyOf {
-		for _, m := range cat.Expand(id) {
-			if e, _ := cat.Cert(m); e.Versioning != JavaVersion {
+		for _, m := range cat.expand(id) {
+			if e := cat.entry(m); e == nil || e.Versioning != JavaVersion {
 				return false
 			}
 		}
@@ -631,23 +810,23 @@ func allJava(cat *Catalog, anyOf []string) bool {
 }
 
 // meets reports whether held credential h meets requirement q through hit.
-func (p *Plan) meets(q *planReq, h *HeldCert, hit certHit) bool {
+func (p *Plan) meets(q *planReq, h *heldCert, hit certHit) bool {
 	if q.MinVersion != "" {
 		switch {
-		case !hit.same || h.Version == "":
+		case !hit.same || h.version == "":
 			return false
 		case h.vkey >= 0 && q.minKey >= 0:
 			if h.vkey < q.minKey {
 				return false
 			}
-		case !versionAtLeast(h.Version, q.MinVersion):
+		case !versionAtLeast(h.version, q.MinVersion):
 			return false
 		}
 	}
-	if q.Current && h.ValidUntil < p.nowDay {
+	if q.Current && h.validUntil < p.nowDay {
 		return false
 	}
-	if q.WithinYears > 0 && (h.IssuedLast == unknownDay || h.IssuedLast < q.cutoff) {
+	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff) {
 		return false
 	}
 	return true

@@ -535,7 +535,7 @@ func newGen(t testing.TB) *gen {
 	cat := scoring.DefaultCatalog()
 	g := &gen{r: rand.New(rand.NewPCG(2026, 6)), cat: cat,
 		places: []string{"", "Chicago, IL", "New York, NY", "Berlin, Germany", "Munich, Germany", "Austin, TX", "Tokyo, Japan"}}
-	for _, e := range cat.Certs {
+	for e := range cat.Certs() {
 		g.ids = append(g.ids, e.ID)
 	}
 	skills := map[string]bool{"Go": true, "React": true, "Scala": true, "C#": true, "Apache Spark": true}
@@ -1066,7 +1066,7 @@ func TestNextSteps(t *testing.T) {
 			scoring.Requirement{AnyOf: []string{"ocpjp"}},
 			[]scoring.Credential{named("Oracle Certified Associate, Java SE 8 Programmer", "2019-03-14")},
 			scoring.NextStep{
-				Requirement: "required: ocpjp", CertID: "ocpjp", Version: "8", Exams: []string{"1Z0-809"},
+				Requirement: "required: ocpjp", Required: true, CertID: "ocpjp", Version: "8", Exams: []string{"1Z0-809"},
 				From:         "Oracle Certified Associate, Java SE 8 Programmer",
 				Text:         `holds "Oracle Certified Associate, Java SE 8 Programmer": one exam, 1Z0-809, for OCPJP 8`,
 				Alternatives: []string{"one exam, 1Z0-830, for OCPJP 21", "one exam, 1Z0-829, for OCPJP 17"},
@@ -1075,7 +1075,7 @@ func TestNextSteps(t *testing.T) {
 			scoring.Requirement{AnyOf: []string{"ocpjp"}},
 			nil,
 			scoring.NextStep{
-				Requirement: "required: ocpjp", CertID: "ocpjp", Version: "21", Exams: []string{"1Z0-830"},
+				Requirement: "required: ocpjp", Required: true, CertID: "ocpjp", Version: "21", Exams: []string{"1Z0-830"},
 				Text:         "one exam, 1Z0-830, for OCPJP 21",
 				Alternatives: []string{"one exam, 1Z0-829, for OCPJP 17", "one exam, 1Z0-819, for OCPJP 11"},
 			}, "without an OCA, the OCP 8 route takes two exams; a single-exam OCP 11+ comes first"},
@@ -1083,7 +1083,7 @@ func TestNextSteps(t *testing.T) {
 			scoring.Requirement{AnyOf: []string{"ocpjp"}, MinVersion: "11"},
 			[]scoring.Credential{named("Sun Certified Java Programmer 6 (CX-310-065)", "2009-03")},
 			scoring.NextStep{
-				Requirement: "required: ocpjp >= 11", CertID: "ocpjp", Version: "11", Exams: []string{"1Z0-817"},
+				Requirement: "required: ocpjp >= 11", Required: true, CertID: "ocpjp", Version: "11", Exams: []string{"1Z0-817"},
 				From:         "Sun Certified Java Programmer 6 (CX-310-065)",
 				Text:         `holds "Sun Certified Java Programmer 6 (CX-310-065)": upgrade exam 1Z0-817 for OCPJP 11`,
 				Alternatives: []string{"one exam, 1Z0-830, for OCPJP 21", "one exam, 1Z0-829, for OCPJP 17"},
@@ -1092,14 +1092,14 @@ func TestNextSteps(t *testing.T) {
 			scoring.Requirement{AnyOf: []string{"ocewcd"}},
 			[]scoring.Credential{cred("ocpjp", "8", "2018", "")},
 			scoring.NextStep{
-				Requirement: "required: ocewcd",
-				Text:        "OCEWCD retired: no exam can be taken now; only existing holders meet this requirement",
+				Requirement: "required: ocewcd", Required: true,
+				Text: "OCEWCD retired: no exam can be taken now; only existing holders meet this requirement",
 			}, "the Java EE 6 web component certification was retired in 2019"},
 		{"lapsed-cca175-non-retired-alternative",
 			scoring.Requirement{AnyOf: []string{"spark-developer"}, Current: true},
 			[]scoring.Credential{cred("cca175", "", "2019", "2021-05")},
 			scoring.NextStep{
-				Requirement: "required: spark-developer, current", CertID: "databricks-spark-associate",
+				Requirement: "required: spark-developer, current", Required: true, CertID: "databricks-spark-associate",
 				Text: "CCA175 lapsed 2021-05-31; earn Databricks Certified Associate Developer for Apache Spark",
 			}, "the lapse is named (expiry 2021-05 is good to its last day); CCA175 and HDPCD:Spark are retired, the Databricks associate can still be earned"},
 	}

@@ -4,8 +4,9 @@ import "sync"
 
 // Vocab interns skill keys as small numbers, so profiles hold numbers and
 // plans test them by array lookup. A Scorer owns one; profiles and plans
-// from the same Scorer share it. It only grows, and is safe for concurrent
-// use.
+// from the same Scorer share it. Only the scorer numbers keys; others read
+// them back with Key. It only grows, and is safe for concurrent use. A
+// nil or zero Vocab holds no key.
 type Vocab struct {
 	mu   sync.RWMutex
 	ids  map[string]uint32
@@ -14,8 +15,8 @@ type Vocab struct {
 
 func newVocab() *Vocab { return &Vocab{ids: map[string]uint32{}} }
 
-// ID returns the number of a key, adding it when new.
-func (v *Vocab) ID(key string) uint32 {
+// id returns the number of a key, adding it when new.
+func (v *Vocab) id(key string) uint32 {
 	v.mu.RLock()
 	id, ok := v.ids[key]
 	v.mu.RUnlock()
@@ -28,6 +29,9 @@ func (v *Vocab) ID(key string) uint32 {
 		return id
 	}
 	id = uint32(len(v.keys))
+	if v.ids == nil {
+		v.ids = map[string]uint32{}
+	}
 	v.ids[key] = id
 	v.keys = append(v.keys, key)
 	return id
@@ -42,7 +46,7 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 			return 0, false
 		}
 		if syn, ok := skillSynonyms[string(key)]; ok {
-			return v.ID(syn), true
+			return v.id(syn), true
 		}
 		v.mu.RLock()
 		id, known := v.ids[string(key)]
@@ -50,32 +54,34 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 		if known {
 			return id, true
 		}
-		return v.ID(string(key)), true
+		return v.id(string(key)), true
 	}
 	k := SkillKey(skill)
 	if k == "" {
 		return 0, false
 	}
-	return v.ID(k), true
+	return v.id(k), true
 }
 
-// Lookup returns the number of a key without adding it.
-func (v *Vocab) Lookup(key string) (uint32, bool) {
-	v.mu.RLock()
-	defer v.mu.RUnlock()
-	id, ok := v.ids[key]
-	return id, ok
-}
-
-// Key returns the key numbered id.
+// Key returns the key numbered id, or "" for a number the vocabulary has
+// not given.
 func (v *Vocab) Key(id uint32) string {
+	if v == nil {
+		return ""
+	}
 	v.mu.RLock()
 	defer v.mu.RUnlock()
+	if int(id) >= len(v.keys) {
+		return ""
+	}
 	return v.keys[id]
 }
 
 // Len returns how many keys there are.
 func (v *Vocab) Len() int {
+	if v == nil {
+		return 0
+	}
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	return len(v.keys)

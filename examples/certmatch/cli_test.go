@@ -124,6 +124,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 		{"rank", "--index", dir, "--role", seniorJavaRole},
 		{"explain", "--index", dir, "--role", seniorJavaRole, "--candidate", "cand-0001"},
 		{"facets", "--index", dir},
+		{"role", jobPosting},
 	} {
 		if _, ok := lookup(args[0]); !ok {
 			t.Fatalf("no command %q", args[0])
@@ -134,7 +135,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role"}, names); diff != "" {
 		t.Errorf("a command was added without a --now case here (-want +got):\n%s", diff)
 	}
 }

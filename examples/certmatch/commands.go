@@ -186,16 +186,41 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 	}
 }
 
+// loadRoleFile reads --role: a native role file or a job posting.
 func loadRoleFile(path string) (scoring.Role, error) {
 	if path == "" {
 		return scoring.Role{}, fmt.Errorf("%w: --role ROLE.json is required", errUsage)
 	}
-	return input.LoadRoleFile(path, scoring.DefaultCatalog())
+	return input.LoadRoleOrJobFile(path, scoring.DefaultCatalog())
+}
+
+func setupRole(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	asJSON := fs.Bool("json", false, "print the role as a native role `file` (JSON)")
+	return func(ctx context.Context, args []string) error {
+		if len(args) != 1 {
+			return fmt.Errorf("%w: role takes one JOB file (- for stdin), got %d arguments", errUsage, len(args))
+		}
+		var role scoring.Role
+		var err error
+		if args[0] == "-" {
+			role, err = input.RoleFromJob(e.stdin, scoring.DefaultCatalog())
+			role.Source = "stdin (" + role.Source + ")"
+		} else {
+			role, err = input.LoadRoleOrJobFile(args[0], scoring.DefaultCatalog())
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return report.WriteJSON(e.stdout, role)
+		}
+		return report.WriteRole(e.stdout, scoring.DefaultCatalog(), role)
+	}
 }
 
 func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("rank", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting")
 	top := fs.Int("top", match.DefaultTop, "results to show")
 	offset := fs.Int("offset", 0, "results to skip")
 	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones")
@@ -227,7 +252,7 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 
 func setupExplain(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("explain", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting")
 	id := fs.String("candidate", "", "candidate `id`")
 	return func(ctx context.Context, files []string) error {
 		if *id == "" {
@@ -255,7 +280,7 @@ func setupExplain(fs *flag.FlagSet, e *env) func(context.Context, []string) erro
 
 func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("facets", fs, e)
-	rolePath := fs.String("role", "", "role JSON `file`: count only candidates who can be eligible")
+	rolePath := fs.String("role", "", "role JSON `file`, or a job posting: count only candidates who can be eligible")
 	return func(ctx context.Context, files []string) error {
 		eng, err := src.engine(ctx, files)
 		if err != nil {

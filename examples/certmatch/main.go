@@ -1,5 +1,6 @@
 // Command certmatch normalises certification titles, imports candidates into
-// an index, and ranks, explains and facets them against roles.
+// an index, ranks, explains and facets them against roles, and reads job
+// postings as roles.
 //
 // Run `certmatch help` for the commands and `certmatch CMD -h` for the
 // flags of one; the text is written once, in the commands table of this
@@ -84,6 +85,9 @@ var commands = []command{
 	{"facets", "(--index DIR | --candidates FILE...) [--role ROLE.json] [--json]",
 		"Facets counts the candidates by certification, skill and location; with\n--role, only those who can be eligible for it.",
 		setupFacets},
+	{"role", "JOB [--json]",
+		"Role reads a job posting (a JSON Resume job, or the text, Markdown or HTML of\na posting, recognised by content; - reads stdin) as a role and prints it with\nthe sentence each requirement, skill and minimum came from, for review; with\n--json, as a native role file for --role.",
+		setupRole},
 }
 
 // usageFooter ends the tool's usage.
@@ -91,7 +95,8 @@ const usageFooter = `
 Every command takes --now YYYY-MM-DD (score as of that date) and -h (its
 flags); flags may follow the file arguments. FILE formats are recognised by
 content (native JSON object, array or JSON Lines; JSON Resume; CSV with a
-header) unless --format names one (native, jsonresume, csv).
+header) unless --format names one (native, jsonresume, csv). --role takes a
+native role file or a job posting, recognised by content as JOB is.
 Exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
 `
 

@@ -295,7 +295,7 @@ func TestFacets(t *testing.T) {
 		for _, cr := range c.Certifications {
 			if _, ok := cat.Cert(cr.ID); ok {
 				held[cr.ID] = true
-				for _, im := range cat.Implies(cr.ID) {
+				for im := range cat.Implies(cr.ID) {
 					held[im.ID] = true
 				}
 			}

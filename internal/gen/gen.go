@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"math"
@@ -12,6 +13,9 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
+	"github.com/certmatch/certmatch/internal/safe"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -57,19 +61,22 @@ func Candidates(opts Options, n int) []scoring.Candidate {
 		}
 		return out
 	}
-	var wg sync.WaitGroup
+	var g errgroup.Group
 	per := (n + workers - 1) / workers
 	for lo := 0; lo < n; lo += per {
 		hi := min(lo+per, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(safe.Guard(func() error {
 			for i := lo; i < hi; i++ {
 				out[i] = Candidate(opts, i)
 			}
-		}()
+			return nil
+		}))
 	}
-	wg.Wait()
+	if err := g.Wait(); err != nil {
+		// Only a panic fails a part: raise it here, on the caller's
+		// goroutine, with the stack of the part that panicked.
+		panic(err)
+	}
 	return out
 }
 
@@ -102,46 +109,50 @@ func WriteJSONL(w io.Writer, opts Options, n int) error {
 		return nil
 	}
 
-	type result struct {
-		buf *bytes.Buffer
-		err error
-	}
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	done := make(chan struct{})
-	// pending holds the chunks in output order; its capacity bounds the
-	// chunks in flight.
-	pending := make(chan chan result, workers)
-	go func() {
+	g, ctx := errgroup.WithContext(context.Background())
+	// pending holds each chunk's result channel in output order; its
+	// capacity bounds the chunks in flight.
+	pending := make(chan chan *bytes.Buffer, workers)
+	g.Go(safe.Guard(func() error {
 		defer close(pending)
 		for lo := 0; lo < n; lo += jsonlChunk {
-			ch := make(chan result, 1)
+			ch := make(chan *bytes.Buffer, 1)
 			select {
 			case pending <- ch:
-			case <-done:
-				return
+			case <-ctx.Done():
+				return nil
 			}
-			go func(lo, hi int) {
+			hi := min(lo+jsonlChunk, n)
+			g.Go(safe.Guard(func() error {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
-				ch <- result{buf, encodeChunk(buf, opts, lo, hi)}
-			}(lo, min(lo+jsonlChunk, n))
+				if err := encodeChunk(buf, opts, lo, hi); err != nil {
+					return err
+				}
+				ch <- buf
+				return nil
+			}))
 		}
-	}()
-	var err error
-	for ch := range pending {
-		r := <-ch
-		if err == nil {
-			err = r.err
-			if err == nil {
-				_, err = w.Write(r.buf.Bytes())
-			}
-			if err != nil {
-				close(done)
+		return nil
+	}))
+	g.Go(safe.Guard(func() error {
+		for ch := range pending {
+			select {
+			case buf := <-ch:
+				_, err := w.Write(buf.Bytes())
+				pool.Put(buf)
+				if err != nil {
+					return err
+				}
+			case <-ctx.Done():
+				// A chunk failed: Wait returns its error.
+				return nil
 			}
 		}
-		pool.Put(r.buf)
-	}
-	return err
+		return nil
+	}))
+	return g.Wait()
 }
 
 func encodeChunk(buf *bytes.Buffer, opts Options, lo, hi int) error {

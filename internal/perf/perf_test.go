@@ -58,11 +58,17 @@ func load(b testing.TB, n int) *corpus {
 		b.Fatal(err)
 	}
 	const chunk = 10000
-	c := &corpus{eng: eng}
+	c := &corpus{eng: eng, compact: newCompactSet(eng.Scorer())}
+	// The exactness test scores the kept candidates one by one; a
+	// million are not kept.
+	c.compact.keep = n <= 100_000
 	for start := 0; start < n; start += chunk {
 		cs := gen.Candidates(gen.Options{Seed: 1, Start: start}, min(chunk, n-start))
 		if _, err := eng.Add(ctx, cs...); err != nil {
 			b.Fatal(err)
+		}
+		for i := range cs {
+			c.compact.add(&cs[i])
 		}
 	}
 	if path != "" {
@@ -71,13 +77,6 @@ func load(b testing.TB, n int) *corpus {
 		if err := eng.Index().Compact(ctx); err != nil {
 			b.Fatal(err)
 		}
-	}
-	err = eng.Index().View(ctx, func(v *index.View) error {
-		c.compact = newCompactSet(v, eng.Scorer())
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
 	}
 	corpora[n] = c
 	return c
@@ -149,21 +148,45 @@ func rawTextQuery(text string) *bleve.SearchRequest {
 
 const freeText = "kafka microservices"
 
-// selected is the number of candidates the role's gates leave to score:
-// those who can be eligible.
+// selected is the number of candidates the role's gates leave to score
+// (those who can be eligible), counted over the compact records: a
+// certification of every required group, held or implied, and every
+// required skill.
 func selected(b *testing.B, c *corpus, role scoring.Role) int {
 	plan, err := c.eng.Scorer().Compile(role)
 	if err != nil {
 		b.Fatal(err)
 	}
+	var groups []uint64
+	for _, g := range plan.RequiredAnyOf() {
+		var m uint64
+		for _, id := range g {
+			m |= 1 << c.compact.certIx[id]
+		}
+		groups = append(groups, m)
+	}
+	var skills [4]uint64
+	for _, k := range plan.RequiredSkillKeys() {
+		ix, ok := c.compact.skIx[k]
+		if !ok {
+			return 0 // a skill no candidate has
+		}
+		skills[ix/64] |= 1 << (ix % 64)
+	}
 	n := 0
-	err = c.eng.Index().View(context.Background(), func(v *index.View) error {
-		set, err := v.Select(context.Background(), index.ForPlan(plan))
-		n = set.Len()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
+next:
+	for i, cm := range c.compact.certs {
+		for _, m := range groups {
+			if cm&m == 0 {
+				continue next
+			}
+		}
+		for w, m := range skills {
+			if c.compact.skills[i][w]&m != m {
+				continue next
+			}
+		}
+		n++
 	}
 	return n
 }
@@ -235,48 +258,58 @@ func BenchmarkRank1M(b *testing.B) {
 
 // compactSet is the brute-force baseline: every candidate as a bitset of
 // certification ids (held and implied), a bitset of interned skills and
-// the years, scanned in full with a bounded top list.
+// the years, scanned in full with a bounded top list. It keeps the
+// candidates too, for the exactness test.
 type compactSet struct {
+	sc     *scoring.Scorer
+	keep   bool
+	cands  []scoring.Candidate
 	ids    []string
 	certs  []uint64
 	skills [][4]uint64
 	years  []float32
 	certIx map[string]int
 	skIx   map[string]int
-	vocab  *scoring.Vocab
 }
 
-func newCompactSet(v *index.View, sc *scoring.Scorer) *compactSet {
-	cat := sc.Catalog()
-	s := &compactSet{certIx: map[string]int{}, skIx: map[string]int{}, vocab: sc.Vocab()}
-	for i, e := range cat.Certs {
+func newCompactSet(sc *scoring.Scorer) *compactSet {
+	s := &compactSet{sc: sc, certIx: map[string]int{}, skIx: map[string]int{}}
+	i := 0
+	for e := range sc.Catalog().Certs() {
 		s.certIx[e.ID] = i
+		i++
 	}
-	v.Scan(context.Background(), index.Selection{}, func(id string, p *scoring.Profile) error {
-		var cm uint64
-		for _, h := range p.Certs {
-			cm |= 1 << s.certIx[h.ID]
-			for _, im := range cat.Implies(h.ID) {
-				cm |= 1 << s.certIx[im.ID]
-			}
-		}
-		var sm [4]uint64
-		for _, id := range p.Skills {
-			k := s.vocab.Key(id)
-			ix, ok := s.skIx[k]
-			if !ok {
-				ix = len(s.skIx) % 256
-				s.skIx[k] = ix
-			}
-			sm[ix/64] |= 1 << (ix % 64)
-		}
-		s.ids = append(s.ids, id)
-		s.certs = append(s.certs, cm)
-		s.skills = append(s.skills, sm)
-		s.years = append(s.years, float32(p.Years))
-		return nil
-	})
 	return s
+}
+
+// add adds one candidate, from the profile the scorer builds for it.
+func (s *compactSet) add(c *scoring.Candidate) {
+	cat := s.sc.Catalog()
+	p := s.sc.Profile(c)
+	var cm uint64
+	for h := range p.Certs() {
+		cm |= 1 << s.certIx[h.ID]
+		for im := range cat.Implies(h.ID) {
+			cm |= 1 << s.certIx[im.ID]
+		}
+	}
+	var sm [4]uint64
+	for id := range p.Skills() {
+		k := s.sc.Vocab().Key(id)
+		ix, ok := s.skIx[k]
+		if !ok {
+			ix = len(s.skIx) % 256
+			s.skIx[k] = ix
+		}
+		sm[ix/64] |= 1 << (ix % 64)
+	}
+	if s.keep {
+		s.cands = append(s.cands, *c)
+	}
+	s.ids = append(s.ids, c.ID)
+	s.certs = append(s.certs, cm)
+	s.skills = append(s.skills, sm)
+	s.years = append(s.years, float32(p.Years()))
 }
 
 type compactRole struct {
@@ -374,20 +407,10 @@ func TestRankMatchesScorerOnBenchCorpus(t *testing.T) {
 			score float64
 		}
 		var want []row
-		err = c.eng.Index().View(ctx, func(v *index.View) error {
-			return v.Scan(ctx, index.Selection{}, func(id string, _ *scoring.Profile) error {
-				cand, err := v.Get(id)
-				if err != nil {
-					return err
-				}
-				if r := plan.Score(cand); r.Eligible {
-					want = append(want, row{id, r.Score})
-				}
-				return nil
-			})
-		})
-		if err != nil {
-			t.Fatal(err)
+		for _, cand := range c.compact.cands {
+			if r := plan.Score(cand); r.Eligible {
+				want = append(want, row{cand.ID, r.Score})
+			}
 		}
 		sort.Slice(want, func(i, j int) bool {
 			if want[i].score != want[j].score {

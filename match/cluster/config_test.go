@@ -111,28 +111,6 @@ func TestToken(t *testing.T) {
 	}
 }
 
-func TestOrder(t *testing.T) {
-	tests := []struct {
-		name string
-		why  string
-		a, b sortKey
-		want int
-	}{
-		{"eligible-first", "an eligible candidate precedes a higher-scoring ineligible one", sortKey{"b", 10, true}, sortKey{"a", 90, false}, -1},
-		{"score", "then the higher score", sortKey{"b", 80, true}, sortKey{"a", 70, true}, -1},
-		{"id", "equal scores by id ascending", sortKey{"a", 70, true}, sortKey{"b", 70, true}, -1},
-		{"same", "a key equals itself", sortKey{"a", 70, true}, sortKey{"a", 70, true}, 0},
-	}
-	for _, tt := range tests {
-		if got := order(tt.a, tt.b); got != tt.want {
-			t.Errorf("%s: order(%v, %v) = %d, want %d", tt.why, tt.a, tt.b, got, tt.want)
-		}
-		if got := order(tt.b, tt.a); got != -tt.want {
-			t.Errorf("%s: order is not antisymmetric for %v, %v", tt.why, tt.a, tt.b)
-		}
-	}
-}
-
 func TestMergeFacets(t *testing.T) {
 	a := &index.Facets{Skills: []index.FacetCount{{Term: "java", Count: 3}, {Term: "go", Count: 1}}, Locations: []index.FacetCount{{Term: "chicago", Count: 2}}}
 	b := &index.Facets{Skills: []index.FacetCount{{Term: "go", Count: 3}, {Term: "kafka", Count: 2}}, Certifications: []index.FacetCount{{Term: "ocpjp", Count: 1}}}

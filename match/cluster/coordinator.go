@@ -304,7 +304,7 @@ const fetchChunk = 50
 
 // slot is one shard's result in the merge.
 type slot struct {
-	key        sortKey
+	key        scoring.Order
 	shard, pos int
 }
 
@@ -332,7 +332,8 @@ func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankO
 		f := mergeFacets(facets)
 		out.Facets = &f
 	}
-	slices.SortFunc(all, func(a, b slot) int { return order(a.key, b.key) })
+	// The Engine's order; a total order, so the merge is deterministic.
+	slices.SortFunc(all, func(a, b slot) int { return a.key.Compare(b.key) })
 	var page []slot
 	if opts.Offset < len(all) {
 		page = all[opts.Offset:min(len(all), opts.Offset+opts.Top)]
@@ -408,31 +409,6 @@ func (c *Coordinator) fetch(ctx context.Context, n int, rr *rankReply, positions
 	data, _ := json.Marshal(request{Op: opDrop, Cache: rr.Cache})
 	_ = c.nc.Publish(rr.Fetch, data)
 	return nil
-}
-
-// order is the Engine's ranking order: eligible first, score descending,
-// candidate id ascending. Shard rankings are merged by it, so the merged
-// page is the page one Engine over every shard's candidates gives.
-func order(a, b sortKey) int {
-	switch {
-	case a.Eligible != b.Eligible:
-		if a.Eligible {
-			return -1
-		}
-		return 1
-	case a.Score != b.Score:
-		if a.Score > b.Score {
-			return -1
-		}
-		return 1
-	}
-	switch {
-	case a.ID < b.ID:
-		return -1
-	case a.ID > b.ID:
-		return 1
-	}
-	return 0
 }
 
 // mergeFacets sums term counts and orders each facet as the Engine does:

@@ -39,8 +39,8 @@
 // [Coordinator.Rank] asks one replica of every shard for its exact top
 // Offset+Top with the same role, options and clock (the coordinator's
 // instant, so currency and recency are judged at one time), merges the
-// lists in the Engine's order (eligible first, score descending, id
-// ascending), keeps the page and numbers it, and sums the eligible and
+// lists by [scoring.Order], the Engine's one rule (eligible first, score
+// descending, id ascending), keeps the page and numbers it, and sums the eligible and
 // total counts and the facets. Since each shard's top list is exact and
 // the order is total, the page is the one a single Engine over every
 // candidate returns. [Coordinator.Explain], [Coordinator.Get] and

@@ -587,9 +587,9 @@ func (s *Shard) run(req *request, rep *reply) error {
 		if err != nil {
 			return err
 		}
-		rr := &rankReply{Eligible: r.Eligible, Total: r.Total, Facets: r.Facets, Hits: make([]sortKey, len(r.Results))}
+		rr := &rankReply{Eligible: r.Eligible, Total: r.Total, Facets: r.Facets, Hits: make([]scoring.Order, len(r.Results))}
 		for i, x := range r.Results {
-			rr.Hits[i] = keyOf(x.Result)
+			rr.Hits[i] = x.CandidateOrder()
 		}
 		if len(r.Results) > 0 {
 			rr.Fetch, rr.Cache = s.cfg.replicaSubject(s.cfg.Shard, s.cfg.Replica), s.keep(r.Results)

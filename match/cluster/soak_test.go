@@ -160,7 +160,7 @@ func checkPage(r match.Ranking, opts match.RankOptions) error {
 		if !opts.IncludeIneligible && !x.Eligible {
 			return fmt.Errorf("ineligible %s in an eligible-only ranking", x.CandidateID)
 		}
-		if i > 0 && order(keyOf(r.Results[i-1].Result), keyOf(x.Result)) >= 0 {
+		if i > 0 && r.Results[i-1].CandidateOrder().Compare(x.CandidateOrder()) >= 0 {
 			return fmt.Errorf("%s ranked before %s out of order", r.Results[i-1].CandidateID, x.CandidateID)
 		}
 	}

@@ -51,28 +51,18 @@ type request struct {
 	Positions []int  `json:"positions,omitempty"`
 }
 
-// sortKey is what the merge orders a shard's result by.
-type sortKey struct {
-	ID       string  `json:"id"`
-	Score    float64 `json:"score"`
-	Eligible bool    `json:"eligible"`
-}
-
-// keyOf is the sort key of a ranked result.
-func keyOf(r scoring.Result) sortKey {
-	return sortKey{ID: r.CandidateID, Score: r.Score, Eligible: r.Eligible}
-}
-
 // rankReply is a shard's first-phase answer to a rank: its exact top list
-// as sort keys, its counts and facets, and where the explained results
+// as the keys results are ranked by (scoring.Order, so the merge follows
+// the Engine's one rule, whatever fields it comes to hold), its counts and
+// facets, and where the explained results
 // wait (the replica's own subject and the cache entry).
 type rankReply struct {
-	Hits     []sortKey     `json:"hits"`
-	Eligible int           `json:"eligible"`
-	Total    int           `json:"total"`
-	Facets   *index.Facets `json:"facets,omitempty"`
-	Fetch    string        `json:"fetch,omitempty"`
-	Cache    string        `json:"cache,omitempty"`
+	Hits     []scoring.Order `json:"hits"`
+	Eligible int             `json:"eligible"`
+	Total    int             `json:"total"`
+	Facets   *index.Facets   `json:"facets,omitempty"`
+	Fetch    string          `json:"fetch,omitempty"`
+	Cache    string          `json:"cache,omitempty"`
 }
 
 // reply is a shard's answer. Applied is the last stream sequence the

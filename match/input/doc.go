@@ -2,7 +2,9 @@
 // format by content ([DetectFormat]), streams its records ([Decode]) as
 // scoring.Candidate values or the reason each was rejected (a
 // *[RecordError] naming its position, id and field), and reads native roles
-// ([LoadRole], [LoadRoleFile]). It does not index, normalise or score:
+// ([LoadRole], [LoadRoleFile]) and job postings as roles ([RoleFromJob]:
+// a JSON Resume job, or the text, Markdown or HTML of a posting, each
+// requirement keeping the sentence it came from). It does not index, normalise or score:
 // match.Engine.Import calls Decode and resolves the certifications.
 //
 // Limits: a record is decoded whole (a candidate is never larger than a few
@@ -75,4 +77,14 @@
 // CSV requires). years_experience and desired_salary are plain numbers
 // ("7.5"), an empty cell being 0. A bad number, date or cell count rejects
 // the row with its line and column.
+//
+// # Job postings
+//
+// [RoleFromJob] recognises a posting by content: a JSON object is a JSON
+// Resume job (job-schema.json; the fields it reads are checked as resume
+// sections are), anything else is pasted text, Markdown or HTML. Its text
+// is read by internal/jobtext; RoleFromJob's documentation gives the
+// rules that make a role of what is found (required only where the
+// wording or a requirements list says so, preferred otherwise, narrative
+// asking for nothing), and the README walks through the seed page.
 package input

@@ -57,7 +57,7 @@ func WriteTable(w io.Writer, cat *scoring.Catalog, r match.Ranking) error {
 // requirement, else the first.
 func FirstStep(r scoring.Result) (scoring.NextStep, bool) {
 	for _, s := range r.NextSteps {
-		if strings.HasPrefix(s.Requirement, "required") {
+		if s.Required {
 			return s, true
 		}
 	}

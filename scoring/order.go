@@ -1,0 +1,54 @@
+package scoring
+
+import "strings"
+
+// Order is the key results are ranked by, the one rule every ranking
+// follows: eligible candidates first, then the higher score, then the
+// lower id. Rankings of a role (the index's top list, a merge of several
+// indexes' pages) and a candidate's list of roles all compare with
+// [Order.Compare], so they cannot disagree.
+//
+// The key is a struct so that a later rule (for example ordering
+// ineligible candidates by how close they are to eligible) adds a field
+// here and nowhere else.
+type Order struct {
+	Eligible bool
+	Score    float64
+	// ID breaks ties: the candidate's id in a role's ranking, the role's
+	// id in a candidate's list of roles.
+	ID string
+}
+
+// Compare returns a negative number when a ranks before b, a positive one
+// when it ranks after, and 0 when the keys are equal. It does not
+// allocate, so a top list may call it for every candidate scored.
+func (a Order) Compare(b Order) int {
+	if a.Eligible != b.Eligible {
+		if a.Eligible {
+			return -1
+		}
+		return 1
+	}
+	if a.Score != b.Score {
+		if a.Score > b.Score {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// Before reports whether a ranks before b.
+func (a Order) Before(b Order) bool { return a.Compare(b) < 0 }
+
+// CandidateOrder is r's key in a role's ranking: ties go to the lower
+// candidate id.
+func (r *Result) CandidateOrder() Order {
+	return Order{Eligible: r.Eligible, Score: r.Score, ID: r.CandidateID}
+}
+
+// RoleOrder is r's key in a candidate's list of roles: ties go to the
+// lower role id.
+func (r *Result) RoleOrder() Order {
+	return Order{Eligible: r.Eligible, Score: r.Score, ID: r.RoleID}
+}
