@@ -354,7 +354,7 @@ func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankO
 		}
 		rr := r.Ranking
 		if len(wanted[n]) == 0 {
-			data, _ := json.Marshal(request{Op: opDrop, Cache: rr.Cache})
+			data, _ := encode(request{Op: opDrop, Cache: rr.Cache})
 			_ = c.nc.Publish(rr.Fetch, data)
 			continue
 		}
@@ -382,7 +382,7 @@ func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankO
 func (c *Coordinator) fetch(ctx context.Context, n int, rr *rankReply, positions []int, put func(i int, x match.Ranked)) error {
 	for start := 0; start < len(positions); start += fetchChunk {
 		chunk := positions[start:min(len(positions), start+fetchChunk)]
-		data, err := json.Marshal(request{Op: opFetch, Cache: rr.Cache, Positions: chunk})
+		data, err := encode(request{Op: opFetch, Cache: rr.Cache, Positions: chunk})
 		if err != nil {
 			return err
 		}
@@ -393,7 +393,7 @@ func (c *Coordinator) fetch(ctx context.Context, n int, rr *rankReply, positions
 			return &ShardError{Shard: n, Err: fmt.Errorf("second phase: %w", err)}
 		}
 		var rep reply
-		if err := json.Unmarshal(msg.Data, &rep); err != nil {
+		if err := decode(msg.Data, &rep); err != nil {
 			return &ShardError{Shard: n, Err: fmt.Errorf("bad reply: %w", err)}
 		}
 		if rep.Error != nil {
@@ -406,7 +406,7 @@ func (c *Coordinator) fetch(ctx context.Context, n int, rr *rankReply, positions
 			put(start+i, x)
 		}
 	}
-	data, _ := json.Marshal(request{Op: opDrop, Cache: rr.Cache})
+	data, _ := encode(request{Op: opDrop, Cache: rr.Cache})
 	_ = c.nc.Publish(rr.Fetch, data)
 	return nil
 }
@@ -546,29 +546,63 @@ func (c *Coordinator) all(ctx context.Context, req request, ro ReadOptions) ([]*
 	return replies, missing, nil
 }
 
-// call asks one live replica of shard n, again and again (each time any
-// replica of the queue group) until one answers or the shard's deadline
-// passes. A replica that has not applied after yet answers "behind" and
-// the query is sent again.
+// maxHedges is how many more times a query unanswered after the attempt
+// timeout is sent.
+const maxHedges = 2
+
+// call asks a live replica of shard n and waits for the first answer
+// until the shard's deadline. When no answer comes within the attempt
+// timeout the query is sent again (the queue group may pick another
+// replica) while the earlier one may still answer: a replica that died
+// mid-query is replaced, and a slow one is not abandoned (at most
+// maxHedges copies are added). With no replica
+// subscribed, it waits a little and asks again; a replica that has not
+// applied after yet answers "behind" and the query goes out again.
 func (c *Coordinator) call(ctx context.Context, n int, req request, after uint64) (*reply, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req.MinSeq = after
 	req.Wait = c.attempt * 4 / 5
-	data, err := json.Marshal(req)
+	data, err := encode(req)
 	if err != nil {
 		return nil, fmt.Errorf("cluster: encode query: %w", err)
 	}
+	inbox := nats.NewInbox()
+	replies := make(chan *nats.Msg, 16)
+	sub, err := c.nc.ChanSubscribe(inbox, replies)
+	if err != nil {
+		return nil, &ShardError{Shard: n, Err: err}
+	}
+	defer sub.Unsubscribe()
 	subject := c.cfg.querySubject(n)
-	backoff := 20 * time.Millisecond
 	var last error
+	send := func() {
+		if err := c.nc.PublishRequest(subject, inbox, data); err != nil {
+			last = err
+		}
+	}
+	send()
+	hedge := time.NewTimer(c.attempt)
+	defer hedge.Stop()
+	backoff := 20 * time.Millisecond
+	hedges := 0
 	for {
-		actx, acancel := context.WithTimeout(ctx, c.attempt)
-		msg, err := c.nc.RequestWithContext(actx, subject, data)
-		acancel()
-		if err == nil {
+		select {
+		case msg := <-replies:
+			if len(msg.Data) == 0 && msg.Header.Get("Status") == "503" {
+				// No responders: no replica is subscribed right now.
+				last = nats.ErrNoResponders
+				select {
+				case <-ctx.Done():
+					continue
+				case <-time.After(backoff):
+				}
+				backoff = min(2*backoff, 500*time.Millisecond)
+				send()
+				continue
+			}
 			var rep reply
-			if err := json.Unmarshal(msg.Data, &rep); err != nil {
+			if err := decode(msg.Data, &rep); err != nil {
 				return nil, &ShardError{Shard: n, Err: fmt.Errorf("bad reply: %w", err)}
 			}
 			if rep.Error == nil {
@@ -578,23 +612,22 @@ func (c *Coordinator) call(ctx context.Context, n int, req request, after uint64
 			if rep.Error.Code != codeBehind {
 				return nil, rerr
 			}
-			err = rerr
-		}
-		last = err
-		if ctx.Err() != nil {
+			last = rerr
+			send()
+		case <-hedge.C:
+			// Bounded, so a shard that is slow rather than dead is not
+			// buried under copies of the query.
+			last = context.DeadlineExceeded
+			if hedges < maxHedges {
+				hedges++
+				send()
+			}
+			hedge.Reset(c.attempt)
+		case <-ctx.Done():
 			if parent := context.Cause(ctx); errors.Is(parent, context.Canceled) {
 				return nil, parent
 			}
 			return nil, &ShardError{Shard: n, Err: fmt.Errorf("%w (last: %v)", ErrShardUnavailable, last)}
-		}
-		// No responders: no replica is subscribed right now. Wait a little
-		// for one to come back; other errors are retried at once.
-		if errors.Is(err, nats.ErrNoResponders) {
-			select {
-			case <-ctx.Done():
-			case <-time.After(backoff):
-			}
-			backoff = min(2*backoff, 500*time.Millisecond)
 		}
 	}
 }

@@ -130,7 +130,7 @@ func (c *child) waitReady(t *testing.T) {
 	t.Helper()
 	select {
 	case <-c.ready:
-	case <-time.After(60 * time.Second):
+	case <-time.After(5 * time.Minute):
 		t.Fatalf("shard process did not catch up; its log:\n%s", c.stderr)
 	}
 }

@@ -45,6 +45,8 @@
 // the order is total, the page is the one a single Engine over every
 // candidate returns. [Coordinator.Explain], [Coordinator.Get] and
 // [Coordinator.RolesFor] go to the owning shard; [Coordinator.Count] sums.
+// Queries and replies travel in gob, so every field of a result (JSON
+// output leaves some out) comes back as the shard's Engine returned it.
 //
 // A read given a token ([ReadOptions.After], [Coordinator.RankWith]) is
 // answered by a replica only once it has applied its shard's sequence

@@ -521,12 +521,12 @@ func (s *Shard) handle(m *nats.Msg) {
 		if m.Reply == "" {
 			return
 		}
-		data, err := json.Marshal(rep)
+		data, err := encode(rep)
 		if err == nil && int64(len(data)) > s.nc.MaxPayload() {
 			err = errTooLarge
 		}
 		if err != nil {
-			data, _ = json.Marshal(reply{Applied: rep.Applied, Error: toWire(err)})
+			data, _ = encode(reply{Applied: rep.Applied, Error: toWire(err)})
 		}
 		_ = m.Respond(data)
 	}()
@@ -540,7 +540,7 @@ func (s *Shard) answer(data []byte) (rep reply) {
 		}
 	}()
 	var req request
-	err := json.Unmarshal(data, &req)
+	err := decode(data, &req)
 	if err == nil {
 		err = s.run(&req, &rep)
 	}

@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"strconv"
@@ -31,7 +33,23 @@ const (
 	opDrop    = "drop"
 )
 
-// request is a query to one shard (JSON on the query subject).
+// encode writes a query or a reply in gob: every exported field crosses
+// the wire, including those JSON output leaves out, so a result comes back
+// equal to the one the shard's Engine returned.
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// decode reads what encode wrote.
+func decode(data []byte, v any) error {
+	return gob.NewDecoder(bytes.NewReader(data)).Decode(v)
+}
+
+// request is a query to one shard (gob on the query subject).
 type request struct {
 	Op    string             `json:"op"`
 	Role  *scoring.Role      `json:"role,omitempty"`
