@@ -36,14 +36,19 @@
 //
 // # Reads
 //
-// [Coordinator.Rank] asks one replica of every shard for its exact top
-// Offset+Top with the same role, options and clock (the coordinator's
-// instant, so currency and recency are judged at one time), merges the
-// lists by [scoring.Order], the Engine's one rule (eligible first, score
-// descending, id ascending), keeps the page and numbers it, and sums the eligible and
-// total counts and the facets. Since each shard's top list is exact and
-// the order is total, the page is the one a single Engine over every
-// candidate returns. [Coordinator.Explain], [Coordinator.Get] and
+// [Coordinator.Rank] runs in two phases. First it asks one replica of
+// every shard for its exact top Offset+Top with the same role, options and
+// clock (the coordinator's instant, so currency and recency are judged at
+// one time); a replica answers with the keys of its list
+// ([scoring.Order]), its counts and facets, and keeps the explained
+// results for a while. The coordinator merges the keys by
+// [scoring.Order.Compare], the Engine's one rule (eligible first, score
+// descending, id ascending), keeps the page, and then fetches the page's
+// explained results from the replicas that ranked them; it sums the
+// eligible and total counts and the facets. Since each shard's list is
+// exact and the order is total, the page is the one a single Engine over
+// every candidate returns, and each shard's part of it comes from one
+// consistent ranking. [Coordinator.Explain], [Coordinator.Get] and
 // [Coordinator.RolesFor] go to the owning shard; [Coordinator.Count] sums.
 // Queries and replies travel in gob, so every field of a result (JSON
 // output leaves some out) comes back as the shard's Engine returned it.
@@ -51,17 +56,20 @@
 // A read given a token ([ReadOptions.After], [Coordinator.RankWith]) is
 // answered by a replica only once it has applied its shard's sequence
 // (read-your-writes); without one, a replica answers from what it has.
-// A replica that does not answer within [Options.AttemptTimeout] is asked
-// again (any live replica of the shard) until [Options.Timeout]; then the
-// read fails with a [*ShardError] wrapping [ErrShardUnavailable], or with
-// [ReadOptions.AllowPartial] returns what the other shards gave and names
-// the missing shards in [Ranking.Missing].
+// A query not answered within [Options.AttemptTimeout] is sent again, at
+// most twice, to any live replica of the shard, and the first answer wins,
+// until [Options.Timeout]; then the read fails with a [*ShardError]
+// wrapping [ErrShardUnavailable], or with [ReadOptions.AllowPartial]
+// returns what the other shards gave and names the missing shards in
+// [Ranking.Missing].
 //
 // # Limits
 //
 // A replica serialises queries that carry different clocks (the Engine
 // reads its clock when a call compiles its role); queries at one instant
-// run together. The number of shards is fixed for the life of a stream.
+// run together. A shard's keys travel in one NATS message, so Offset+Top
+// is bounded by the servers' max_payload (about 15,000 with the default
+// 1 MB); past it Rank fails with [match.ErrOptions]. The number of shards is fixed for the life of a stream.
 // The stream is never compacted: a rebuild replays every write since the
 // stream began. Catalogs and weights are not checked across nodes: every
 // node must be given the same.
