@@ -198,7 +198,10 @@ func TestKillShardDuringImport(t *testing.T) {
 		tok = tok.Merge(dt)
 		acked.Add(1)
 	}
-	const batches = 30
+	batches := 30
+	if raceEnabled {
+		batches = 15
+	}
 	killed := false
 	for i := range batches {
 		write(i)
