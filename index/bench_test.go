@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -236,6 +237,64 @@ func BenchmarkRoleScan(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(visited), "hits")
+		})
+	}
+}
+
+// BenchmarkReindex measures re-deriving an on-disk index after a catalog
+// change against importing the same candidates, in one run: each iteration
+// puts n resolved candidates into a new on-disk index (import-s), closes
+// it, and opens it with a catalog whose fingerprint differs, which
+// re-derives every bleve document and profile from the stored records
+// (reindex-s); reindex-x is the ratio. Run it once:
+//
+//	go test ./index -run '^$' -bench 'Reindex/n=100000$' -benchtime 1x
+func BenchmarkReindex(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			c := loadPutCorpus(b, n)
+			changed, err := c.sc.Catalog().Extend(strings.NewReader(`{"skills": [{"key": "kubernetes", "spellings": ["kube"]}]}`))
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc2, err := scoring.NewScorer(scoring.Options{Catalog: changed})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var importTime, reindexTime time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				path := filepath.Join(b.TempDir(), "ix")
+				start := time.Now()
+				ix, err := Open(ctx, Options{Path: path, Scorer: c.sc})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := ix.Put(ctx, c.resolved); err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Close(); err != nil {
+					b.Fatal(err)
+				}
+				importTime += time.Since(start)
+				start = time.Now()
+				done := 0
+				ix, err = Open(ctx, Options{Path: path, Scorer: sc2, ReindexProgress: func(p ReindexProgress) { done = p.Done }})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Close(); err != nil {
+					b.Fatal(err)
+				}
+				reindexTime += time.Since(start)
+				if done != n {
+					b.Fatalf("reindexed %d of %d", done, n)
+				}
+			}
+			b.ReportMetric(importTime.Seconds()/float64(b.N), "import-s")
+			b.ReportMetric(reindexTime.Seconds()/float64(b.N), "reindex-s")
+			b.ReportMetric(reindexTime.Seconds()/importTime.Seconds(), "reindex-x")
 		})
 	}
 }

@@ -53,15 +53,30 @@
 // rebuilt from bleve's stored records (on every core), so it matches
 // whatever survived. A test kills a writer mid-import and checks this.
 //
+// The terms bleve holds are derived with the catalog (implied ids, skill
+// keys through its synonyms), so an on-disk index keeps the [Fingerprint]
+// of the mapping and catalog it was written with in bleve's internal
+// store. Opened under another, it is re-derived whole from the stored
+// records before [Open] returns ([Options.ReindexProgress] reports it;
+// the records are not changed), or refused with a [*StaleError] when
+// [Options.RefuseStale] is set; [Index.Reindex] does it on demand. The
+// fingerprint is written only after the last batch, so an interrupted
+// reindex is done again at the next open.
+//
 // # Limits
 //
-// In memory, scorch never merges segments: each batch leaves one, and text
-// queries and [Index.Get] (which looks the id up in every segment) slow
-// down as they pile up; bigger batches help. On disk, scorch merges in the
-// background and [Index.Compact] merges now. Replacing a candidate leaves
+// Scorch without a path never merges segments (each batch would leave one,
+// and single writes would grow memory and slow [Index.Get] and text queries
+// without bound), so an in-memory index is scorch in a temporary folder,
+// written without waiting for the disk and removed on Close: it is lost
+// with the process, like memory, and its segments are merged in the
+// background and held in mapped files. [Index.Compact] merges now. Replacing a candidate leaves
 // its old profile's arena space unused until the index is reopened. An
-// on-disk index takes a lock: a second writer gets an error after
-// Options.LockTimeout. Sharding across several bleve indexes is not built:
+// on-disk index takes bbolt's file lock: exclusive for a writer, shared
+// for Options.ReadOnly opens, so several readers (processes or not) share
+// an index, but nobody reads while a writer has it open; an open that
+// cannot get the lock within Options.LockTimeout fails with a
+// *[LockedError] (wrapping [ErrLocked]) naming the lock file. Sharding across several bleve indexes is not built:
 // ranking already uses every core through the ranking structure, and the
 // bleve queries it runs are small.
 //

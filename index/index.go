@@ -8,15 +8,17 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/certmatch/certmatch/internal/safe"
-
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -29,7 +31,8 @@ const DefaultBatchSize = 1000
 // built-in catalog.
 type Options struct {
 	// Path of an on-disk index, created when missing; "" keeps the index in
-	// memory.
+	// memory: in a temporary folder removed on Close, so that its segments
+	// are merged (see the package documentation).
 	Path string
 	// Scorer builds the compact profiles ranking reads; plans compiled by
 	// the same Scorer score them. nil means a Scorer with the built-in
@@ -39,9 +42,53 @@ type Options struct {
 	// DefaultBatchSize.
 	BatchSize int
 	// LockTimeout bounds the wait for another process's lock on an on-disk
-	// index; 0 means one second.
-	LockTimeout string
+	// index; 0 means DefaultLockTimeout. Past it Open fails with an error
+	// wrapping ErrLocked.
+	LockTimeout time.Duration
+	// ReadOnly opens an existing on-disk index for reading only: it is
+	// never created or written (so a folder the process cannot write to
+	// opens), and several read-only opens, in one process or several,
+	// share it. A writer's open excludes every other open, read-only ones
+	// included, for as long as it is open: the lock is bbolt's file lock,
+	// exclusive for a writer, shared for readers. Writes return
+	// ErrReadOnly, and an index whose terms were derived under another
+	// catalog is refused with a *StaleError (it cannot be re-derived).
+	ReadOnly bool
+	// RefuseStale makes Open fail with a *StaleError (wrapping ErrStale)
+	// when an on-disk index's terms were derived under another
+	// Fingerprint, instead of re-deriving them from the stored records.
+	RefuseStale bool
+	// ReindexProgress, when set, is called after every batch a reindex
+	// writes, at Open or by Reindex.
+	ReindexProgress func(ReindexProgress)
 }
+
+// DefaultLockTimeout is how long Open waits for another process's lock
+// when Options.LockTimeout is 0.
+const DefaultLockTimeout = time.Second
+
+// LockedError is the error Open returns when another process holds the
+// lock of an on-disk index past Options.LockTimeout. It wraps ErrLocked.
+type LockedError struct {
+	// Path is the lock file: the index's store/root.bolt.
+	Path string
+	// Waited is how long Open waited.
+	Waited time.Duration
+	// ReadOnly says the open was read-only: it waits for a writer only;
+	// other readers share.
+	ReadOnly bool
+}
+
+func (e *LockedError) Error() string {
+	what := "a writer holds it, and a writer excludes every other open"
+	if !e.ReadOnly {
+		what = "another process has the index open (a writer excludes readers and writers alike)"
+	}
+	return fmt.Sprintf("%s is held by another process (waited %v): %s", e.Path, e.Waited, what)
+}
+
+// Is reports whether target is ErrLocked.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // Sentinel errors callers branch on.
 var (
@@ -49,6 +96,12 @@ var (
 	ErrNotFound       = errors.New("index: candidate not found")
 	ErrMappingVersion = errors.New("index: mapping version mismatch")
 	ErrNoID           = errors.New("index: candidate has no id")
+	// ErrLocked is wrapped by the *LockedError of an on-disk index another
+	// process holds.
+	ErrLocked = errors.New("index: locked by another process")
+	// ErrReadOnly is returned by writes to an index opened with
+	// Options.ReadOnly.
+	ErrReadOnly = errors.New("index: opened read-only")
 )
 
 const internalMappingKey = "certmatch.mapping"
@@ -62,13 +115,21 @@ type Index struct {
 	scorer *scoring.Scorer
 	bl     bleve.Index
 
-	mu     sync.RWMutex
-	side   *sidecar
-	closed bool
+	// wmu serialises writers with a reindex, so a reindex never writes a
+	// record back over a newer one.
+	wmu        sync.Mutex
+	mu         sync.RWMutex
+	side       *sidecar
+	quarantine map[string]*Quarantined // records rebuild could not read, by id
+	tmpDir     string                  // the folder of an in-memory index
+	closed     bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
-// mapping version is refused with ErrMappingVersion.
+// mapping version is refused with ErrMappingVersion. One whose terms were
+// derived under another catalog (see Fingerprint) is re-derived from its
+// stored records before Open returns, or refused with a *StaleError when
+// Options.RefuseStale is set.
 func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.BatchSize < 0 {
 		return nil, fmt.Errorf("index: BatchSize %d must not be negative", opts.BatchSize)
@@ -76,8 +137,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	if opts.BatchSize == 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
-	if opts.LockTimeout == "" {
-		opts.LockTimeout = "1s"
+	if opts.LockTimeout < 0 {
+		return nil, fmt.Errorf("index: LockTimeout %v must not be negative", opts.LockTimeout)
+	}
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	if opts.ReadOnly && opts.Path == "" {
+		return nil, fmt.Errorf("index: ReadOnly needs the Path of an existing index")
 	}
 	if opts.Scorer == nil {
 		sc, err := scoring.NewScorer(scoring.Options{})
@@ -88,28 +155,62 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	}
 	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab())}
 	var err error
+	stale := false
 	switch {
 	case opts.Path == "":
-		ix.bl, err = orNil(bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil))
+		// Scorch without a path never merges its segments: every write
+		// would leave one more, and single writes would grow memory and
+		// slow every read without bound. An index in a temporary folder,
+		// written without waiting for the disk, merges them and holds its
+		// data in mapped files; it is removed on Close.
+		ix.tmpDir, err = os.MkdirTemp("", "certmatch-mem-")
+		if err == nil {
+			ix.bl, err = orNil(bleve.NewUsing(filepath.Join(ix.tmpDir, "ix"), newMapping(), scorch.Name, scorch.Name,
+				map[string]interface{}{"unsafe_batch": true}))
+		}
 	case exists(filepath.Join(opts.Path, "index_meta.json")):
-		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{"bolt_timeout": opts.LockTimeout}))
+		start := time.Now()
+		ix.bl, err = orNil(bleve.OpenUsing(opts.Path, map[string]interface{}{
+			"bolt_timeout": opts.LockTimeout.String(),
+			"read_only":    opts.ReadOnly,
+		}))
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			err = &LockedError{Path: filepath.Join(opts.Path, "store", "root.bolt"), Waited: time.Since(start).Round(time.Millisecond), ReadOnly: opts.ReadOnly}
+		}
 		if err == nil {
 			err = ix.checkMapping()
 		}
+		if err == nil {
+			stale, err = ix.checkFingerprint()
+		}
+	case opts.ReadOnly:
+		err = fmt.Errorf("no index to open read-only: %w", os.ErrNotExist)
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+		}
+		if err == nil {
+			err = ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(Fingerprint(ix.cat)))
 		}
 	}
 	if err != nil {
 		if ix.bl != nil {
 			ix.bl.Close()
 		}
+		ix.removeTmp()
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
-	if err := ix.rebuild(ctx); err != nil {
+	// A stale index is re-derived whole, which fills the ranking
+	// structure too; a current one only loads it.
+	if stale {
+		_, err = ix.reindex(ctx)
+	} else {
+		err = ix.rebuild(ctx)
+	}
+	if err != nil {
 		ix.bl.Close()
+		ix.removeTmp()
 		return nil, err
 	}
 	return ix, nil
@@ -135,7 +236,7 @@ func (ix *Index) checkMapping() error {
 	if err != nil {
 		return err
 	}
-	if v == nil {
+	if v == nil && !ix.opts.ReadOnly {
 		// Created, then stopped before the version was written: an empty
 		// index is ours to finish.
 		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
@@ -161,28 +262,10 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return err
 	}
 	defer r.Close()
-	all, err := r.DocIDReaderAll()
+	ids, err := allIDs(r)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for {
-		iid, err := all.Next()
-		if err != nil {
-			all.Close()
-			return err
-		}
-		if iid == nil {
-			break
-		}
-		id, err := r.ExternalID(iid)
-		if err != nil {
-			all.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	all.Close()
 
 	preps := make([]prepared, len(ids))
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(ids)/1024))
@@ -193,9 +276,13 @@ func (ix *Index) rebuild(ctx context.Context) error {
 				if i%4096 == w && gctx.Err() != nil {
 					return gctx.Err()
 				}
-				c, err := readRaw(r, ids[i])
+				c, raw, bad, err := storedRecord(r, ids[i])
 				if err != nil {
 					return err
+				}
+				if bad != nil {
+					preps[i] = prepared{id: ids[i], bad: &Quarantined{ID: ids[i], Position: i, Raw: raw, Err: bad}}
+					continue
 				}
 				p := ix.scorer.Profile(&c)
 				preps[i] = prepared{id: ids[i], prof: p, terms: certTerms(ix.cat, &p)}
@@ -207,33 +294,106 @@ func (ix *Index) rebuild(ctx context.Context) error {
 		return fmt.Errorf("index: rebuild: %w", err)
 	}
 	for _, p := range preps {
+		if p.bad != nil {
+			if ix.quarantine == nil {
+				ix.quarantine = map[string]*Quarantined{}
+			}
+			ix.quarantine[p.id] = p.bad
+			continue
+		}
 		ix.side.put(p.id, p.prof, p.terms)
 	}
 	return nil
 }
 
+// Quarantined is a stored record the index could not read back when it
+// was opened (written by an older version, or damaged): its JSON does not
+// decode, or holds a value Validate refuses. It is left out of ranking,
+// Get and Count instead of failing the open, and kept as stored. Putting a
+// candidate with its id replaces it; deleting the id removes it.
+type Quarantined struct {
+	ID       string // the stored document id
+	Position int    // its place in the index's document order at open
+	Raw      []byte // the stored record, as stored
+	Err      error  // why it cannot be read
+}
+
+// ErrQuarantined is wrapped by Get's error for a quarantined record.
+var ErrQuarantined = errors.New("index: stored record quarantined (unreadable)")
+
+// Quarantined returns the records set aside when the index was opened,
+// in document order, as copies.
+func (ix *Index) Quarantined() []Quarantined {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]Quarantined, 0, len(ix.quarantine))
+	for _, q := range ix.quarantine {
+		c := *q
+		c.Raw = append([]byte(nil), q.Raw...)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Quarantined) int { return a.Position - b.Position })
+	return out
+}
+
+// allIDs lists the ids of every document r holds, in index order.
+func allIDs(r index.IndexReader) ([]string, error) {
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	var ids []string
+	for {
+		iid, err := all.Next()
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
+			return ids, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+}
+
 func readRaw(r index.IndexReader, id string) (scoring.Candidate, error) {
-	var c scoring.Candidate
+	c, _, bad, err := storedRecord(r, id)
+	if err == nil {
+		err = bad
+	}
+	return c, err
+}
+
+// storedRecord reads the candidate stored under id. bad says why the
+// stored record cannot be read back (none stored, JSON that does not
+// decode, a value Validate refuses); err is a failure of the index itself.
+func storedRecord(r index.IndexReader, id string) (c scoring.Candidate, raw []byte, bad, err error) {
 	d, err := r.Document(id)
 	if err != nil {
-		return c, err
+		return c, nil, nil, err
 	}
 	if d == nil {
-		return c, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return c, nil, nil, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
-	var raw []byte
 	d.VisitFields(func(f index.Field) {
 		if f.Name() == FieldRaw {
 			raw = f.Value()
 		}
 	})
 	if raw == nil {
-		return c, fmt.Errorf("index: candidate %q has no stored record", id)
+		return c, nil, fmt.Errorf("index: candidate %q has no stored record", id), nil
 	}
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return c, fmt.Errorf("index: candidate %q: stored record: %w", id, err)
+		return c, raw, fmt.Errorf("index: candidate %q: stored record: %w", id, err), nil
 	}
-	return c, nil
+	if err := c.Validate(); err != nil {
+		return c, raw, fmt.Errorf("index: candidate %q: stored record: %w", id, err), nil
+	}
+	return c, raw, nil, nil
 }
 
 // Catalog returns the catalog the index resolves credentials with.
@@ -248,7 +408,19 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	ix.side = newSidecar(ix.scorer.Vocab())
-	return ix.bl.Close()
+	err := ix.bl.Close()
+	if rerr := ix.removeTmp(); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// removeTmp removes the folder of an in-memory index.
+func (ix *Index) removeTmp() error {
+	if ix.tmpDir == "" {
+		return nil
+	}
+	return os.RemoveAll(ix.tmpDir)
 }
 
 // Put stores candidates, replacing any with the same id, in batches of
@@ -281,6 +453,7 @@ type prepared struct {
 	id    string
 	prof  scoring.Profile
 	terms []string
+	bad   *Quarantined // set by rebuild for a record it cannot read
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -333,6 +506,16 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	if ix.opts.ReadOnly {
+		return 0, ErrReadOnly
+	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	return ix.apply(b)
+}
+
+// apply writes b under the index's lock; the caller holds wmu.
+func (ix *Index) apply(b *Batch) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -343,6 +526,7 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	}
 	for _, p := range b.preps {
 		ix.side.put(p.id, p.prof, p.terms)
+		delete(ix.quarantine, p.id)
 	}
 	return len(b.preps), nil
 }
@@ -353,10 +537,15 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	if ix.opts.ReadOnly {
+		return 0, ErrReadOnly
+	}
 	b := ix.bl.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)
 	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -367,6 +556,10 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	}
 	n := 0
 	for _, id := range ids {
+		if _, ok := ix.quarantine[id]; ok {
+			delete(ix.quarantine, id)
+			n++
+		}
 		if ix.side.del(id) {
 			n++
 		}
@@ -386,6 +579,9 @@ func (ix *Index) Get(ctx context.Context, id string) (scoring.Candidate, error) 
 }
 
 func (ix *Index) get(id string) (scoring.Candidate, error) {
+	if q, ok := ix.quarantine[id]; ok {
+		return scoring.Candidate{}, fmt.Errorf("%w: %w", ErrQuarantined, q.Err)
+	}
 	if _, ok := ix.side.slot[id]; !ok {
 		return scoring.Candidate{}, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
@@ -419,12 +615,11 @@ func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 // the ranking structure: don't.
 func (ix *Index) Bleve() bleve.Index { return ix.bl }
 
-// Compact merges an on-disk index's segments now (scorch merges in the
+// Compact merges the index's segments now (scorch merges in the
 // background anyway); fewer segments make bleve's queries and Get cheaper.
-// In memory scorch cannot merge, and Compact does nothing.
 func (ix *Index) Compact(ctx context.Context) error {
-	if ix.opts.Path == "" {
-		return nil
+	if ix.opts.ReadOnly {
+		return ErrReadOnly
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()

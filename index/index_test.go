@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -500,10 +501,10 @@ func TestOpenRefusesOtherMappingVersion(t *testing.T) {
 func TestSecondOpenFails(t *testing.T) {
 	tests := []struct {
 		name        string
-		lockTimeout string
+		lockTimeout time.Duration
 	}{
-		{"default timeout (1s)", ""},
-		{"short timeout", "200ms"},
+		{"default timeout (1s)", 0},
+		{"short timeout", 200 * time.Millisecond},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -520,10 +521,11 @@ func TestSecondOpenFails(t *testing.T) {
 			}()
 			select {
 			case err := <-done:
-				if err == nil {
-					t.Fatal("second Open of an open index succeeded, want a lock error")
+				var le *LockedError
+				if !errors.Is(err, ErrLocked) || !errors.As(err, &le) || le.Path != filepath.Join(path, "store", "root.bolt") ||
+					!strings.Contains(err.Error(), "held by another process") {
+					t.Fatalf("second Open of an open index: %v, want ErrLocked naming %s/store/root.bolt", err, path)
 				}
-				t.Logf("second Open: %v", err)
 			case <-time.After(20 * time.Second):
 				t.Fatal("second Open of an open index is still blocked after 20s, want a lock timeout")
 			}

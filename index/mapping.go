@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -121,25 +122,19 @@ func toDoc(sc *scoring.Scorer, c *scoring.Candidate, p *scoring.Profile) (doc, e
 			d.Expires = append(d.Expires, cr.Expires.Last())
 		}
 	}
-	for i, s := range c.Skills {
-		if i > 0 {
-			d.SkillsText += " "
-		}
-		d.SkillsText += s
-	}
+	d.SkillsText = strings.Join(c.Skills, " ")
 	return d, nil
 }
 
 // certTerms lists the ids a profile holds and the ids they imply, once each.
 func certTerms(cat *scoring.Catalog, p *scoring.Profile) []string {
 	var out []string
+	seen := map[string]bool{}
 	add := func(id string) {
-		for _, x := range out {
-			if x == id {
-				return
-			}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
 		}
-		out = append(out, id)
 	}
 	for h := range p.Certs() {
 		add(h.ID)

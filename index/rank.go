@@ -99,7 +99,7 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		if req.Offset >= len(hits) {
 			return nil
 		}
-		out.Results, err = v.explain(plan, hits[req.Offset:])
+		out.Results, err = v.explain(ctx, plan, hits[req.Offset:])
 		return err
 	})
 	if err != nil {
@@ -175,14 +175,18 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 }
 
 // explain loads and explains the page's hits, one part per core: loading
-// a record from bleve is the costly step.
-func (v *view) explain(plan *scoring.Plan, page []hit) ([]scoring.Result, error) {
+// a record from bleve is the costly step, so a large page takes seconds
+// and cancellation is honoured between records.
+func (v *view) explain(ctx context.Context, plan *scoring.Plan, page []hit) ([]scoring.Result, error) {
 	out := make([]scoring.Result, len(page))
 	workerCount := min(runtime.GOMAXPROCS(0), (len(page)+3)/4)
 	var g errgroup.Group
 	for w := 0; w < workerCount; w++ {
 		g.Go(safe.Guard(func() error {
 			for i := w; i < len(page); i += workerCount {
+				if (i/workerCount)%64 == 0 && ctx.Err() != nil {
+					return ctx.Err()
+				}
 				c, err := v.get(page[i].key.ID)
 				if err != nil {
 					return err

@@ -40,16 +40,24 @@ type Filters struct {
 }
 
 // expand turns certification filters into required groups, so a group id
-// such as "spark-developer" selects holders of any of its members.
+// such as "spark-developer" selects holders of any of its members, and
+// skill filters into required skill keys folded with the index's catalog
+// (its skill synonyms, not the built-in ones).
 func (ix *Index) expand(sel Selection) Selection {
-	if len(sel.Certifications) == 0 {
-		return sel
+	if len(sel.Certifications) > 0 {
+		groups := append([][]string(nil), sel.RequiredAnyOf...)
+		for _, c := range sel.Certifications {
+			groups = append(groups, ix.cat.Expand(c))
+		}
+		sel.RequiredAnyOf, sel.Certifications = groups, nil
 	}
-	groups := append([][]string(nil), sel.RequiredAnyOf...)
-	for _, c := range sel.Certifications {
-		groups = append(groups, ix.cat.Expand(c))
+	if len(sel.Filters.Skills) > 0 {
+		keys := append([]string(nil), sel.RequiredSkills...)
+		for _, k := range sel.Filters.Skills {
+			keys = append(keys, ix.cat.SkillKey(k))
+		}
+		sel.RequiredSkills, sel.Filters.Skills = keys, nil
 	}
-	sel.RequiredAnyOf, sel.Certifications = groups, nil
 	return sel
 }
 
@@ -145,9 +153,6 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 	for _, k := range sel.RequiredSkills {
 		out.And(s.union(s.skills, []string{k}))
 	}
-	for _, k := range sel.Filters.Skills {
-		out.And(s.union(s.skills, []string{scoring.SkillKey(k)}))
-	}
 	if len(sel.Locations) > 0 {
 		out.And(s.locationSlots(sel.Locations))
 	}
@@ -196,7 +201,9 @@ func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
 // disjunction of certification terms per required group, a term per
 // required skill, the filters, the free text, and the years as a
 // non-scoring filter. It returns every candidate that can be eligible for
-// the role the selection came from.
+// the role the selection came from. Skill filters are folded with the
+// built-in catalog's synonyms (scoring.SkillKey); Index.Search and
+// View.Select fold them with the index's catalog first.
 func BleveQuery(sel Selection) query.Query {
 	var must []query.Query
 	term := func(field, v string) query.Query {
@@ -317,7 +324,17 @@ func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, e
 	if req.Offset < 0 || req.Limit < 0 {
 		return SearchResult{}, fmt.Errorf("index: search: negative offset or limit")
 	}
-	br := bleve.NewSearchRequestOptions(BleveQuery(ix.expand(req.Selection)), req.Limit, req.Offset, false)
+	q := BleveQuery(ix.expand(req.Selection))
+	if len(ix.quarantine) > 0 {
+		// Quarantined records are still in bleve; they match nothing.
+		ids := make([]string, 0, len(ix.quarantine))
+		for id := range ix.quarantine {
+			ids = append(ids, id)
+		}
+		bq := query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery(ids)})
+		q = bq
+	}
+	br := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
 	if req.Text != "" {
 		br.SortBy([]string{"-_score", "_id"})
 	} else {

@@ -60,7 +60,7 @@ func loadCorpus(t *testing.T, name string) *corpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Shared by later tests: closed when the test binary exits.
+	// Shared by later tests: closed by TestMain.
 	if _, err := ix.Put(context.Background(), cands); err != nil {
 		t.Fatal(err)
 	}

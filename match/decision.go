@@ -127,7 +127,9 @@ func ReadDecisions(r io.Reader, fn func(line int, d Decision) error) error {
 
 // Version is the certmatch module version compiled into the program, or
 // "(devel)" in a build of the module itself.
-func Version() string {
+func Version() string { return version() }
+
+var version = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
@@ -142,7 +144,10 @@ func Version() string {
 		}
 	}
 	return "(unknown)"
-}
+})
+
+// catalogID identifies a catalog in decision logs: its fingerprint.
+func catalogID(cat *scoring.Catalog) string { return cat.Fingerprint() }
 
 // decision builds the log entry of a ranking.
 func decision(now, at time.Time, catalog string, role scoring.Role, weights scoring.Weights, opts RankOptions, out Ranking) Decision {
@@ -150,17 +155,27 @@ func decision(now, at time.Time, catalog string, role scoring.Role, weights scor
 		Time: at.UTC(), Now: now.UTC(), Library: Version(), Catalog: catalog, Role: role, Weights: weights,
 		Options:  DecisionOptions{Top: opts.Top, Offset: opts.Offset, IncludeIneligible: opts.IncludeIneligible, Query: opts.Query},
 		Eligible: out.Eligible, Total: out.Total,
-		Results: make([]DecisionResult, len(out.Results)),
 	}
 	if f := opts.Filters; len(f.Locations)+len(f.Skills)+len(f.Certifications) > 0 {
 		d.Options.Filters = &FilterNames{Locations: f.Locations, Skills: f.Skills, Certifications: f.Certifications}
 	}
+	d.Results = DecisionFor(out)
+	return d
+}
+
+// DecisionFor is a ranking's page as a decision log records it: ids,
+// ranks, scores, eligibility and component points.
+func DecisionFor(out Ranking) []DecisionResult {
+	res := make([]DecisionResult, len(out.Results))
 	for i, r := range out.Results {
 		cs := make([]ComponentPoints, len(r.Components))
 		for j, c := range r.Components {
 			cs[j] = ComponentPoints{Name: c.Name, Points: c.Points, Max: c.Max}
 		}
-		d.Results[i] = DecisionResult{Rank: r.Rank, CandidateID: r.CandidateID, Score: r.Score, Eligible: r.Eligible, Components: cs}
+		res[i] = DecisionResult{Rank: r.Rank, CandidateID: r.CandidateID, Score: r.Score, Eligible: r.Eligible, Components: cs}
 	}
-	return d
+	return res
 }
+
+// CatalogID identifies the engine's catalog as decision logs record it.
+func (e *Engine) CatalogID() string { return e.catalogID }

@@ -7,8 +7,11 @@
 // (keeping and reporting what cannot be resolved, never dropping it) and
 // index them; Import streams the file formats of package
 // [github.com/certmatch/certmatch/match/input] (native JSON, JSON Resume,
-// CSV) and reports every rejected record with its position, field and
-// reason in an [ImportReport].
+// CSV) and accounts for every record in an [ImportReport]: read =
+// imported + rejected (each with its position, a non-personal id, field
+// and reason) + lost (only when the index fails or the import is
+// cancelled); a truncated or failing input stores every record before the
+// failure and says where it stopped.
 //
 // [Engine.Rank] is exact: its page, scores and order are what scoring
 // every candidate one by one with the engine's scorer gives (eligible
@@ -18,8 +21,23 @@
 // scores one candidate; [Engine.RolesFor] is reverse matching, a
 // candidate's best roles with their gaps and next steps.
 //
+// An on-disk index remembers the fingerprint of the catalog that shaped
+// its search terms (index.Fingerprint: mapping, certifications, groups,
+// skill synonyms, the normaliser's vocabulary). Opened with another
+// catalog, the engine re-derives every candidate's terms and profile from
+// the stored records before Open returns, so ranking with or without
+// text, search and facets agree; [Options.RefuseStale] makes Open fail
+// with [ErrStaleIndex] instead, and [Engine.Reindex] re-derives on demand.
+//
 // Roles are read with input.LoadRole; rankings and explanations are
 // printed with package [github.com/certmatch/certmatch/match/report].
+//
+// An on-disk index is locked while an Engine has it open: a writer
+// excludes every other open, [Options.ReadOnly] engines share it with each
+// other; an open that cannot get the lock within [Options.LockTimeout]
+// fails with an error wrapping index.ErrLocked. Stored records that cannot
+// be read back are set aside at open ([Engine.Quarantined]) instead of
+// failing it.
 //
 // Limits: one Engine holds one index on one machine; Import keeps at most
 // two batches of candidates in memory; a ranking page is at most the

@@ -15,7 +15,8 @@ import (
 // Options configure an Engine. The zero value is an in-memory engine with
 // the built-in catalog, the wall clock and the default weights.
 type Options struct {
-	// Path of an on-disk index; "" keeps everything in memory.
+	// Path of an on-disk index; "" keeps everything in memory (bleve's
+	// segments in a temporary folder removed on Close, see index.Options).
 	Path string
 	// Catalog resolves and scores certifications; nil means
 	// scoring.DefaultCatalog().
@@ -25,9 +26,31 @@ type Options struct {
 	Now func() time.Time
 	// Weights replace scoring.DefaultWeights for roles that give none.
 	Weights *scoring.Weights
+	// DecisionLog, when set, records every ranking (see Decision): what
+	// an audit reads and a replay runs again.
+	DecisionLog DecisionLog
 	// BatchSize is the number of candidates per index batch; 0 means
 	// index.DefaultBatchSize.
 	BatchSize int
+	// LockTimeout bounds the wait for another process's lock on an
+	// on-disk index; 0 means index.DefaultLockTimeout. Past it Open fails
+	// with an error wrapping index.ErrLocked that names the lock file.
+	LockTimeout time.Duration
+	// ReadOnly opens an existing on-disk index for reading: Rank, Explain,
+	// Get and facets work, writes return index.ErrReadOnly, and several
+	// read-only engines (in one process or several) share the index. A
+	// writer's open excludes them while it is open (see index.Options).
+	// A read-only open cannot re-derive an index written under another
+	// catalog: it fails with ErrStaleIndex instead.
+	ReadOnly bool
+	// RefuseStale makes Open fail with an error wrapping ErrStaleIndex when
+	// an on-disk index's terms were derived under another catalog (see
+	// index.Fingerprint), instead of re-deriving them from the stored
+	// records before Open returns.
+	RefuseStale bool
+	// ReindexProgress, when set, is called after every batch a reindex
+	// writes (at Open, or by Reindex).
+	ReindexProgress func(index.ReindexProgress)
 }
 
 // Engine normalises, indexes, ranks and explains. It is safe for
@@ -37,10 +60,18 @@ type Engine struct {
 	scorer *scoring.Scorer
 	cat    *scoring.Catalog
 	now    func() time.Time
+	log    DecisionLog
+	// catalogID identifies the catalog in decision logs.
+	catalogID string
 }
 
 // ErrUnknownCandidate is returned for an id the engine does not hold.
 var ErrUnknownCandidate = errors.New("match: unknown candidate")
+
+// ErrStaleIndex is wrapped by Open's error when Options.RefuseStale is set
+// and the on-disk index was written under another catalog; the error is an
+// *index.StaleError with both fingerprints.
+var ErrStaleIndex = index.ErrStale
 
 // Open opens an engine over a new in-memory index or an on-disk one.
 func Open(ctx context.Context, opts Options) (*Engine, error) {
@@ -54,12 +85,32 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize})
+	ix, err := index.Open(ctx, index.Options{Path: opts.Path, Scorer: sc, BatchSize: opts.BatchSize,
+		LockTimeout: opts.LockTimeout, ReadOnly: opts.ReadOnly,
+		RefuseStale: opts.RefuseStale, ReindexProgress: opts.ReindexProgress})
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now}, nil
+	return &Engine{ix: ix, scorer: sc, cat: opts.Catalog, now: opts.Now, log: opts.DecisionLog, catalogID: catalogID(opts.Catalog)}, nil
 }
+
+// Reindex re-derives every stored candidate's search terms and ranking
+// profile with the engine's catalog, as Open does for an on-disk index
+// written under another one; the stored records are not changed. It
+// returns how many candidates it re-derived. Writes wait while it runs.
+func (e *Engine) Reindex(ctx context.Context) (int, error) {
+	n, err := e.ix.Reindex(ctx)
+	if err != nil {
+		return n, fmt.Errorf("match: %w", err)
+	}
+	return n, nil
+}
+
+// Quarantined returns the stored records the index could not read back
+// when it was opened (see index.Quarantined): they are left out of every
+// ranking, Get and Count, and kept as stored; Add of the same id replaces
+// one, Delete removes it.
+func (e *Engine) Quarantined() []index.Quarantined { return e.ix.Quarantined() }
 
 // Close closes the engine and its index. Closing twice is harmless.
 func (e *Engine) Close() error { return e.ix.Close() }

@@ -244,5 +244,5 @@ func ExampleEngine_Import() {
 	// Output:
 	// format native: read 3, imported 2
 	// rejected: line 2 (cand-0002): certifications[0].date: date "2021-13": bad month
-	// kept as written: cand-0003 "Udemy Java course": "udemy" marks a course, practice material or plan, not a credential
+	// kept as written: cand-0003 "Udemy Java course": "udemy": a course or course provider, not a credential
 }

@@ -38,22 +38,34 @@ type Duplicate struct {
 	Position string `json:"position"` // position of the later one
 }
 
-// ImportReport says what an import did. Every record read is either
-// imported or rejected with its position, field and reason.
+// ImportReport says what an import did. Every record read is imported,
+// rejected with its position, field and reason, or lost with the reason
+// the import stopped: Read == Imported + len(Rejected) + Lost, always.
 type ImportReport struct {
-	Format     input.Format         `json:"format"`
-	Read       int                  `json:"read"`
-	Imported   int                  `json:"imported"`
-	Rejected   []*input.RecordError `json:"rejected,omitempty"`
-	Duplicates []Duplicate          `json:"duplicates,omitempty"`
-	Unresolved []UnresolvedCert     `json:"unresolved,omitempty"`
+	Format   input.Format         `json:"format"`
+	Read     int                  `json:"read"`
+	Imported int                  `json:"imported"`
+	Rejected []*input.RecordError `json:"rejected,omitempty"`
+	// Lost counts records read and valid but not stored: those of the
+	// batches the index failed to write, or that a cancellation stopped.
+	// A whole-input error loses none: the records before it are stored.
+	Lost int `json:"lost"`
+	// Stopped is why the import ended before the end of its input: the
+	// whole-input error (an *input.InputError's text, naming where), the
+	// index's error or the cancellation; "" when the input was read to its
+	// end.
+	Stopped    string           `json:"stopped,omitempty"`
+	Duplicates []Duplicate      `json:"duplicates,omitempty"`
+	Unresolved []UnresolvedCert `json:"unresolved,omitempty"`
 }
 
 // Import streams candidates from r into the engine without loading the
 // whole input: records are decoded, validated, normalised and indexed a
 // batch at a time. A bad record never stops the good ones. Import returns
-// an error only when the input as a whole cannot be read, the index
-// fails, or ctx is cancelled; the report then covers what was done.
+// an error only when the input as a whole cannot be read (an
+// *input.InputError; every record before it is still stored), the index
+// fails, or ctx is cancelled; the report then covers what was done and
+// says why it stopped.
 func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (ImportReport, error) {
 	var rep ImportReport
 	batchSize := e.ix.BatchSize()
@@ -124,19 +136,27 @@ func (e *Engine) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 		}
 		return ctx.Err()
 	})
-	if err == nil && len(batch) > 0 {
-		err = send(batch)
+	// Records decoded before a whole-input error are stored like the
+	// others; only the writer's failure or a cancellation drops a batch.
+	if len(batch) > 0 && !errors.Is(err, errWriterStopped) && ctx.Err() == nil {
+		if serr := send(batch); err == nil {
+			err = serr
+		}
 	}
 	close(batches)
 	werr := <-writeErr
 	rep.Format, rep.Read, rep.Imported = format, int(read.Load()), int(imported.Load())
+	rep.Lost = rep.Read - rep.Imported - len(rep.Rejected)
 	switch {
 	case werr != nil:
-		return rep, werr
-	case err != nil:
-		return rep, err
+		err = werr
+	case err == nil && ctx.Err() != nil && rep.Lost > 0:
+		err = ctx.Err()
 	}
-	return rep, nil
+	if err != nil {
+		rep.Stopped = err.Error()
+	}
+	return rep, err
 }
 
 var errWriterStopped = errors.New("match: import stopped")

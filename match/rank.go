@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/scoring"
@@ -29,6 +30,10 @@ type RankOptions struct {
 	Filters index.Filters
 	// Facets asks for term counts over every ranked candidate.
 	Facets bool
+	// Now, when set, is the clock the ranking judges currency and recency
+	// at, instead of the engine's: a replay of a logged ranking, or one
+	// clock shared by several engines.
+	Now time.Time
 }
 
 // Ranking is one page of a role's ranking.
@@ -70,7 +75,12 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 	if opts.Top == 0 {
 		opts.Top = DefaultTop
 	}
-	plan, err := e.scorer.Compile(role)
+	at := e.now()
+	now := at
+	if !opts.Now.IsZero() {
+		now = opts.Now
+	}
+	plan, err := e.scorer.CompileAt(role, now)
 	if err != nil {
 		return Ranking{}, err
 	}
@@ -86,6 +96,12 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 		out.Results = make([]Ranked, len(page.Results))
 		for i, r := range page.Results {
 			out.Results[i] = Ranked{Rank: opts.Offset + i + 1, Result: r}
+		}
+	}
+	if e.log != nil {
+		d := decision(plan.Now(), at, e.catalogID, role, plan.Weights(), opts, out)
+		if err := e.log.LogDecision(ctx, d); err != nil {
+			return Ranking{}, fmt.Errorf("%w: %w", ErrDecisionLog, err)
 		}
 	}
 	return out, nil

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Candidate is a profile in the native JSON format. Name, Email, Phone and
@@ -86,11 +88,20 @@ func (c *Candidate) Validate() error {
 	if strings.TrimSpace(c.ID) == "" {
 		return invalid("", "id", "missing")
 	}
-	if badNumber(c.YearsExperience) || c.YearsExperience > 80 {
-		return invalid(c.ID, "years_experience", "must be between 0 and 80, got %v", c.YearsExperience)
+	if err := ValidateID(c.ID); err != nil {
+		return &FieldError{Field: "id", Err: err}
 	}
-	if badNumber(c.DesiredSalary) {
-		return invalid(c.ID, "desired_salary", "must be a non-negative number, got %v", c.DesiredSalary)
+	if badNumber(c.YearsExperience) || c.YearsExperience > MaxYears {
+		return invalid(c.ID, "years_experience", "must be between 0 and %d", MaxYears)
+	}
+	if badNumber(c.DesiredSalary) || c.DesiredSalary > MaxSalary {
+		return invalid(c.ID, "desired_salary", "must be a non-negative number up to %g", float64(MaxSalary))
+	}
+	if len(c.Skills) > MaxSkills {
+		return invalid(c.ID, "skills", "%d skills, more than %d", len(c.Skills), MaxSkills)
+	}
+	if len(c.Certifications) > MaxCertifications {
+		return invalid(c.ID, "certifications", "%d certifications, more than %d", len(c.Certifications), MaxCertifications)
 	}
 	for i, s := range c.Skills {
 		if strings.TrimSpace(s) == "" {
@@ -102,12 +113,56 @@ func (c *Candidate) Validate() error {
 		if strings.TrimSpace(cr.Name) == "" && strings.TrimSpace(cr.ID) == "" {
 			return invalid(c.ID, f, "needs a name or an id")
 		}
+		if err := cr.Date.Validate(); err != nil {
+			return invalid(c.ID, f+".date", "%v", err)
+		}
+		if err := cr.Expires.Validate(); err != nil {
+			return invalid(c.ID, f+".expires", "%v", err)
+		}
 		if !cr.Date.IsZero() && !cr.Expires.IsZero() && cr.Expires.Last().Before(cr.Date.First()) {
 			return invalid(c.ID, f+".expires", "%s is before the issue date %s", cr.Expires, cr.Date)
 		}
 		if cr.Version != "" && !validVersion(CanonicalVersion(cr.Version, PlainVersion)) {
 			return invalid(c.ID, f+".version", "%q is not a version", cr.Version)
 		}
+	}
+	return nil
+}
+
+// Limits on what a candidate or role may hold. Each keeps every value the
+// API accepts storable, readable back and finite in every sum a score
+// makes.
+const (
+	// MaxIDLength is the longest candidate or role id, in bytes.
+	MaxIDLength = 256
+	// MaxYears bounds years of experience and a role's min_years.
+	MaxYears = 80
+	// MaxSalary bounds desired and offered pay, in any currency and period.
+	MaxSalary = 1e9
+	// MaxWeight bounds every weight a role or requirement gives.
+	MaxWeight = 1e6
+	// MaxSkills bounds the skills of one candidate.
+	MaxSkills = 100_000
+	// MaxCertifications bounds the credentials of one candidate.
+	MaxCertifications = 1_000
+)
+
+// ErrID is wrapped by the error of an id that cannot be stored.
+var ErrID = fmt.Errorf("%w id", ErrInvalid)
+
+// ValidateID checks an id: not blank, valid UTF-8 (two distinct byte
+// strings must never fold into one id), at most MaxIDLength bytes, no
+// control characters. The error never quotes the id.
+func ValidateID(id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return fmt.Errorf("%w: missing", ErrID)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("%w: not valid UTF-8", ErrID)
+	case len(id) > MaxIDLength:
+		return fmt.Errorf("%w: %d bytes, longer than %d", ErrID, len(id), MaxIDLength)
+	case strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return fmt.Errorf("%w: holds a control character", ErrID)
 	}
 	return nil
 }
@@ -123,10 +178,13 @@ type Unresolved struct {
 }
 
 // Resolve fills ID and Version of credentials given by name, using the
-// catalog's normaliser, and canonicalises versions of credentials given by
-// id. It returns the credentials it could not place; they are kept, as
-// written, and count for nothing in a score. A nil cat means
-// DefaultCatalog; a nil c has nothing to resolve.
+// catalog's normaliser. Versions stay as written ("3.0", "2021"; Java
+// versions in Java numbering, see [WrittenVersion]): scores compare them on
+// the line's version axis, so a later catalog can map them anew; a version
+// given for a certification without versions is dropped. It returns the
+// credentials it could not place; they are kept, as written, and count for
+// nothing in a score. A nil cat means DefaultCatalog; a nil c has nothing
+// to resolve.
 func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 	if c == nil {
 		return nil
@@ -143,9 +201,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 				out = append(out, Unresolved{Index: i, Text: cr.Written(), Reason: fmt.Sprintf("unknown certification id %q", cr.ID)})
 				continue
 			}
-			if v := CanonicalVersion(cr.Version, e.Versioning); v != "" || e.Versioning == NoVersion {
-				cr.Version = v
-			}
+			cr.Version = WrittenVersion(cr.Version, e.Versioning)
 			continue
 		}
 		res, ok := cat.Normalize(cr.Name)
@@ -157,7 +213,7 @@ func (c *Candidate) Resolve(cat *Catalog) []Unresolved {
 		if cr.Version == "" {
 			cr.Version = res.Version
 		} else if e := cat.entry(res.ID); e != nil {
-			cr.Version = CanonicalVersion(cr.Version, e.Versioning)
+			cr.Version = WrittenVersion(cr.Version, e.Versioning)
 		}
 	}
 	return out

@@ -135,6 +135,9 @@ type Exam struct {
 	Part bool `json:"part,omitempty"`
 	// Retired marks an exam that can no longer be taken.
 	Retired bool `json:"retired,omitempty"`
+	// Grants, on a part exam, is what passing it alone grants where the
+	// issuer says so; a part exam without Grants grants nothing alone.
+	Grants *ExamGrant `json:"grants,omitempty"`
 }
 
 // Cert is one certification in the catalog.
@@ -155,9 +158,16 @@ type Cert struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// Match holds extra normaliser rules: words that must all appear,
 	// "-word" for words that must not, and a version condition such as
-	// "v>=11", "v<11" or "v=7,8" (see Normalize).
+	// "v>=11", "v<11", "v=7,8" or "v=none" (no version written); see
+	// Normalize.
 	Match []string `json:"match,omitempty"`
 	Exams []Exam   `json:"exams,omitempty"`
+	// Hedges are rules for text that names less than the credential, with
+	// a lowered confidence and a note.
+	Hedges []Hedge `json:"hedges,omitempty"`
+	// Axis, when set, is the scale the line's versions compare on, with
+	// title years and editions mapped onto it.
+	Axis *Axis `json:"axis,omitempty"`
 	// Implies lists certifications a holder is taken to hold too.
 	Implies []string `json:"implies,omitempty"`
 	// ImpliesSameVersion carries the held version through Implies (an OCP 8
@@ -209,10 +219,18 @@ type Catalog struct {
 	certs   []Cert
 	groups  []Group
 
-	byID     map[string]int
-	groupIDs map[string]int
-	implies  map[string][]Implied // transitive closure per id
-	norm     *normalizer
+	// The data sections (see catalogFile).
+	issuers  []Issuer
+	skills   []SkillSynonym
+	words    Words
+	notCreds []NotCredential
+
+	byID        map[string]int
+	groupIDs    map[string]int
+	implies     map[string][]Implied // transitive closure per id
+	norm        *normalizer
+	skillSyn    map[string]string // folded spelling -> skill key
+	fingerprint string
 }
 
 // catalogFile is the catalog.json format.
@@ -221,6 +239,14 @@ type catalogFile struct {
 	Policy  string  `json:"policy,omitempty"`
 	Certs   []Cert  `json:"certs"`
 	Groups  []Group `json:"groups,omitempty"`
+	// Issuers lists issuer spellings beyond the entries' own.
+	Issuers []Issuer `json:"issuers,omitempty"`
+	// Skills fold skill spellings into skill keys.
+	Skills []SkillSynonym `json:"skills,omitempty"`
+	// Words is the normaliser's vocabulary.
+	Words Words `json:"words"`
+	// NotCredentials are the classes of text that are never credentials.
+	NotCredentials []NotCredential `json:"not_credentials,omitempty"`
 }
 
 // Implied is one certification reached through a holder's implications.
@@ -254,6 +280,18 @@ var ErrCatalog = errors.New("invalid catalog")
 //go:embed catalog.json
 var defaultCatalogJSON []byte
 
+// builtinData is the embedded catalog as decoded, unvalidated: the source
+// of the data sections a loaded catalog leaves out.
+var builtinData = sync.OnceValue(func() *catalogFile {
+	var f catalogFile
+	_ = json.Unmarshal(defaultCatalogJSON, &f) // the embedded catalog's own test checks it loads
+	return &f
+})
+
+func isZeroWords(w Words) bool {
+	return len(w.Stop)+len(w.Months)+len(w.Filler)+len(w.VersionMarkers)+len(w.Variants) == 0
+}
+
 var defaultCatalog = sync.OnceValues(func() (*Catalog, error) {
 	return LoadCatalog(bytes.NewReader(defaultCatalogJSON))
 })
@@ -268,13 +306,31 @@ func DefaultCatalog() *Catalog {
 	return c
 }
 
-// LoadCatalog reads and validates a catalog in the catalog.json format.
+// LoadCatalog reads and validates a catalog in the catalog.json format. A
+// catalog that leaves out the words, not_credentials, issuers or skills
+// section gets the built-in one, so a catalog of certifications alone
+// normalises as the built-in catalog does.
 func LoadCatalog(r io.Reader) (*Catalog, error) {
 	f, err := readCatalogFile(r)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{version: f.Version, policy: f.Policy, certs: f.Certs, groups: f.Groups}
+	if d := builtinData(); d != nil {
+		if isZeroWords(f.Words) {
+			f.Words = d.Words
+		}
+		if f.NotCredentials == nil {
+			f.NotCredentials = d.NotCredentials
+		}
+		if f.Issuers == nil {
+			f.Issuers = d.Issuers
+		}
+		if f.Skills == nil {
+			f.Skills = d.Skills
+		}
+	}
+	c := &Catalog{version: f.Version, policy: f.Policy, certs: f.Certs, groups: f.Groups,
+		issuers: f.Issuers, skills: f.Skills, words: f.Words, notCreds: f.NotCredentials}
 	if err := c.build(); err != nil {
 		return nil, err
 	}
@@ -288,7 +344,7 @@ func readCatalogFile(r io.Reader) (catalogFile, error) {
 	if err := dec.Decode(&f); err != nil {
 		return f, fmt.Errorf("%w: %v", ErrCatalog, err)
 	}
-	return f, nil
+	return f, expectEnd(dec)
 }
 
 // MarshalJSON writes the catalog in the catalog.json format LoadCatalog
@@ -297,12 +353,23 @@ func (c *Catalog) MarshalJSON() ([]byte, error) {
 	if c == nil {
 		return []byte("null"), nil
 	}
-	return json.Marshal(catalogFile{Version: c.version, Policy: c.policy, Certs: c.certs, Groups: c.groups})
+	return json.Marshal(c.file())
+}
+
+// expectEnd rejects anything but white space after a catalog document.
+func expectEnd(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: data after the catalog document", ErrCatalog)
+	}
+	return nil
 }
 
 // Extend returns a new catalog holding c's entries and those read from r
-// (the same format). An entry of r whose id is already in c replaces it.
-// A nil or zero c extends the empty catalog.
+// (the same format). A certification or group of r whose id is already in
+// c replaces it; issuers and skills of r add spellings to c's of the same
+// name or key, or are new; words and not_credentials are added to c's.
+// The result is validated as a whole. A nil or zero c extends the empty
+// catalog.
 func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	if c == nil {
 		c = &Catalog{}
@@ -311,7 +378,8 @@ func (c *Catalog) Extend(r io.Reader) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Catalog{version: c.version, policy: c.policy}
+	out := &Catalog{version: c.version, policy: c.policy, issuers: c.issuers, skills: c.skills, words: c.words, notCreds: c.notCreds}
+	out.mergeData(&add)
 	if add.Version != "" {
 		out.version = c.version + "+" + add.Version
 	}
@@ -396,6 +464,16 @@ func (e Cert) clone() Cert {
 	for i := range e.Exams {
 		e.Exams[i].Requires = slices.Clone(e.Exams[i].Requires)
 		e.Exams[i].UpgradeFrom = slices.Clone(e.Exams[i].UpgradeFrom)
+		if g := e.Exams[i].Grants; g != nil {
+			c := *g
+			e.Exams[i].Grants = &c
+		}
+	}
+	e.Hedges = slices.Clone(e.Hedges)
+	if e.Axis != nil {
+		a := *e.Axis
+		a.Map = slices.Clone(a.Map)
+		e.Axis = &a
 	}
 	e.Prerequisites = slices.Clone(e.Prerequisites)
 	for i := range e.Prerequisites {
@@ -642,12 +720,17 @@ func (c *Catalog) build() error {
 	if err := c.closeImplies(); err != nil {
 		return err
 	}
+	if err := c.buildData(); err != nil {
+		return err
+	}
 	n, err := compileNormalizer(c)
 	if err != nil {
 		return err
 	}
 	c.norm = n
-	return nil
+	fp, err := c.computeFingerprint()
+	c.fingerprint = fp
+	return err
 }
 
 // closeImplies computes the transitive closure of Implies and rejects cycles.

@@ -60,6 +60,8 @@ func TestSeedCertifications(t *testing.T) {
 		"scja": {Level: scoring.Associate, Retired: true, Exams: map[string]string{"CX-310-019": "", "1Z0-850": ""}},
 		"ocpjp": {Level: scoring.Professional, Implies: []string{"ocajp"}, Exams: map[string]string{
 			"CX-310-025": "1.2", "CX-310-035": "1.4", "CX-310-055": "5", "CX-310-065": "6",
+			// Sun's upgrade exams.
+			"CX-310-036": "1.4", "CX-310-056": "5", "CX-310-066": "6",
 			"1Z0-853": "5", "1Z0-851": "6", "1Z0-804": "7", "1Z0-805": "7",
 			"1Z0-809": "8", "1Z0-810": "8", "1Z0-813": "8",
 			"1Z0-815": "11", "1Z0-816": "11", "1Z0-817": "11", "1Z0-819": "11",

@@ -33,7 +33,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	var d Date
 	var err error
-	if d.Year, err = strconv.Atoi(parts[0]); err != nil || d.Year < 1000 {
+	if d.Year, err = strconv.Atoi(parts[0]); err != nil || d.Year < 1000 || d.Year > 9999 {
 		return Date{}, fmt.Errorf("date %q: bad year", s)
 	}
 	if len(parts) > 1 {
@@ -58,6 +58,26 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// Validate reports whether d can be written and read back: the zero Date,
+// or a year from 1000 to 9999 with an optional month 1-12 and, only with a
+// month, an optional day that exists in that month. These are the rules
+// ParseDate applies, so every valid Date round-trips through its String.
+func (d Date) Validate() error {
+	switch {
+	case d == Date{}:
+		return nil
+	case d.Year < 1000 || d.Year > 9999:
+		return fmt.Errorf("bad year %d: want 1000 to 9999", d.Year)
+	case d.Month < 0 || d.Month > 12:
+		return fmt.Errorf("bad month %d", d.Month)
+	case d.Month == 0 && d.Day != 0:
+		return fmt.Errorf("a day needs a month")
+	case d.Day < 0 || d.Day > 31 || (d.Day > 0 && d.First().Day() != d.Day):
+		return fmt.Errorf("no such day %04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	return nil
+}
+
 // MustDate is ParseDate for literals in tests and examples; it panics on a
 // malformed date.
 func MustDate(s string) Date {
@@ -68,7 +88,8 @@ func MustDate(s string) Date {
 	return d
 }
 
-// DateOf returns the full Date of t.
+// DateOf returns the full Date of t. A time outside the years 1000-9999
+// (the zero time.Time among them) gives a Date that Validate rejects.
 func DateOf(t time.Time) Date {
 	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }

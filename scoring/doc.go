@@ -18,6 +18,19 @@
 // titles, OCI Foundations, CCAH, Databricks Data Engineer and others) are
 // entries of their own, so they never land on a seed id.
 //
+// Everything domain-specific is catalog data, not code: beside the
+// certifications and groups, the catalog holds issuers' spellings, skill
+// synonyms ([SkillSynonym], read by [Catalog.SkillKey]), the normaliser's
+// vocabulary ([Words]: stop words, version markers, spelling variants) and
+// the classes of text that are never credentials ([NotCredential]: courses,
+// books, practice material, plans). Each certification line declares one
+// version [Axis] its versions compare on (Spring Professional's is the
+// Spring Framework version, with title years mapped onto it). Extend adds
+// to every section, and validation errors are [CatalogError]s naming the
+// entry and field. [Catalog.Fingerprint] identifies the content, so an
+// index built under one catalog knows when another would derive other
+// terms.
+//
 // # Policy
 //
 // The built-in catalog's defaults, which a catalog or a role may override:
@@ -26,8 +39,9 @@
 //  2. Any ocpjp meets an ocajp requirement (at the same version); any ocewcd
 //     meets ocpjp and so ocajp, at no known version. Implication is
 //     transitive.
-//  3. All Spring Professional titles are one line; the version is the
-//     Spring version or the year in the title.
+//  3. All Spring Professional titles are one line whose versions compare
+//     on the Spring Framework version: a title year stands for the version
+//     its exam covered ("2021" is 5.3), and a role may write either form.
 //  4. scja does not meet ocajp (Oracle did not accept it as a prerequisite).
 //  5. Version is its own factor: SCJP 1.4 is an ocpjp but does not meet
 //     "ocpjp 11 or later". Java "1.5" and "5.0" are version 5, "6.0" is 6.
@@ -40,10 +54,13 @@
 //
 // [Catalog.Normalize] turns what people write ("Sun Certified Java
 // Programmer 1.4", "1z0 809", "HDPCD:Spark", "Spring Certified Professional
-// 2023") into a [Resolution]: id, canonical version, confidence and what
-// matched. Precision comes before recall: courses, practice tests and plans
-// are rejected, ties between entries are rejected as ambiguous, and a text
-// nothing explains well gets a low confidence.
+// 2023") into a [Resolution]: id, the version as written and on the
+// line's axis, confidence and what matched. Precision comes before recall:
+// courses, books, practice tests and plans are rejected, one exam of a
+// two-exam path is reported as such rather than granted, ties between
+// entries are rejected as ambiguous, and a text that names less than a
+// credential (an exam title without its part, half a path) or that nothing
+// explains well gets a lower confidence.
 //
 // # Scoring
 //

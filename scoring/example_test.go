@@ -28,7 +28,7 @@ func ExampleCatalog_Normalize() {
 	// Sun Certified Java Programmer 6 (CX-310-065)  -> ocpjp 6 (exam)
 	// OCA JP 8 / 1z0 808                            -> ocajp 8 (exam)
 	// SCWCD 1.4                                     -> ocewcd 1.4 (abbreviation)
-	// Udemy OCP Java 11 practice tests              -> not a credential: "udemy" marks a course, practice material or plan, not a credential
+	// Udemy OCP Java 11 practice tests              -> not a credential: "udemy": a course or course provider, not a credential
 }
 
 // Score explains every point of a score and what the candidate would need

@@ -35,7 +35,10 @@ type Evidence struct {
 	Credit      float64 `json:"credit"`            // share of the requirement earned, 0..1
 	Held        string  `json:"held,omitempty"`    // the credential as written
 	HeldID      string  `json:"held_id,omitempty"` // its canonical id
-	HeldVersion string  `json:"held_version,omitempty"`
+	// HeldVersion is its version as written ("2021", "3.0"), HeldAxis
+	// the same on the line's version axis when that differs ("5.3").
+	HeldVersion string `json:"held_version,omitempty"`
+	HeldAxis    string `json:"held_axis,omitempty"`
 	// Via is the implication path from the held id to the wanted one, as
 	// in ["ocewcd", "ocpjp"]; empty when held directly.
 	Via    []string `json:"via,omitempty"`
@@ -127,7 +130,10 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 		if who[i] >= 0 {
 			h := pr.certs[who[i]]
 			ev.Held = written(ex.cand, h)
-			ev.HeldID, ev.HeldVersion = h.id, h.version
+			ev.HeldID, ev.HeldVersion = h.id, p.writtenVersion(ex.cand, &h)
+			if h.version != "" && CompareVersions(ev.HeldVersion, h.version) != 0 {
+				ev.HeldAxis = h.version
+			}
 			// A copy: the plan keeps the path for every candidate it explains.
 			ev.Via = slices.Clone(hits[i].via)
 			// One buffer, one string: "\"SCJP 6\" (OCPJP 6) meets it: held directly".
@@ -135,9 +141,10 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 			buf := strconv.AppendQuote(b[:0], ev.Held)
 			buf = append(buf, " ("...)
 			buf = append(buf, cat.Label(h.id)...)
-			if h.version != "" {
+			shown := p.shownVersion(h.id, ev.HeldVersion, h.version)
+			if shown != "" {
 				buf = append(buf, ' ')
-				buf = append(buf, h.version...)
+				buf = append(buf, shown...)
 			}
 			buf = append(buf, ')')
 			if ev.Met {
@@ -146,7 +153,7 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 				buf = append(buf, hits[i].how...)
 			} else {
 				buf = append(buf, " is of the line but "...)
-				buf = append(buf, p.failure(q, &h, hits[i])...)
+				buf = append(buf, p.failure(q, &h, hits[i], shown)...)
 				buf = append(buf, partialNote...)
 			}
 			ev.Detail = string(buf)
@@ -174,8 +181,43 @@ func (ex *explanation) certs(p *Plan, pr *Profile, best []float64, who []int, hi
 	ex.components = append(ex.components, comp)
 }
 
-// failure says why held credential h does not meet q.
-func (p *Plan) failure(q *planReq, h *heldCert, hit certHit) string {
+// writtenVersion is h's version as the candidate wrote it (see
+// WrittenVersion), or its axis version when the record gives none.
+func (p *Plan) writtenVersion(c *Candidate, h *heldCert) string {
+	if h.index >= len(c.Certifications) {
+		return h.version
+	}
+	cr := &c.Certifications[h.index]
+	written := cr.Version
+	if written == "" && cr.ID == "" {
+		if res, ok := p.s.cat.Normalize(cr.Name); ok {
+			written = res.Version
+		}
+	}
+	if e := p.s.cat.entry(h.id); e != nil {
+		written = WrittenVersion(written, e.Versioning)
+	}
+	if written == "" {
+		return h.version
+	}
+	return written
+}
+
+// shownVersion writes a held version for explanations: as written, with
+// the axis version beside it where the two differ: "2021 (Spring 5.3)".
+func (p *Plan) shownVersion(id, written, axis string) string {
+	if written == axis {
+		return axis
+	}
+	if v := p.s.cat.ShowVersion(id, written); v != "" {
+		return v
+	}
+	return axis
+}
+
+// failure says why held credential h, whose version explanations show as
+// shown, does not meet q.
+func (p *Plan) failure(q *planReq, h *heldCert, hit certHit, shown string) string {
 	var why []string
 	if q.MinVersion != "" {
 		v := ""
@@ -184,12 +226,17 @@ func (p *Plan) failure(q *planReq, h *heldCert, hit certHit) string {
 		}
 		switch {
 		case !hit.same:
-			why = append(why, fmt.Sprintf("its version of %s is unknown (needs %s or later)", q.AnyOf[0], q.MinVersion))
-		case !versionAtLeast(v, q.MinVersion) && v == "":
-			why = append(why, fmt.Sprintf("no version given (needs %s or later)", q.MinVersion))
-		case !versionAtLeast(v, q.MinVersion):
-			why = append(why, fmt.Sprintf("version %s is below %s", v, q.MinVersion))
+			why = append(why, fmt.Sprintf("its version of %s is unknown (needs %s or later)", q.AnyOf[0], hit.minShown))
+		case v == "" && shown != "":
+			why = append(why, fmt.Sprintf("version %s is not one the catalog places (needs %s or later)", shown, hit.minShown))
+		case !versionAtLeast(v, hit.min) && v == "":
+			why = append(why, fmt.Sprintf("no version given (needs %s or later)", hit.minShown))
+		case !versionAtLeast(v, hit.min):
+			why = append(why, fmt.Sprintf("version %s is below %s", shown, hit.minShown))
 		}
+	}
+	if (q.Current || q.WithinYears > 0) && p.issuedLater(h) {
+		why = append(why, "it is dated "+dayString(h.issuedFirst)+", after today ("+dayString(p.nowDay)+"), so it is neither current nor recent")
 	}
 	if q.Current && h.validUntil < p.nowDay {
 		if h.validUntil == unknownDay {
@@ -423,7 +470,7 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 		return -1
 	}
 	var opts []option
-	var retired []string
+	var retired, noExam []string
 	for _, id := range q.AnyOf {
 		for _, cid := range cat.expand(id) {
 			e := cat.entry(cid)
@@ -437,8 +484,14 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 				if x.Part || x.Retired {
 					continue
 				}
-				if q.MinVersion != "" && (x.Version == "" || CompareVersions(x.Version, q.MinVersion) < 0) {
-					continue
+				if q.MinVersion != "" {
+					// Compared on the line's axis: exam and role may write
+					// a title year or the version it covers.
+					xv, _ := e.axisVersion(x.Version)
+					mv, _ := e.axisVersion(q.MinVersion)
+					if xv == "" || mv == "" || CompareVersions(xv, mv) < 0 {
+						continue
+					}
 				}
 				target := strings.TrimSpace(label + " " + x.Version)
 				o := option{cert: cid, version: x.Version, from: -1}
@@ -469,14 +522,26 @@ func (p *Plan) gapSteps(q *planReq, pr *Profile) *stepTemplate {
 				found = true
 				opts = append(opts, o)
 			}
-			if !found && (len(e.Exams) == 0 || allRetired(e.Exams)) {
+			switch {
+			case !found && (len(e.Exams) == 0 || allRetired(e.Exams)):
 				opts = append(opts, option{cert: cid, version: q.MinVersion, from: -1, text: []part{literal("earn " + e.Name)}})
+			case !found:
+				noExam = append(noExam, label)
 			}
 		}
 	}
 	t := &stepTemplate{step: NextStep{Requirement: q.text, Required: q.required}, from: -1}
 	if len(opts) == 0 {
-		t.text = []part{literal(fmt.Sprintf("%s retired: no exam can be taken now; only existing holders meet this requirement", strings.Join(retired, ", ")))}
+		var why []string
+		if len(retired) > 0 {
+			why = append(why, strings.Join(retired, ", ")+" retired: no exam can be taken now")
+		}
+		if len(noExam) > 0 {
+			// The catalog's exams all cover an older version than asked
+			// ("Spring Professional >= 6" while 2V0-72.22 covers 5.3).
+			why = append(why, fmt.Sprintf("no exam the catalog lists for %s grants %s or later", strings.Join(noExam, ", "), q.MinVersion))
+		}
+		t.text = []part{literal(strings.Join(why, "; ") + "; only existing holders meet this requirement")}
 		return t
 	}
 	slices.SortStableFunc(opts, func(a, b option) int {

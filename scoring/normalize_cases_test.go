@@ -1,16 +1,19 @@
 package scoring
 
+// normalizeCase is one text of the normaliser's corpus.
+type normalizeCase struct {
+	name    string // unique
+	text    string
+	want    string // seed id, or "-"
+	version string // Resolution.Version; "" when none
+	reason  string
+}
+
 // normalizeCases is the normaliser's corpus: free text as people write it on
 // resumes and profiles, the canonical id and version it must resolve to, and
 // why. want "-" means the text must not resolve to any seed id (it may be
 // rejected or resolve to a look-alike entry of its own).
-var normalizeCases = []struct {
-	name    string // unique
-	text    string
-	want    string // seed id, or "-"
-	version string // canonical version; "" when none
-	reason  string
-}{
+var normalizeCases = []normalizeCase{
 	// ---------------------------------------------------------------------
 	// java-foundations (no version ever)
 	// ---------------------------------------------------------------------
@@ -110,7 +113,7 @@ var normalizeCases = []struct {
 	{"ocpjp11-glued", "OCPJP11", "ocpjp", "11", "acronym glued to version"},
 	{"ocp-se-17-parens", "OCP (Java SE 17)", "ocpjp", "17", "version inside parentheses"},
 	{"ocp-11-comma-code", "OCP, Java SE 11 Developer - 1Z0-819", "ocpjp", "11", "title plus code 1Z0-819"},
-	{"ocp-11-programmer-ii", "Java SE 11 Programmer II", "ocpjp", "11", "exam title of 1Z0-816, second half of OCP 11"},
+	{"ocp-11-programmer-ii", "Java SE 11 Programmer II", "-", "", "exam title of 1Z0-816, one half of OCP 11: reported as part of it, not granted"},
 	{"ocp-java-no-version", "OCP Java", "ocpjp", "", "OCP qualified by Java; no version"},
 	{"ocp-se8-credential-id-url", "Oracle Certified Professional, Java SE 8 Programmer - credential ID OC1234567 - https://www.youracclaim.com/badges/9d8e7f", "ocpjp", "8", "credential id and URL are noise"},
 	{"ocp-se8-upper-issuer", "OCPJP 8 (ORACLE)", "ocpjp", "8", "upper-case issuer in parentheses"},
@@ -124,7 +127,7 @@ var normalizeCases = []struct {
 	{"code-1z0-813", "1Z0-813", "ocpjp", "8", "OCP 8 upgrade exam"},
 	{"code-1z0-851", "1Z0-851", "ocpjp", "6", "Oracle code for SE 6 programmer"},
 	{"code-1z0-853", "1Z0-853", "ocpjp", "5", "Oracle code for SE 5 programmer"},
-	{"code-1z0-816", "1Z0-816", "ocpjp", "11", "Programmer II for 11"},
+	{"code-1z0-816", "1Z0-816", "-", "", "Programmer II for 11 is half of the OCP 11 path: not granted"},
 	{"code-1z0-819", "1Z0 819", "ocpjp", "11", "single OCP 11 exam, spaced"},
 	{"code-1z0-829", "1Z0-829", "ocpjp", "17", "OCP 17 exam"},
 	{"code-1z0-830-lower", "1z0-830", "ocpjp", "21", "OCP 21 exam, lower case"},
@@ -145,7 +148,7 @@ var normalizeCases = []struct {
 	{"scwcd-bare", "SCWCD", "ocewcd", "", "acronym alone; no version"},
 	{"scwcd-j2ee-1.4-title", "Sun Certified Web Component Developer for J2EE 1.4", "ocewcd", "1.4", "J2EE 1.4 gives 1.4"},
 	{"scwcd-javaee5-title", "Sun Certified Web Component Developer for the Java Platform, Enterprise Edition 5", "ocewcd", "5", "Java EE 5 title"},
-	{"scwcd-5.0", "SCWCD 5.0", "ocewcd", "5", "5.0 is 5"},
+	{"scwcd-5.0", "SCWCD 5.0", "ocewcd", "5", "Java numbering: 5.0 is 5"},
 	{"scwcd-1.3-code", "SCWCD 1.3 (310-080)", "ocewcd", "1.3", "version and code agree on 1.3"},
 	{"scwcd-ee-v1.4", "SCWCD for J2EE v1.4", "ocewcd", "1.4", "'v1.4' gives 1.4"},
 	{"scwcd-score", "Sun Certified Web Component Developer (SCWCD) - score 92%", "ocewcd", "", "no version; the score is noise"},
@@ -183,7 +186,7 @@ var normalizeCases = []struct {
 	{"spring-vmware-certified-code", "VMware Certified Spring Professional (2V0-72.22)", "spring-professional", "5.3", "code gives 5.3; not a VCP"},
 	{"spring-pivotal-4x", "Pivotal Certified Spring Professional (4.x)", "spring-professional", "4", "4.x gives 4"},
 	{"spring-upper-4x", "SPRING PROFESSIONAL 4.X (PIVOTAL)", "spring-professional", "4", "all caps, issuer after"},
-	{"spring-core-5.0", "Core Spring 5.0 Certification", "spring-professional", "5", "5.0 gives 5"},
+	{"spring-core-5.0", "Core Spring 5.0 Certification", "spring-professional", "5.0", "as written; compared as 5"},
 	{"spring-pivotal-core-5-short", "Pivotal Core Spring 5 Certified", "spring-professional", "5", "short Pivotal form"},
 	{"spring-certified-bare", "Certified Spring Professional", "spring-professional", "", "no version or year"},
 	{"spring-professional-certification", "Spring Professional Certification", "spring-professional", "", "no version or year"},
@@ -236,15 +239,15 @@ var normalizeCases = []struct {
 	// ---------------------------------------------------------------------
 	// databricks-spark-associate
 	// ---------------------------------------------------------------------
-	{"databricks-3.0", "Databricks Certified Associate Developer for Apache Spark 3.0", "databricks-spark-associate", "3", "3.0 becomes 3"},
+	{"databricks-3.0", "Databricks Certified Associate Developer for Apache Spark 3.0", "databricks-spark-associate", "3.0", "reported as written, compared as 3"},
 	{"databricks-crt020", "CRT020", "databricks-spark-associate", "2.4", "CRT020 grants 2.4"},
 	{"databricks-crt020-lower-title", "crt020 - Databricks Spark 2.4 certification", "databricks-spark-associate", "2.4", "lower-case code and version agree"},
 	{"databricks-2.4-scala", "Databricks Certified Associate Developer for Apache Spark 2.4 with Scala", "databricks-spark-associate", "2.4", "2.4 keeps its form"},
-	{"databricks-3.0-python-short", "Databricks Spark Associate Developer 3.0 (Python)", "databricks-spark-associate", "3", "word order differs; language noise"},
+	{"databricks-3.0-python-short", "Databricks Spark Associate Developer 3.0 (Python)", "databricks-spark-associate", "3.0", "word order differs; language noise"},
 	{"databricks-no-version", "Databricks Certified Associate Developer for Apache Spark", "databricks-spark-associate", "", "no version"},
 	{"databricks-predecessor", "Databricks Certified Developer: Apache Spark", "databricks-spark-associate", "", "predecessor title folds into this id"},
-	{"databricks-3-credential-url", "Databricks Certified Associate Developer - Apache Spark 3.0 | credential 12ab34 | https://credentials.databricks.com/abc", "databricks-spark-associate", "3", "credential and URL are noise"},
-	{"databricks-reordered-upper", "APACHE SPARK 3.0 ASSOCIATE DEVELOPER - DATABRICKS CERTIFIED", "databricks-spark-associate", "3", "all caps, issuer last, word order reversed"},
+	{"databricks-3-credential-url", "Databricks Certified Associate Developer - Apache Spark 3.0 | credential 12ab34 | https://credentials.databricks.com/abc", "databricks-spark-associate", "3.0", "credential and URL are noise"},
+	{"databricks-reordered-upper", "APACHE SPARK 3.0 ASSOCIATE DEVELOPER - DATABRICKS CERTIFIED", "databricks-spark-associate", "3.0", "all caps, issuer last, word order reversed"},
 	{"databricks-2.4-year", "Databricks Certified Associate Developer for Apache Spark 2.4 (2020)", "databricks-spark-associate", "2.4", "2020 is a date"},
 
 	// ---------------------------------------------------------------------

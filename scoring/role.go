@@ -95,6 +95,9 @@ func (r *Role) Validate(cat *Catalog) error {
 	if strings.TrimSpace(r.ID) == "" {
 		return invalid("", "id", "missing")
 	}
+	if err := ValidateID(r.ID); err != nil {
+		return &FieldError{Field: "id", Err: err}
+	}
 	check := func(field string, reqs []Requirement) error {
 		for i, q := range reqs {
 			f := fmt.Sprintf("%s[%d]", field, i)
@@ -109,11 +112,16 @@ func (r *Role) Validate(cat *Catalog) error {
 			if q.MinVersion != "" && !validVersion(q.MinVersion) {
 				return invalid(r.ID, f+".min_version", "%q is not a version", q.MinVersion)
 			}
-			if badNumber(q.WithinYears) {
-				return invalid(r.ID, f+".within_years", "must be a non-negative number, got %v", q.WithinYears)
+			if q.MinVersion != "" {
+				if err := cat.checkAxis(q.AnyOf, q.MinVersion); err != nil {
+					return invalid(r.ID, f+".min_version", "%v", err)
+				}
 			}
-			if badNumber(q.Weight) {
-				return invalid(r.ID, f+".weight", "must be a non-negative number, got %v", q.Weight)
+			if badNumber(q.WithinYears) || q.WithinYears > MaxYears {
+				return invalid(r.ID, f+".within_years", "must be a number from 0 to %d, got %v", MaxYears, q.WithinYears)
+			}
+			if badNumber(q.Weight) || q.Weight > MaxWeight {
+				return invalid(r.ID, f+".weight", "must be a number from 0 to %g, got %v", float64(MaxWeight), q.Weight)
 			}
 		}
 		return nil
@@ -144,19 +152,19 @@ func (r *Role) Validate(cat *Catalog) error {
 			}
 		}
 	}
-	if badNumber(r.MinYears) {
-		return invalid(r.ID, "min_years", "must be a non-negative number, got %v", r.MinYears)
+	if badNumber(r.MinYears) || r.MinYears > MaxYears {
+		return invalid(r.ID, "min_years", "must be a number from 0 to %d, got %v", MaxYears, r.MinYears)
 	}
-	if badNumber(r.SalaryMax) {
-		return invalid(r.ID, "salary_max", "must be a non-negative number, got %v", r.SalaryMax)
+	if badNumber(r.SalaryMax) || r.SalaryMax > MaxSalary {
+		return invalid(r.ID, "salary_max", "must be a number from 0 to %g, got %v", float64(MaxSalary), r.SalaryMax)
 	}
 	if w := r.Weights; w != nil {
 		for _, f := range []struct {
 			name string
 			v    float64
 		}{{"certifications", w.Certifications}, {"skills", w.Skills}, {"experience", w.Experience}, {"location", w.Location}, {"compensation", w.Compensation}} {
-			if badNumber(f.v) {
-				return invalid(r.ID, "weights."+f.name, "must be a non-negative number, got %v", f.v)
+			if badNumber(f.v) || f.v > MaxWeight {
+				return invalid(r.ID, "weights."+f.name, "must be a number from 0 to %g, got %v", float64(MaxWeight), f.v)
 			}
 		}
 		if w.Certifications+w.Skills+w.Experience+w.Location+w.Compensation == 0 {

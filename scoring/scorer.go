@@ -75,13 +75,14 @@ var ErrOptions = errors.New("scorer options")
 // NewScorer returns a Scorer with the given options. A catalog not built
 // by LoadCatalog, DefaultCatalog or Extend (a zero Catalog) is refused.
 func NewScorer(opts Options) (*Scorer, error) {
-	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, vocab: newVocab()}
+	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
 	}
 	if s.cat.norm == nil {
 		return nil, fmt.Errorf("%w: the catalog is empty: build it with LoadCatalog or DefaultCatalog", ErrOptions)
 	}
+	s.vocab = newVocab(s.cat)
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -131,14 +132,15 @@ func (s *Scorer) Score(c Candidate, r Role) Result {
 
 // heldCert is a resolved credential in a Profile.
 type heldCert struct {
-	index   int // position in Candidate.Certifications
-	id      string
+	index int // position in Candidate.Certifications
+	id    string
+	// version is on the line's version axis (see [Catalog.AxisVersion]).
 	version string
 	cert    int   // catalog position of id
 	vkey    int64 // versionKey(version)
-	// issuedLast is the latest day (days since 1970) the issue date may
-	// mean; unknownDay when not given.
-	issuedLast int32
+	// issuedFirst and issuedLast are the earliest and latest days (days
+	// since 1970) the issue date may mean; unknownDay when not given.
+	issuedFirst, issuedLast int32
 	// validUntil is the last day the credential is current: its expiry
 	// date, or its issue date plus the catalog's validity period;
 	// foreverDay when it never expires, unknownDay when it expires but the
@@ -241,10 +243,14 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 			continue
 		}
 		e := &s.cat.certs[ci]
-		h := heldCert{index: i, id: e.ID, version: CanonicalVersion(version, e.Versioning), cert: ci, issuedLast: unknownDay, validUntil: foreverDay}
+		// Versions compare on the line's axis: Spring Professional
+		// "2021" is held as 5.3; a title year the axis does not know is
+		// an unknown version.
+		av, _ := e.axisVersion(version)
+		h := heldCert{index: i, id: e.ID, version: av, cert: ci, issuedFirst: unknownDay, issuedLast: unknownDay, validUntil: foreverDay}
 		h.vkey = versionKey(h.version)
 		if !cr.Date.IsZero() {
-			h.issuedLast = days(cr.Date.Last())
+			h.issuedFirst, h.issuedLast = days(cr.Date.First()), days(cr.Date.Last())
 		}
 		switch {
 		case !cr.Expires.IsZero():
@@ -315,7 +321,6 @@ type planReq struct {
 	required bool
 	weight   float64
 	cutoff   int32 // earliest issue day for WithinYears
-	minKey   int64 // versionKey(MinVersion)
 	text     string
 	// Explanation texts, worked out once.
 	noneHeld string // "no credential of ocpjp"
@@ -327,10 +332,25 @@ type certHit struct {
 	via  []string // implication path, nil when direct
 	same bool     // the held version counts
 	how  string   // "held directly", or the path in words: "OCEWCD implies OCPJP"
+	// min is the requirement's MinVersion on the axis of the wanted
+	// certification the hit reaches, minKey its versionKey.
+	min    string
+	minKey int64
+	// minShown is MinVersion as the role wrote it, with the axis version
+	// beside it where they differ: "2022 (Spring 5.3)".
+	minShown string
 }
 
-func newCertHit(cat *Catalog, req int, via []string, same bool) certHit {
+func newCertHit(cat *Catalog, req int, via []string, same bool, target *Cert, minVersion string) certHit {
 	h := certHit{req: req, via: via, same: same, how: "held directly"}
+	if minVersion != "" {
+		h.min, _ = target.axisVersion(minVersion)
+		h.minKey = versionKey(h.min)
+		h.minShown = minVersion
+		if w := CanonicalVersion(minVersion, PlainVersion); h.min != "" && CompareVersions(w, h.min) != 0 && target.axisLabel() != "" {
+			h.minShown = minVersion + " (" + target.axisLabel() + " " + h.min + ")"
+		}
+	}
 	if len(via) > 0 {
 		names := make([]string, len(via))
 		for j, id := range via {
@@ -360,21 +380,22 @@ var ErrRole = errors.New("invalid role")
 // Compile validates r and prepares it for scoring at the scorer's current
 // time.
 func (s *Scorer) Compile(r Role) (*Plan, error) {
+	return s.CompileAt(r, s.or().now())
+}
+
+// CompileAt is Compile with the clock given: currency and recency are
+// judged at now. Replaying a logged ranking compiles at its logged time.
+func (s *Scorer) CompileAt(r Role, now time.Time) (*Plan, error) {
 	s = s.or()
 	if err := r.Validate(s.cat); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRole, err)
 	}
-	now := s.now().UTC()
+	now = now.UTC()
 	p := &Plan{gapMemo: map[string]*stepTemplate{}, s: s, role: r, now: now, nowDay: days(now), certHits: make([][]certHit, len(s.cat.certs)), skills: map[string]int{}, weights: s.weights}
 	if r.Weights != nil {
 		p.weights = *r.Weights
 	}
 	add := func(q Requirement, required bool) {
-		// A Java line's min_version is read in Java numbering, as held
-		// versions are: "1.8" is 8 (the README's catalog policy 5).
-		if q.MinVersion != "" && allJava(s.cat, q.AnyOf) {
-			q.MinVersion = CanonicalVersion(q.MinVersion, JavaVersion)
-		}
 		w := q.Weight
 		if w == 0 {
 			w = DefaultPreferredWeight
@@ -386,7 +407,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		if required {
 			kind = "required"
 		}
-		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, minKey: versionKey(q.MinVersion), text: kind + ": " + q.String(),
+		pr := planReq{Requirement: q, required: required, weight: w, cutoff: unknownDay, text: kind + ": " + q.String(),
 			noneHeld: "no credential of " + strings.Join(q.AnyOf, " or "), holdsNo: "holds no " + strings.Join(q.AnyOf, " or ")}
 		if q.WithinYears > 0 {
 			pr.cutoff = p.nowDay - int32(math.Round(q.WithinYears*365.25))
@@ -402,8 +423,11 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		}
 		for ci := range s.cat.certs {
 			e := &s.cat.certs[ci]
+			// A min_version is read on the axis of the certification the
+			// hit reaches: Java numbering reads "1.8" as 8, Spring
+			// Professional reads "2022" as 5.3.
 			if targets[e.ID] {
-				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true))
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, nil, true, e, q.MinVersion))
 				continue
 			}
 			// Several implications may reach the requirement; one that
@@ -416,7 +440,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 				}
 			}
 			if reach != nil {
-				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.path, reach.SameVersion))
+				p.certHits[ci] = append(p.certHits[ci], newCertHit(s.cat, i, reach.path, reach.SameVersion, s.cat.entry(reach.ID), q.MinVersion))
 			}
 		}
 	}
@@ -427,7 +451,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		add(q, false)
 	}
 	addSkill := func(name string, required bool) {
-		k := SkillKey(name)
+		k := s.cat.SkillKey(name)
 		if i, dup := p.skills[k]; dup {
 			if required && !p.skillReq[i].required {
 				p.skillReq[i].required = true
@@ -457,7 +481,7 @@ func (s *Scorer) Compile(r Role) (*Plan, error) {
 		p.skillReq = append(p.skillReq, skillReq{name: strings.Join(alts, " or "), required: true})
 		p.skillW += RequiredSkillWeight
 		for _, a := range alts {
-			if k := SkillKey(a); k != "" && !slices.Contains(altKeys[k], i) {
+			if k := s.cat.SkillKey(a); k != "" && !slices.Contains(altKeys[k], i) {
 				altKeys[k] = append(altKeys[k], i)
 			}
 		}
@@ -505,6 +529,15 @@ func (p *Plan) Role() Role {
 }
 
 // compiled reports whether p was made by Compile.
+// Weights returns the weights the plan scores with: the role's own, or the
+// scorer's default when the role gives none.
+func (p *Plan) Weights() Weights {
+	if !p.compiled() {
+		return Weights{}
+	}
+	return p.weights
+}
+
 func (p *Plan) compiled() bool { return p != nil && p.s != nil }
 
 // errNotCompiled is the reason a nil or zero Plan gives.
@@ -796,40 +829,36 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	return score, eligible
 }
 
-// allJava reports whether every certification anyOf stands for uses Java
-// version numbering.
-func allJava(cat *Catalog, anyOf []string) bool {
-	for _, id := range anyOf {
-		for _, m := range cat.expand(id) {
-			if e := cat.entry(m); e == nil || e.Versioning != JavaVersion {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // meets reports whether held credential h meets requirement q through hit.
 func (p *Plan) meets(q *planReq, h *heldCert, hit certHit) bool {
 	if q.MinVersion != "" {
 		switch {
-		case !hit.same || h.version == "":
+		case !hit.same || h.version == "" || hit.min == "":
 			return false
-		case h.vkey >= 0 && q.minKey >= 0:
-			if h.vkey < q.minKey {
+		case h.vkey >= 0 && hit.minKey >= 0:
+			if h.vkey < hit.minKey {
 				return false
 			}
-		case !versionAtLeast(h.version, q.MinVersion):
+		case !versionAtLeast(h.version, hit.min):
 			return false
 		}
 	}
-	if q.Current && h.validUntil < p.nowDay {
+	// A credential dated after today is not held yet: neither current nor
+	// recent.
+	future := p.issuedLater(h)
+	if q.Current && (h.validUntil < p.nowDay || future) {
 		return false
 	}
-	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff) {
+	if q.WithinYears > 0 && (h.issuedLast == unknownDay || h.issuedLast < q.cutoff || future) {
 		return false
 	}
 	return true
+}
+
+// issuedLater reports whether h's issue date is wholly after the plan's
+// today (a partial date that may mean today or earlier is not).
+func (p *Plan) issuedLater(h *heldCert) bool {
+	return h.issuedFirst != unknownDay && h.issuedFirst > p.nowDay
 }
 
 func (p *Plan) locationCredit(loc string) float64 {

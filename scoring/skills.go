@@ -2,59 +2,39 @@ package scoring
 
 import "strings"
 
-// skillSynonyms folds common spellings of one skill together. Keys and
-// values are skill keys (see SkillKey).
-var skillSynonyms = map[string]string{
-	"apachespark":       "spark",
-	"pyspark":           "spark",
-	"sparksql":          "spark",
-	"springboot":        "springboot",
-	"springboot2":       "springboot",
-	"springboot3":       "springboot",
-	"postgres":          "postgresql",
-	"postgresdb":        "postgresql",
-	"psql":              "postgresql",
-	"apachekafka":       "kafka",
-	"apachehadoop":      "hadoop",
-	"k8s":               "kubernetes",
-	"golang":            "go",
-	"js":                "javascript",
-	"node":              "nodejs",
-	"reactjs":           "react",
-	"springframework":   "spring",
-	"j2ee":              "javaee",
-	"jee":               "javaee",
-	"jakartaee":         "javaee",
-	"servlet":           "servlets",
-	"javaservlets":      "servlets",
-	"jsps":              "jsp",
-	"javaserverpages":   "jsp",
-	"restful":           "rest",
-	"restapi":           "rest",
-	"restapis":          "rest",
-	"restfulapis":       "rest",
-	"microservice":      "microservices",
-	"amazonwebservices": "aws",
-	"mongo":             "mongodb",
-	"mssql":             "sqlserver",
-	"java8":             "java",
-	"java11":            "java",
-	"java17":            "java",
-	"corejava":          "java",
-	"hibernateorm":      "hibernate",
-}
+// SkillKey folds a skill name for comparison with the built-in catalog's
+// skill synonyms; see [Catalog.SkillKey].
+func SkillKey(s string) string { return DefaultCatalog().SkillKey(s) }
 
 // SkillKey folds a skill name for comparison: lower case, without spaces
 // and the punctuation people vary ("Spring Boot", "spring-boot" and
 // "springboot" are one key; "C#" and "C++" keep their symbols), then
-// through a small synonym table ("Apache Spark" is "spark", "Postgres" is
-// "postgresql").
-func SkillKey(s string) string {
+// through the catalog's skill synonyms ("Apache Spark" is "spark",
+// "Postgres" is "postgresql").
+//
+// A nil or zero Catalog folds without synonyms.
+func (c *Catalog) SkillKey(s string) string {
+	var syn map[string]string
+	if c != nil {
+		syn = c.skillSyn
+	}
 	// Fast path: plain ASCII needs one pass and one allocation.
 	if key, ok := asciiSkillKey(make([]byte, 0, len(s)), s); ok {
-		if syn, ok := skillSynonyms[string(key)]; ok {
-			return syn
+		if to, ok := syn[string(key)]; ok {
+			return to
 		}
+		return string(key)
+	}
+	k := foldSkill(s)
+	if to, ok := syn[k]; ok {
+		return to
+	}
+	return k
+}
+
+// foldSkill is a skill's key before synonyms.
+func foldSkill(s string) string {
+	if key, ok := asciiSkillKey(make([]byte, 0, len(s)), s); ok {
 		return string(key)
 	}
 	var b strings.Builder
@@ -65,11 +45,7 @@ func SkillKey(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	k := b.String()
-	if syn, ok := skillSynonyms[k]; ok {
-		return syn
-	}
-	return k
+	return b.String()
 }
 
 // asciiSkillKey appends s's skill key, before synonyms, to buf; ok is

@@ -109,3 +109,24 @@ func CanonicalVersion(v string, scheme Versioning) string {
 	}
 	return v
 }
+
+// WrittenVersion is a version in the form Resolution and stored
+// credentials report it: under Java numbering the canonical form (policy:
+// "1.5" and "5.0" are version 5, the way Oracle renumbered them); under
+// every other scheme as written, trimmed of a leading "v" and a trailing
+// ".x" ("3.0" stays "3.0", "2021" stays "2021"). Comparisons read it on
+// the line's axis ([Catalog.AxisVersion]). It returns "" for text that is
+// not a version, and always "" under NoVersion.
+func WrittenVersion(v string, scheme Versioning) string {
+	switch scheme {
+	case NoVersion:
+		return ""
+	case JavaVersion:
+		return CanonicalVersion(v, scheme)
+	}
+	v = strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(v)), "v"), ".x")
+	if !validVersion(v) {
+		return ""
+	}
+	return v
+}

@@ -8,12 +8,13 @@ import "sync"
 // them back with Key. It only grows, and is safe for concurrent use. A
 // nil or zero Vocab holds no key.
 type Vocab struct {
+	syn  map[string]string // the catalog's skill synonyms
 	mu   sync.RWMutex
 	ids  map[string]uint32
 	keys []string
 }
 
-func newVocab() *Vocab { return &Vocab{ids: map[string]uint32{}} }
+func newVocab(cat *Catalog) *Vocab { return &Vocab{syn: cat.skillSyn, ids: map[string]uint32{}} }
 
 // id returns the number of a key, adding it when new.
 func (v *Vocab) id(key string) uint32 {
@@ -45,7 +46,7 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 		if len(key) == 0 {
 			return 0, false
 		}
-		if syn, ok := skillSynonyms[string(key)]; ok {
+		if syn, ok := v.syn[string(key)]; ok {
 			return v.id(syn), true
 		}
 		v.mu.RLock()
@@ -56,7 +57,10 @@ func (v *Vocab) skillID(skill string) (uint32, bool) {
 		}
 		return v.id(string(key)), true
 	}
-	k := SkillKey(skill)
+	k := foldSkill(skill)
+	if syn, ok := v.syn[k]; ok {
+		k = syn
+	}
 	if k == "" {
 		return 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +17,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/scoring"
 )
 
 // TestMain runs the tool's main instead of the tests when a test starts
@@ -118,6 +121,7 @@ func TestFlagsAfterFiles(t *testing.T) {
 
 func TestEveryCommandTakesNow(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
+	logFile := filepath.Join(t.TempDir(), "decisions.jsonl")
 	for _, args := range [][]string{
 		{"normalize", "OCP 11"},
 		{"import", "--index", dir, candidatesFile},
@@ -125,6 +129,10 @@ func TestEveryCommandTakesNow(t *testing.T) {
 		{"explain", "--index", dir, "--role", seniorJavaRole, "--candidate", "cand-0001"},
 		{"facets", "--index", dir},
 		{"role", jobPosting},
+		{"reindex", "--index", dir},
+		{"rank", "--index", dir, "--role", seniorJavaRole, "--log", logFile},
+		{"audit", "--log", logFile, "--categories", categoriesFile},
+		{"replay", "--log", logFile, "--index", dir},
 	} {
 		if _, ok := lookup(args[0]); !ok {
 			t.Fatalf("no command %q", args[0])
@@ -135,7 +143,7 @@ func TestEveryCommandTakesNow(t *testing.T) {
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role", "reindex", "audit", "replay"}, names); diff != "" {
 		t.Errorf("a command was added without a --now case here (-want +got):\n%s", diff)
 	}
 }
@@ -263,5 +271,36 @@ func TestREADMEUsage(t *testing.T) {
 	r := mustRun(t, "", "help")
 	if r.stdout != usage() {
 		t.Errorf("help printed %q, want usage()", r.stdout)
+	}
+}
+
+// TestReindex: reindex re-derives every stored candidate of an existing
+// index and names the fingerprint it recorded; it never creates an index.
+func TestReindex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	imported := mustRun(t, "", "import", "--index", dir, candidatesFile, "--json").stdout
+	var rep struct{ Imported int }
+	if err := json.Unmarshal([]byte(imported), &rep); err != nil || rep.Imported == 0 {
+		t.Fatalf("import --json = %q (%v)", imported, err)
+	}
+	want := fmt.Sprintf("re-derived %d candidates; index fingerprint %s\n", rep.Imported, index.Fingerprint(scoring.DefaultCatalog()))
+	if got := mustRun(t, "", "reindex", "--index", dir).stdout; got != want {
+		t.Errorf("reindex printed %q, want %q", got, want)
+	}
+	// Rankings read the same after a reindex.
+	before := mustRun(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--json", "--now", testDate).stdout
+	mustRun(t, "", "reindex", "--index", dir)
+	if after := mustRun(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--json", "--now", testDate).stdout; after != before {
+		t.Errorf("rank differs after reindex:\n%s\nvs\n%s", before, after)
+	}
+	missing := filepath.Join(t.TempDir(), "nothing")
+	if r := runTool(t, "", "reindex", "--index", missing); r.code != 1 {
+		t.Errorf("reindex of a missing folder: exit %d, want 1", r.code)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("reindex created %s", missing)
+	}
+	if r := runTool(t, "", "reindex"); r.code != 2 {
+		t.Errorf("reindex without --index: exit %d, want 2", r.code)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +30,8 @@ type source struct {
 	candidates []string
 	format     string
 	asJSON     bool
+	// log, when set, receives the engine's rankings.
+	log match.DecisionLog
 }
 
 func newSource(name string, fs *flag.FlagSet, e *env) *source {
@@ -56,10 +59,13 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 			return nil, fmt.Errorf("--index: %w", err)
 		}
 	}
-	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now})
+	// Reading commands open an index read-only: they share it with each
+	// other, and a folder they cannot write to opens.
+	eng, err := match.Open(ctx, match.Options{Path: s.index, Now: s.env.now, DecisionLog: s.log, ReadOnly: s.index != ""})
 	if err != nil {
 		return nil, err
 	}
+	warnQuarantined(s.env.stderr, eng)
 	for _, path := range s.candidates {
 		if _, err := importFile(ctx, eng, path, input.Format(s.format), s.env.stderr, false); err != nil {
 			eng.Close()
@@ -67,6 +73,14 @@ func (s *source) engine(ctx context.Context, files []string) (*match.Engine, err
 		}
 	}
 	return eng, nil
+}
+
+// warnQuarantined says on stderr which stored records the index set aside
+// as unreadable when it was opened.
+func warnQuarantined(stderr io.Writer, eng *match.Engine) {
+	for _, q := range eng.Quarantined() {
+		fmt.Fprintf(stderr, "certmatch: stored record %d (%q) cannot be read and is left out: %v\n", q.Position, q.ID, q.Err)
+	}
 }
 
 func importFile(ctx context.Context, eng *match.Engine, path string, format input.Format, stderr io.Writer, progress bool) (match.ImportReport, error) {
@@ -149,6 +163,23 @@ func setupNormalize(fs *flag.FlagSet, e *env) func(context.Context, []string) er
 	}
 }
 
+// fileSummary is what import did with one file.
+type fileSummary struct {
+	File string `json:"file"`
+	match.ImportReport
+	// Error is why the file could not be read to its end; the records
+	// before the failure are imported all the same.
+	Error string `json:"error,omitempty"`
+}
+
+// importSummary is import's --json output: the totals, each file, and
+// what the index holds afterwards.
+type importSummary struct {
+	match.ImportReport
+	Files      []fileSummary `json:"files"`
+	IndexHolds int           `json:"index_holds"`
+}
+
 func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	src := newSource("import", fs, e)
 	return func(ctx context.Context, files []string) error {
@@ -161,29 +192,83 @@ func setupImport(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 			return err
 		}
 		defer eng.Close()
-		var total match.ImportReport
+		warnQuarantined(e.stderr, eng)
+		// A file that fails is reported and the others are imported: the
+		// summary covers every file.
+		var sum importSummary
+		failed := 0
 		for _, path := range files {
-			rep, err := importFile(ctx, eng, path, input.Format(src.format), e.stderr, true)
-			total.Read += rep.Read
-			total.Imported += rep.Imported
-			total.Rejected = append(total.Rejected, rep.Rejected...)
-			total.Duplicates = append(total.Duplicates, rep.Duplicates...)
-			total.Unresolved = append(total.Unresolved, rep.Unresolved...)
-			if err != nil {
-				return err
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
+			rep, err := importFile(ctx, eng, path, input.Format(src.format), e.stderr, true)
+			fsum := fileSummary{File: path, ImportReport: rep}
+			if err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				failed++
+				fsum.Error = err.Error()
+				fmt.Fprintf(e.stderr, "certmatch import: %v\n", err)
+			}
+			sum.Files = append(sum.Files, fsum)
+			sum.Read += rep.Read
+			sum.Imported += rep.Imported
+			sum.Lost += rep.Lost
+			sum.Rejected = append(sum.Rejected, rep.Rejected...)
+			sum.Duplicates = append(sum.Duplicates, rep.Duplicates...)
+			sum.Unresolved = append(sum.Unresolved, rep.Unresolved...)
 		}
-		n, err := eng.Count(ctx)
-		if err != nil {
+		sum.Format = input.Format(strings.Join(formatsOf(sum.Files), ","))
+		if n, err := eng.Count(ctx); err == nil {
+			sum.IndexHolds = n
+		} else {
 			return err
 		}
 		if src.asJSON {
-			return report.WriteJSON(e.stdout, total)
+			if err := report.WriteJSON(e.stdout, sum); err != nil {
+				return err
+			}
+		} else {
+			if len(files) > 1 || failed > 0 {
+				for _, f := range sum.Files {
+					fmt.Fprintf(e.stdout, "%s: %s\n", f.File, fileLine(f))
+				}
+			}
+			fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
+				sum.Read, sum.Imported, len(sum.Rejected), len(sum.Duplicates), len(sum.Unresolved), sum.IndexHolds)
 		}
-		fmt.Fprintf(e.stdout, "read %d, imported %d, rejected %d, duplicate ids %d, certifications not recognised %d; index holds %d\n",
-			total.Read, total.Imported, len(total.Rejected), len(total.Duplicates), len(total.Unresolved), n)
+		if failed > 0 {
+			return fmt.Errorf("%d of %d files could not be read to their end", failed, len(files))
+		}
 		return nil
 	}
+}
+
+// fileLine is one file's line of import's summary.
+func fileLine(f fileSummary) string {
+	if f.Format == "" && f.Read == 0 && f.Error != "" {
+		return "not read (see the error above)"
+	}
+	line := fmt.Sprintf("%s, read %d, imported %d, rejected %d", f.Format, f.Read, f.Imported, len(f.Rejected))
+	if f.Lost > 0 {
+		line += fmt.Sprintf(", lost %d", f.Lost)
+	}
+	if f.Stopped != "" {
+		line += "; stopped at " + f.Stopped
+	}
+	return line
+}
+
+// formatsOf lists the formats the files were read as, each once, in order.
+func formatsOf(files []fileSummary) []string {
+	var out []string
+	for _, f := range files {
+		if f.Format != "" && !slices.Contains(out, string(f.Format)) {
+			out = append(out, string(f.Format))
+		}
+	}
+	return out
 }
 
 // loadRoleFile reads --role: a native role file or a job posting.
@@ -225,10 +310,19 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	offset := fs.Int("offset", 0, "results to skip")
 	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones")
 	query := fs.String("query", "", "free `text` the candidates must match (summary and skills)")
+	logPath := fs.String("log", "", "append the ranking to a decision log `file` (JSON Lines; for audit and replay)")
 	return func(ctx context.Context, files []string) error {
 		role, err := loadRoleFile(*rolePath)
 		if err != nil {
 			return err
+		}
+		if *logPath != "" {
+			f, err := os.OpenFile(*logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			src.log = match.NewJSONLinesLog(f)
 		}
 		if *top <= 0 || *offset < 0 {
 			return fmt.Errorf("%w: --top must be positive and --offset not negative", errUsage)
@@ -318,6 +412,51 @@ func setupFacets(fs *flag.FlagSet, e *env) func(context.Context, []string) error
 				fmt.Fprintf(e.stdout, "  %6d  %s\n", fc.Count, fc.Term)
 			}
 		}
+		return nil
+	}
+}
+
+func setupReindex(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+	dir := fs.String("index", "", "on-disk index `folder`")
+	asJSON := fs.Bool("json", false, "JSON output")
+	return func(ctx context.Context, args []string) error {
+		if *dir == "" || len(args) > 0 {
+			return fmt.Errorf("%w: reindex needs --index DIR and no other argument", errUsage)
+		}
+		// Never create an index: a mistyped folder is an error.
+		if _, err := os.Stat(*dir); err != nil {
+			return fmt.Errorf("--index: %w", err)
+		}
+		opts := match.Options{Path: *dir, Now: e.now}
+		atOpen := 0
+		tty := isTerminal(e.stderr)
+		opts.ReindexProgress = func(p index.ReindexProgress) {
+			atOpen = p.Done
+			if tty {
+				fmt.Fprintf(e.stderr, "\r%s: %d of %d re-derived", *dir, p.Done, p.Total)
+			}
+		}
+		eng, err := match.Open(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		// A stale index was re-derived as it opened; a current one is
+		// re-derived now, as asked.
+		n := atOpen
+		if n == 0 {
+			if n, err = eng.Reindex(ctx); err != nil {
+				return err
+			}
+		}
+		if tty {
+			fmt.Fprintln(e.stderr)
+		}
+		fp := index.Fingerprint(eng.Scorer().Catalog())
+		if *asJSON {
+			return report.WriteJSON(e.stdout, map[string]any{"reindexed": n, "fingerprint": fp})
+		}
+		fmt.Fprintf(e.stdout, "re-derived %d candidates; index fingerprint %s\n", n, fp)
 		return nil
 	}
 }

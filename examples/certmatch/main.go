@@ -76,7 +76,7 @@ var commands = []command{
 	{"import", "--index DIR [--format F] FILE...",
 		"Import reads candidate files into an on-disk index (created when missing) and\nprints a summary of what was imported and rejected; every rejected record is\nlisted on stderr. A progress line is drawn when stderr is a terminal.",
 		setupImport},
-	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--json]",
+	{"rank", "(--index DIR | --candidates FILE...) --role ROLE.json [--top N] [--offset N] [--all] [--query TEXT] [--log FILE] [--json]",
 		"Rank prints a role's ranking: eligible candidates first, then, with --all,\nthe ineligible ones, each with its score, what it matched and misses, and\nits next step.",
 		setupRank},
 	{"explain", "(--index DIR | --candidates FILE...) --role ROLE.json --candidate ID [--json]",
@@ -88,6 +88,15 @@ var commands = []command{
 	{"role", "JOB [--json]",
 		"Role reads a job posting (a JSON Resume job, or the text, Markdown or HTML of\na posting, recognised by content; - reads stdin) as a role and prints it with\nthe sentence each requirement, skill and minimum came from, for review; with\n--json, as a native role file for --role.",
 		setupRole},
+	{"reindex", "--index DIR [--json]",
+		"Reindex re-derives an on-disk index's search terms and ranking profiles from\nits stored records (which it does not change) with the built-in catalog, and\nrecords the catalog's fingerprint. Opening an index written under another\ncatalog does this by itself; reindex does it on demand. A progress line is\ndrawn when stderr is a terminal.",
+		setupReindex},
+	{"audit", "--log FILE --categories FILE [--selection eligible|above_median|both] [--csv] [--json]",
+		"Audit reads a decision log (rank --log) and a separate file of demographic\ncategories and prints selection rates and impact ratios by sex, race/ethnicity\nand their intersection (NYC Local Law 144): selected meaning eligible, and\nscoring above the ranking's median. Unknown categories are counted; categories\nunder 2% are flagged and left out of the ratios.",
+		setupAudit},
+	{"replay", "--log FILE (--index DIR | --candidates FILE...) [--json]",
+		"Replay runs every logged ranking again with its role, options and clock and\nreports each difference by candidate id; it exits 1 when any ranking differs.",
+		setupReplay},
 }
 
 // usageFooter ends the tool's usage.

@@ -130,7 +130,9 @@ func TestExitCodes(t *testing.T) {
 			if tc.code == 1 && strings.Contains(r.stderr, "usage:") {
 				t.Errorf("an error (exit 1) must not print the usage; stderr:\n%s", r.stderr)
 			}
-			if tc.code != 0 && r.stdout != "" {
+			// import prints its summary of every file even when one
+			// fails; every other failed command writes nothing.
+			if tc.code != 0 && r.stdout != "" && tc.args[0] != "import" {
 				t.Errorf("a failed command wrote to stdout: %q", r.stdout)
 			}
 		})
@@ -412,5 +414,102 @@ func TestImportThenRank(t *testing.T) {
 	again := mustRun(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--json", "--now", testDate)
 	if diff := cmp.Diff(fromFile.stdout, again.stdout); diff != "" {
 		t.Errorf("rank after a second import (-want +got):\n%s", diff)
+	}
+}
+
+// TestImportSeveralFilesOneFailing: a file that cannot be read, or fails
+// half way, does not stop the others; the summary gives each file and the
+// totals, --json with the real format, and the exit code says a file
+// failed.
+func TestImportSeveralFilesOneFailing(t *testing.T) {
+	tmp := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(tmp, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.jsonl", "{\"id\":\"a1\"}\n{\"id\":\"a2\"}\n")
+	cut := write("cut.json", `[{"id":"b1"},{"id":"b2"},{"id":"b`)
+	csvFile := write("more.csv", "id,skills\nc1,Java\n")
+	missing := filepath.Join(tmp, "missing.json")
+
+	dir := filepath.Join(tmp, "index")
+	r := runTool(t, "", "import", "--index", dir, good, missing, cut, csvFile)
+	if r.code != exitError {
+		t.Errorf("exit %d, want %d; stderr:\n%s", r.code, exitError, r.stderr)
+	}
+	wantOut := good + ": native, read 2, imported 2, rejected 0\n" +
+		missing + ": not read (see the error above)\n" +
+		cut + ": native, read 2, imported 2, rejected 0; stopped at [2]: unexpected end of input (truncated?)\n" +
+		csvFile + ": csv, read 1, imported 1, rejected 0\n" +
+		"read 5, imported 5, rejected 0, duplicate ids 0, certifications not recognised 0; index holds 5\n"
+	if diff := cmp.Diff(wantOut, r.stdout); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	for _, want := range []string{"missing.json", "cut.json", "2 of 4 files could not be read to their end"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr does not mention %q:\n%s", want, r.stderr)
+		}
+	}
+
+	r = runTool(t, "", "import", "--index", filepath.Join(tmp, "index2"), "--json", good, cut)
+	var sum struct {
+		Format string `json:"format"`
+		Read   int    `json:"read"`
+		Files  []struct {
+			File    string `json:"file"`
+			Format  string `json:"format"`
+			Stopped string `json:"stopped"`
+			Error   string `json:"error"`
+		} `json:"files"`
+		IndexHolds int `json:"index_holds"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatalf("import --json: %v\n%s", err, r.stdout)
+	}
+	if sum.Format != "native" || sum.Read != 4 || sum.IndexHolds != 4 || len(sum.Files) != 2 ||
+		sum.Files[1].Format != "native" || sum.Files[1].Stopped == "" || sum.Files[1].Error == "" {
+		t.Errorf("import --json summary = %+v; want format native, 4 read and held, the cut file stopped with an error", sum)
+	}
+	r = runTool(t, "", "import", "--index", filepath.Join(tmp, "index3"), "--json", good, csvFile)
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil || sum.Format != "native,csv" || r.code != 0 {
+		t.Errorf("two formats: exit %d, format %q, %v; want 0 and \"native,csv\"", r.code, sum.Format, err)
+	}
+}
+
+// TestReadCommandsShareTheIndex: rank, explain and facets open an index
+// read-only, so they run beside each other; while a writer (an import)
+// holds it, they fail with an error that says the index is held by another
+// process, not a bare "timeout".
+func TestReadCommandsShareTheIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	mustRun(t, "", "import", "--index", dir, candidatesFile)
+
+	reader, err := match.Open(ctx, match.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runTool(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--now", testDate)
+	if r.code != exitOK {
+		t.Errorf("rank beside a read-only engine: exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	reader.Close()
+
+	writer, err := match.Open(ctx, match.Options{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	for _, args := range [][]string{
+		{"rank", "--index", dir, "--role", seniorJavaRole},
+		{"facets", "--index", dir},
+	} {
+		r := runTool(t, "", args...)
+		if r.code != exitError || !strings.Contains(r.stderr, "held by another process") {
+			t.Errorf("%s while a writer holds the index: exit %d, stderr %q; want 1 and who holds it", args[0], r.code, r.stderr)
+		}
 	}
 }

@@ -127,11 +127,13 @@ func (s *Shape) Check(v any, path string) *FieldError {
 			return nil
 		}
 		if a, err := mail.ParseAddress(sv); err != nil || a.Address != sv || a.Name != "" {
-			return bad("%q is not an email address", sv)
+			return bad("not an email address") // never quoted: an address is personal
 		}
 	case kindURI:
 		if _, err := url.Parse(sv); err != nil {
-			return &FieldError{path, fmt.Errorf("%q is not a URL: %w", sv, err)}
+			// Neither the value nor url's error (which holds it) is quoted:
+			// a profile URL is personal.
+			return bad("not a URL")
 		}
 	case kindEnum:
 		for _, e := range s.enum {

@@ -24,10 +24,10 @@ func TestShapeCheck(t *testing.T) {
 		{name: "number string", why: "numbers are not strings", doc: `{"tags":["x",3]}`, want: "tags[1]: want a string, got a number"},
 		{name: "bad date", why: "dates follow the schema's pattern", doc: `{"work":[{"startDate":"March 2019"}]}`, want: `work[0].startDate: date "March 2019": want YYYY, YYYY-MM or YYYY-MM-DD`},
 		{name: "impossible date", why: "and are calendar dates", doc: `{"work":[{},{"endDate":"2021-13"}]}`, want: `work[1].endDate: date "2021-13": bad month`},
-		{name: "email with name", why: "an email is a bare address", doc: `{"email":"Ana <a@x.org>"}`, want: `email: "Ana <a@x.org>" is not an email address`},
+		{name: "email with name", why: "an email is a bare address", doc: `{"email":"Ana <a@x.org>"}`, want: "email: not an email address"},
 		{name: "enum", why: "an enum takes only its values", doc: `{"remote":"Sometimes"}`, want: `remote: "Sometimes" is not one of Full, Hybrid, None`},
 		{name: "array wanted", why: "an object where an array belongs", doc: `{"work":{}}`, want: "work: want an array, got an object"},
-		{name: "order", why: "fields are checked by name, so the first problem is stable", doc: `{"work":5,"email":"x"}`, want: `email: "x" is not an email address`},
+		{name: "order", why: "fields are checked by name, so the first problem is stable", doc: `{"work":5,"email":"x"}`, want: "email: not an email address"},
 		{name: "top", why: "the document itself", doc: `[1]`, want: "want an object, got an array"},
 	}
 	for _, tt := range tests {

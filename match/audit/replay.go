@@ -1,9 +1,11 @@
 package audit
 
 import (
+	"context"
 	"fmt"
 	"math"
 
+	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
 )
 
@@ -102,4 +104,51 @@ func points(cs []match.ComponentPoints) string {
 		s += fmt.Sprintf("%s=%.2f/%.0f", c.Name, c.Points, c.Max)
 	}
 	return s
+}
+
+// Replayed is the outcome of running one logged ranking again.
+type Replayed struct {
+	Role string `json:"role"`
+	// Changes lists what differs, candidate by candidate; none means the
+	// ranking was reproduced exactly.
+	Changes []Change `json:"changes,omitempty"`
+	// Eligible and Total are the replayed counts; WasEligible and
+	// WasTotal the logged ones.
+	Eligible    int `json:"eligible"`
+	Total       int `json:"total"`
+	WasEligible int `json:"was_eligible"`
+	WasTotal    int `json:"was_total"`
+	// CatalogChanged says the engine's catalog is not the logged one, and
+	// Library is the version that made the logged ranking: either explains
+	// a difference.
+	CatalogChanged bool   `json:"catalog_changed,omitempty"`
+	Library        string `json:"library"`
+}
+
+// Replay runs a logged ranking again on eng with the logged role, options
+// and clock, and compares the page with the logged one. Run over the
+// same index with the same catalog, it reproduces the ranking exactly; a
+// candidate updated or deleted since shows up in Changes by id.
+func Replay(ctx context.Context, eng *match.Engine, d match.Decision) (Replayed, error) {
+	opts := match.RankOptions{Top: d.Options.Top, Offset: d.Options.Offset, IncludeIneligible: d.Options.IncludeIneligible,
+		Query: d.Options.Query, Now: d.Now}
+	if f := d.Options.Filters; f != nil {
+		opts.Filters = index.Filters{Locations: f.Locations, Skills: f.Skills, Certifications: f.Certifications}
+	}
+	if opts.Now.IsZero() {
+		return Replayed{}, fmt.Errorf("audit: the logged ranking of %q has no clock", d.Role.ID)
+	}
+	r, err := eng.Rank(ctx, d.Role, opts)
+	if err != nil {
+		return Replayed{}, fmt.Errorf("audit: replay of %q: %w", d.Role.ID, err)
+	}
+	again := match.DecisionFor(r)
+	out := Replayed{Role: d.Role.ID, Changes: Compare(d.Results, again),
+		Eligible: r.Eligible, Total: r.Total, WasEligible: d.Eligible, WasTotal: d.Total,
+		CatalogChanged: d.Catalog != "" && d.Catalog != eng.CatalogID(), Library: d.Library}
+	if out.Eligible != out.WasEligible || out.Total != out.WasTotal {
+		out.Changes = append(out.Changes, Change{CandidateID: "(all)", What: "counts",
+			Was: fmt.Sprintf("%d eligible of %d", d.Eligible, d.Total), Now: fmt.Sprintf("%d eligible of %d", r.Eligible, r.Total)})
+	}
+	return out, nil
 }

@@ -76,11 +76,11 @@ func decodeCSV(br *bufio.Reader, fn func(Record) error) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("csv header: %w", err)
+		return &InputError{Position: "line 1", Err: fmt.Errorf("csv header: %w", err)}
 	}
 	cols, err := checkCSVHeader(header)
 	if err != nil {
-		return err
+		return &InputError{Position: "line 1", Err: err}
 	}
 	for {
 		rec, err := r.Read()
@@ -98,10 +98,16 @@ func decodeCSV(br *bufio.Reader, fn func(Record) error) error {
 			}
 			rec0 = reject(pos, id, "", err)
 		case err != nil:
-			return fmt.Errorf("csv: %w", err)
+			line, _ := r.FieldPos(0)
+			return &InputError{Position: fmt.Sprintf("after line %d", line), Err: fmt.Errorf("csv: %w", err)}
 		default:
 			line, _ := r.FieldPos(0)
-			rec0 = csvRecord(rec, cols, fmt.Sprintf("line %d", line))
+			pos := fmt.Sprintf("line %d", line)
+			if rowSize(rec) > MaxRecordSize {
+				rec0 = reject(pos, "", "", errTooLarge)
+				break
+			}
+			rec0 = csvRecord(rec, cols, pos)
 		}
 		if err := fn(rec0); err != nil {
 			return err
@@ -136,7 +142,9 @@ func csvRecord(row []string, cols csvCols, pos string) Record {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return reject(pos, c.ID, num.col, &strictjson.TypeError{Msg: fmt.Sprintf("%q is not a number", s), Err: err})
+			// The cell is not quoted back: a number column may hold a
+			// phone number or anything else personal.
+			return reject(pos, c.ID, num.col, &strictjson.TypeError{Msg: "not a number", Err: errors.Unwrap(err)})
 		}
 		*num.dst = f
 	}
@@ -159,6 +167,15 @@ func csvRecord(row []string, cols csvCols, pos string) Record {
 		return rejectValidation(pos, &c, err, nil)
 	}
 	return Record{Candidate: c, Position: pos}
+}
+
+// rowSize is the number of bytes in a row's cells.
+func rowSize(row []string) int {
+	n := 0
+	for _, c := range row {
+		n += len(c)
+	}
+	return n
 }
 
 // splitList splits a cell on ';', trimming entries and dropping empty ones.

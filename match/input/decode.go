@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/certmatch/certmatch/internal/strictjson"
 	"github.com/certmatch/certmatch/scoring"
@@ -42,7 +43,10 @@ var ErrUnknownFormat = errors.New("unknown input format")
 //   - "document 2": the 1-based place of a value in a stream of
 //     concatenated JSON values that are not one per line.
 //
-// Record is the candidate id when it is known, Field the JSON path or CSV
+// Record is the candidate id when it is known and a valid id (an id that
+// is not valid UTF-8, too long or holding control characters is never
+// quoted; a rejected JSON Resume record is named by a hash of its content,
+// never by its email address), Field the JSON path or CSV
 // column of the problem ("certifications[1].date", "basics.email",
 // "years_experience"), "" when the record as a whole is at fault.
 type RecordError struct {
@@ -102,6 +106,7 @@ func (e *RecordError) MarshalJSON() ([]byte, error) {
 // returned itself, its empty Position and Record filled in; the field of a
 // *scoring.FieldError (a validation error) becomes Field.
 func NewRecordError(pos, id string, err error) *RecordError {
+	id = printableID(id)
 	var re *RecordError
 	if errors.As(err, &re) {
 		if re.Position == "" {
@@ -117,7 +122,7 @@ func NewRecordError(pos, id string, err error) *RecordError {
 	if errors.As(err, &fe) {
 		out.Field, out.Err = fe.Field, fe.Err
 		if out.Record == "" {
-			out.Record = fe.Record
+			out.Record = printableID(fe.Record)
 		}
 	}
 	if out.Err == nil {
@@ -125,6 +130,49 @@ func NewRecordError(pos, id string, err error) *RecordError {
 	}
 	return out
 }
+
+// InputError is an error of the input as a whole, which ends decoding:
+// malformed or truncated JSON outside JSON Lines, a bad CSV header, a
+// reader that fails. Every record before Position was handed on; the rest
+// of the input was not read.
+type InputError struct {
+	// Position is where reading stopped, in the forms of RecordError: the
+	// record the input failed in or would have held next ("[3]", "line
+	// 40", "document 2"); "" at the start of the input.
+	Position string
+	Err      error
+}
+
+// Error formats e as "[3]: unexpected end of input".
+func (e *InputError) Error() string {
+	if e.Position == "" {
+		return e.Err.Error()
+	}
+	return e.Position + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// inputErr builds an *InputError, naming an end of input mid-value for what
+// it is.
+func inputErr(pos string, err error) error {
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		err = errTruncated
+	}
+	return &InputError{Position: pos, Err: err}
+}
+
+// errTruncated is the reason of an input that ends inside a value.
+var errTruncated = errors.New("unexpected end of input (truncated?)")
+
+// MaxRecordSize is the largest record, in bytes of its input, that Decode
+// reads: a longer record is rejected with its position (a JSON Lines line
+// longer than this is skipped without being held in memory).
+const MaxRecordSize = 16 << 20
+
+// errTooLarge is the reason a record over MaxRecordSize is rejected.
+var errTooLarge = fmt.Errorf("record longer than %d bytes", MaxRecordSize)
 
 // DecodeOptions configure Decode. The zero value recognises the format by
 // content and uses the wall clock.
@@ -144,9 +192,8 @@ type Record struct {
 	Err       error  // a *RecordError when the record is rejected
 }
 
-// peekSize is the buffer DetectFormat looks into. A JSON Lines file whose
-// first line is longer than this is read as a stream of JSON values, which
-// gives the same records but stops at the first malformed one.
+// peekSize is the buffer DetectFormat looks into. Input starting with a
+// JSON object whose first line is longer than this is JSON Lines.
 const peekSize = 1 << 20
 
 // Decode streams records from r, calling fn for each, without loading the
@@ -162,17 +209,22 @@ const peekSize = 1 << 20
 // Decode returns the format it read, and an error only when the input as a
 // whole cannot be read (an I/O error, malformed JSON outside JSON Lines, a
 // bad CSV header, an unknown format) or fn returns one, which stops
-// decoding and is returned as is. Empty input (only white space) is no
-// records and no error; the format returned is then opts.Format.
+// decoding and is returned as is. An error of the input as a whole is an
+// *InputError saying where it stopped; every record decoded before it has
+// been handed to fn. Empty input (only white space) is no records and no
+// error; the format returned is then opts.Format.
 //
-// A JSON object whose first line is a complete JSON value starts JSON
-// Lines: every non-blank line must then hold one record. A single such
-// line is a "document"; to tell, the first record of JSON Lines is handed
-// to fn when the second line arrives.
+// Input starting with a JSON object is JSON Lines when its first line is a
+// complete JSON value, when its first line does not end within the first
+// megabyte, or when its next non-blank line starts with '{' in the first
+// column (so a malformed first line costs that line only); every non-blank
+// line then holds one record. A single such line is a "document"; to tell,
+// the first record of JSON Lines is handed to fn when the second line
+// arrives.
 func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, error) {
 	br := bufio.NewReaderSize(r, peekSize)
 	if err := skipBOM(br); err != nil {
-		return opts.Format, err
+		return opts.Format, &InputError{Err: err}
 	}
 	format := opts.Format
 	switch format {
@@ -182,7 +234,7 @@ func Decode(r io.Reader, opts DecodeOptions, fn func(Record) error) (Format, err
 			return format, nil
 		}
 		if err != nil {
-			return format, err
+			return format, &InputError{Err: err}
 		}
 		format = f
 	case FormatNative, FormatJSONResume, FormatCSV:
@@ -243,7 +295,17 @@ func DetectFormat(br *bufio.Reader) (Format, error) {
 	case len(t) == 0:
 		return FormatAuto, errEmpty
 	case t[0] == '{' || t[0] == '[':
-		f, _ := classifyJSON(t)
+		f, done := classifyJSON(t)
+		// A malformed first JSON Lines record decides nothing: the next
+		// line that starts a record does.
+		for rest := t; !done && t[0] == '{'; {
+			i := bytes.Index(rest, []byte("\n{"))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+			f, done = classifyJSON(rest)
+		}
 		return f, nil
 	}
 	line := t
@@ -371,12 +433,18 @@ func classifySkills(dec *json.Decoder) (Format, bool) {
 // decodeJSON reads a top-level array, JSON Lines or a stream of JSON
 // values from br, converting each record with conv.
 func decodeJSON(br *bufio.Reader, conv func(raw []byte, pos string) Record, fn func(Record) error) error {
+	lines := false
 	head, err := peekUntil(br, func(b []byte, final bool) bool {
 		t := bytes.TrimLeft(b, " \t\r\n")
-		return len(t) > 0 && (t[0] != '{' || bytes.IndexByte(t, '\n') >= 0) || final
+		if len(t) == 0 || t[0] != '{' {
+			return len(t) > 0 || final
+		}
+		var decided bool
+		lines, decided = looksLikeLines(t, final, len(b) >= br.Size())
+		return decided
 	})
 	if err != nil {
-		return err
+		return &InputError{Err: err}
 	}
 	t := bytes.TrimLeft(head, " \t\r\n")
 	switch {
@@ -384,17 +452,50 @@ func decodeJSON(br *bufio.Reader, conv func(raw []byte, pos string) Record, fn f
 		return nil
 	case t[0] == '[':
 		return decodeArray(br, conv, fn)
+	case t[0] == '{' && lines:
+		return decodeLines(br, conv, fn)
 	case t[0] == '{':
-		first := t
-		if i := bytes.IndexByte(t, '\n'); i >= 0 {
-			first = t[:i]
-		}
-		if json.Valid(first) {
-			return decodeLines(br, conv, fn)
-		}
 		return decodeStream(br, conv, fn)
 	}
-	return fmt.Errorf("want a JSON object, an array of objects or JSON Lines, found %q", abbrev(t))
+	return &InputError{Err: fmt.Errorf("want a JSON object, an array of objects or JSON Lines, found %q", abbrev(t))}
+}
+
+// looksLikeLines says whether t, the start of an input beginning with '{',
+// is JSON Lines, and whether t was enough to tell. final means no more
+// input is coming; full that the buffer is full, so the first line does
+// not end within it.
+func looksLikeLines(t []byte, final, full bool) (lines, decided bool) {
+	i := bytes.IndexByte(t, '\n')
+	if i < 0 {
+		switch {
+		case full:
+			return true, true // a line longer than the buffer: one record, or a one-line document read the same
+		case final:
+			return json.Valid(t), true // one line: a document, or a stream of values on it
+		}
+		return false, false
+	}
+	if json.Valid(t[:i]) {
+		return true, true
+	}
+	rest := t[i+1:]
+	for {
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 && !final && !full {
+			return false, false // the next line may still be blank
+		}
+		line := rest
+		if j >= 0 {
+			line = rest[:j]
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			return line[0] == '{', true
+		}
+		if j < 0 {
+			return false, true // a single malformed line: read as a document, to say why
+		}
+		rest = rest[j+1:]
+	}
 }
 
 func abbrev(b []byte) string {
@@ -410,24 +511,36 @@ func abbrev(b []byte) string {
 func decodeArray(br *bufio.Reader, conv func([]byte, string) Record, fn func(Record) error) error {
 	dec := json.NewDecoder(br)
 	if _, err := dec.Token(); err != nil { // '['
-		return fmt.Errorf("array: %w", err)
+		return inputErr("", err)
 	}
-	for i := 0; dec.More(); i++ {
+	i := 0
+	for ; dec.More(); i++ {
 		var raw json.RawMessage
+		pos := fmt.Sprintf("[%d]", i)
 		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("[%d]: %w", i, err)
+			return inputErr(pos, err)
 		}
-		if err := fn(conv(raw, fmt.Sprintf("[%d]", i))); err != nil {
+		rec := sized(raw, pos, conv)
+		if err := fn(rec); err != nil {
 			return err
 		}
 	}
 	if _, err := dec.Token(); err != nil { // ']'
-		return fmt.Errorf("array: %w", err)
+		return inputErr(fmt.Sprintf("[%d]", i), err)
 	}
 	if err := expectEOF(dec); err != nil {
-		return fmt.Errorf("after the array: %w", err)
+		return inputErr("after the array", err)
 	}
 	return nil
+}
+
+// sized converts raw with conv, or rejects it when it is longer than
+// MaxRecordSize.
+func sized(raw []byte, pos string, conv func([]byte, string) Record) Record {
+	if len(raw) > MaxRecordSize {
+		return reject(pos, "", "", errTooLarge)
+	}
+	return conv(raw, pos)
 }
 
 // expectEOF reports an error unless dec's input has ended.
@@ -447,33 +560,62 @@ func expectEOF(dec *json.Decoder) error {
 // like the same object indented.
 func decodeLines(br *bufio.Reader, conv func([]byte, string) Record, fn func(Record) error) error {
 	var first []byte
-	firstLine, records := 0, 0
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("line %d: read: %w", n, err)
+	firstLine, firstLong, records := 0, false, 0
+	record := func(t []byte, long bool, pos string) Record {
+		if long {
+			return reject(pos, "", "", errTooLarge)
 		}
-		if t := bytes.TrimSpace(line); len(t) > 0 {
+		return conv(t, pos)
+	}
+	for n := 1; ; n++ {
+		line, long, err := readLine(br, MaxRecordSize)
+		if err != nil && err != io.EOF {
+			if records == 1 {
+				if ferr := fn(record(first, firstLong, fmt.Sprintf("line %d", firstLine))); ferr != nil {
+					return ferr
+				}
+			}
+			return &InputError{Position: fmt.Sprintf("line %d", n), Err: fmt.Errorf("read: %w", err)}
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 || long {
 			records++
 			switch records {
 			case 1:
-				first, firstLine = t, n
+				first, firstLine, firstLong = t, n, long
 			case 2:
-				if ferr := fn(conv(first, fmt.Sprintf("line %d", firstLine))); ferr != nil {
+				if ferr := fn(record(first, firstLong, fmt.Sprintf("line %d", firstLine))); ferr != nil {
 					return ferr
 				}
 				fallthrough
 			default:
-				if ferr := fn(conv(t, fmt.Sprintf("line %d", n))); ferr != nil {
+				if ferr := fn(record(t, long, fmt.Sprintf("line %d", n))); ferr != nil {
 					return ferr
 				}
 			}
 		}
 		if err == io.EOF {
 			if records == 1 {
-				return fn(conv(first, "document"))
+				return fn(record(first, firstLong, "document"))
 			}
 			return nil
+		}
+	}
+}
+
+// readLine reads one line of br, through its '\n' or the end of input. A
+// line longer than limit is read through but not kept: long reports it.
+func readLine(br *bufio.Reader, limit int) (line []byte, long bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !long {
+			if len(line)+len(frag) > limit {
+				long, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return line, long, err
 		}
 	}
 }
@@ -482,33 +624,43 @@ func decodeStream(br *bufio.Reader, conv func([]byte, string) Record, fn func(Re
 	dec := json.NewDecoder(br)
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("document: %w", err)
+		return inputErr("document", err)
 	}
 	if !dec.More() {
 		if err := expectEOF(dec); err != nil {
-			return fmt.Errorf("after the document: %w", err)
+			return inputErr("after the document", err)
 		}
-		return fn(conv(raw, "document"))
+		return fn(sized(raw, "document", conv))
 	}
 	for n := 1; ; n++ {
-		if err := fn(conv(raw, fmt.Sprintf("document %d", n))); err != nil {
+		if err := fn(sized(raw, fmt.Sprintf("document %d", n), conv)); err != nil {
 			return err
 		}
 		if !dec.More() {
 			if err := expectEOF(dec); err != nil {
-				return fmt.Errorf("after document %d: %w", n, err)
+				return inputErr(fmt.Sprintf("after document %d", n), err)
 			}
 			return nil
 		}
 		raw = nil
 		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("document %d: %w", n+1, err)
+			return inputErr(fmt.Sprintf("document %d", n+1), err)
 		}
 	}
 }
 
+// printableID is id when it is a valid id, else "": an id that is not
+// valid UTF-8, too long or holding control characters is never quoted.
+func printableID(id string) string {
+	if scoring.ValidateID(id) != nil {
+		return ""
+	}
+	return id
+}
+
 // reject builds a rejected Record.
 func reject(pos, id, field string, err error) Record {
+	id = printableID(id)
 	return Record{
 		Candidate: scoring.Candidate{ID: id},
 		Position:  pos,
@@ -533,6 +685,11 @@ func rejectValidation(pos string, c *scoring.Candidate, err error, rename func(s
 
 // nativeRecord decodes one native candidate.
 func nativeRecord(raw []byte, pos string) Record {
+	// encoding/json turns invalid UTF-8 into U+FFFD, which would fold two
+	// distinct ids into one: the id is checked as written.
+	if !utf8.Valid(raw) && !utf8.Valid(rawID(raw)) {
+		return reject(pos, "", "id", fmt.Errorf("%w: not valid UTF-8", scoring.ErrID))
+	}
 	var c scoring.Candidate
 	// Fast path: a well-formed record decodes with encoding/json alone; the
 	// strict decoder runs only to name the field of a bad one.
@@ -557,6 +714,17 @@ func nativeRecord(raw []byte, pos string) Record {
 		return rejectValidation(pos, &c, err, nil)
 	}
 	return Record{Candidate: c, Position: pos}
+}
+
+// rawID returns the "id" member of a JSON object as written, or nil.
+func rawID(raw []byte) []byte {
+	var v struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	return v.ID
 }
 
 // peekID returns the "id" string of a JSON object, or "".

@@ -7,9 +7,12 @@
 // requirement keeping the sentence it came from). It does not index, normalise or score:
 // match.Engine.Import calls Decode and resolves the certifications.
 //
-// Limits: a record is decoded whole (a candidate is never larger than a few
-// kilobytes); the format is decided from the first megabyte; error messages
-// name positions, ids and fields and never quote a personal field. Every
+// Limits: a record is decoded whole, up to [MaxRecordSize] bytes (a longer
+// one is rejected with its position); the format is decided from the first
+// megabyte; error messages name positions, ids and fields and never quote a
+// personal field. An input that fails as a whole (truncated or malformed
+// JSON outside JSON Lines, a failing reader) ends with an *[InputError]
+// saying where, after every record before it has been handed on. Every
 // function is safe for concurrent use; Decode calls its callback from the
 // caller's goroutine, one record at a time.
 //
@@ -37,7 +40,8 @@
 //
 //   - id: basics.email lower-cased; without one, "resume-" and the first 12
 //     hex digits of the SHA-256 of the record's compacted JSON, so the same
-//     resume gets the same id however it is indented;
+//     resume gets the same id however it is indented. A rejected record is
+//     always named by that hash, never by its email address;
 //   - name, email, phone: from basics;
 //   - summary: basics.label and basics.summary, joined by ": ";
 //   - location: "City, Region", or "City, CountryCode" without a region,

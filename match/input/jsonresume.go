@@ -59,11 +59,13 @@ func resumeRecord(raw []byte, pos string, now time.Time) Record {
 		return reject(pos, "", "", fmt.Errorf("want a JSON Resume object, got %s", strictjson.KindOfValue(v)))
 	}
 	id := strictjson.HashID("resume-", raw)
+	// A rejection names the record by this hash, never by its address.
+	errID := id
 	if e, ok := getObj(doc, "basics")["email"].(string); ok && strings.TrimSpace(e) != "" {
 		id = strings.ToLower(strings.TrimSpace(e))
 	}
 	if fe := resumeShape.Check(doc, ""); fe != nil {
-		return reject(pos, id, fe.Path, fe.Err)
+		return reject(pos, errID, fe.Path, fe.Err)
 	}
 	c := scoring.Candidate{ID: id}
 	basics := getObj(doc, "basics")
@@ -103,11 +105,12 @@ func resumeRecord(raw []byte, pos string, now time.Time) Record {
 
 	years, fe := workYears(getArr(doc, "work"), now)
 	if fe != nil {
-		return reject(pos, id, fe.Path, fe.Err)
+		return reject(pos, errID, fe.Path, fe.Err)
 	}
 	c.YearsExperience = years
 
 	if err := c.Validate(); err != nil {
+		c.ID = errID
 		return rejectValidation(pos, &c, err, func(field string) string {
 			return resumeField(field, certIndex)
 		})
