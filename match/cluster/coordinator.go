@@ -51,6 +51,12 @@ type Options struct {
 	// AttemptTimeout bounds one replica's answer; 0 means
 	// DefaultAttemptTimeout.
 	AttemptTimeout time.Duration
+	// ReadYourWrites makes every read wait until the shards have applied
+	// every write this coordinator has made (as if each read carried the
+	// token of all of them): a server over a cluster then answers like one
+	// over an Engine. Reads wait for their own writes only, not for other
+	// coordinators'.
+	ReadYourWrites bool
 }
 
 // Coordinator is the cluster's Engine: writes go to the stream, reads fan
@@ -67,6 +73,10 @@ type Coordinator struct {
 	now     func() time.Time
 	timeout time.Duration
 	attempt time.Duration
+
+	ryw       bool
+	writtenMu sync.Mutex
+	written   Token // every write's sequence, with ReadYourWrites
 }
 
 // Open connects a coordinator and creates the stream when it does not
@@ -82,7 +92,7 @@ func Open(ctx context.Context, opts Options) (*Coordinator, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	c := &Coordinator{cfg: cfg, cat: opts.Catalog, now: opts.Now, timeout: opts.Timeout, attempt: opts.AttemptTimeout}
+	c := &Coordinator{cfg: cfg, cat: opts.Catalog, now: opts.Now, timeout: opts.Timeout, attempt: opts.AttemptTimeout, ryw: opts.ReadYourWrites}
 	if c.timeout <= 0 {
 		c.timeout = DefaultTimeout
 	}
@@ -147,6 +157,7 @@ func (c *Coordinator) Add(ctx context.Context, cands ...scoring.Candidate) (AddR
 		msgs = append(msgs, write{Put: &cands[i]})
 	}
 	tok, n, err := c.publish(ctx, msgs)
+	c.wrote(tok)
 	rep.Added, rep.Token = n, tok
 	return rep, err
 }
@@ -159,6 +170,7 @@ func (c *Coordinator) Delete(ctx context.Context, ids ...string) (Token, error) 
 		msgs[i] = write{Delete: id}
 	}
 	tok, _, err := c.publish(ctx, msgs)
+	c.wrote(tok)
 	return tok, err
 }
 
@@ -504,10 +516,35 @@ func (c *Coordinator) CountWith(ctx context.Context, ro ReadOptions) (int, error
 	return n, err
 }
 
+// wrote records the token of writes, with ReadYourWrites.
+func (c *Coordinator) wrote(tok Token) {
+	if !c.ryw {
+		return
+	}
+	c.writtenMu.Lock()
+	c.written = c.written.Merge(tok)
+	c.writtenMu.Unlock()
+}
+
+// after is the token a read waits for: its own, and with ReadYourWrites
+// every write the coordinator made.
+func (c *Coordinator) after(tok Token) Token {
+	if !c.ryw {
+		return tok
+	}
+	c.writtenMu.Lock()
+	defer c.writtenMu.Unlock()
+	return tok.Merge(c.written)
+}
+
 // one sends a query about id to the shard that owns it.
 func (c *Coordinator) one(ctx context.Context, id string, req request) (*reply, error) {
 	n := c.cfg.ShardOf(id)
-	r, err := c.call(ctx, n, req, 0)
+	var seq uint64
+	if after := c.after(nil); n < len(after) {
+		seq = after[n]
+	}
+	r, err := c.call(ctx, n, req, seq)
 	if errors.Is(err, match.ErrUnknownCandidate) {
 		return nil, fmt.Errorf("%w: %q", match.ErrUnknownCandidate, id)
 	}
@@ -519,6 +556,7 @@ func (c *Coordinator) one(ctx context.Context, id string, req request) (*reply, 
 func (c *Coordinator) all(ctx context.Context, req request, ro ReadOptions) ([]*reply, []int, error) {
 	replies := make([]*reply, c.cfg.Shards)
 	errs := make([]error, c.cfg.Shards)
+	ro.After = c.after(ro.After)
 	var wg sync.WaitGroup
 	for n := range c.cfg.Shards {
 		var after uint64

@@ -55,7 +55,10 @@
 //
 // A read given a token ([ReadOptions.After], [Coordinator.RankWith]) is
 // answered by a replica only once it has applied its shard's sequence
-// (read-your-writes); without one, a replica answers from what it has.
+// (read-your-writes); without one, a replica answers from what it has. A
+// coordinator opened with [Options.ReadYourWrites] gives every read the
+// token of all its own writes, so a process serving a cluster answers like
+// one serving an Engine.
 // A query not answered within [Options.AttemptTimeout] is sent again, at
 // most twice, to any live replica of the shard, and the first answer wins,
 // until [Options.Timeout]; then the read fails with a [*ShardError]

@@ -228,3 +228,40 @@ func waitApplied(t testing.TB, s *Shard, seq uint64) {
 		t.Fatalf("shard %d applied %d, not %d", s.cfg.Shard, s.Applied(), seq)
 	}
 }
+
+// TestReadYourWritesOption: a coordinator opened with ReadYourWrites
+// answers every read after its own writes, without tokens: Get sees an
+// add and misses a delete at once, and Count follows.
+func TestReadYourWritesOption(t *testing.T) {
+	ctx := context.Background()
+	url := startNATS(t, 1)
+	cfg := Config{Stream: "rywopt", Shards: 3}
+	newCluster(t, url, cfg, 2, "")
+	c, err := Open(ctx, Options{Config: cfg, URL: url, Now: fixedNow, ReadYourWrites: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	cands := gen.Candidates(gen.Options{Seed: 8}, 30)
+	for i, cand := range cands {
+		if _, err := c.Add(ctx, cand); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Get(ctx, cand.ID)
+		if err != nil || got.ID != cand.ID {
+			t.Fatalf("Get right after Add of %s: %v", cand.ID, err)
+		}
+		if i%3 == 0 {
+			if _, err := c.Delete(ctx, cand.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Get(ctx, cand.ID); !errors.Is(err, match.ErrUnknownCandidate) {
+				t.Fatalf("Get right after Delete of %s: %v, want ErrUnknownCandidate", cand.ID, err)
+			}
+		}
+		n, err := c.Count(ctx)
+		if want := i + 1 - (i/3 + 1); err != nil || n != want {
+			t.Fatalf("Count after %d adds and %d deletes = %d, %v; want %d", i+1, i/3+1, n, err, want)
+		}
+	}
+}
