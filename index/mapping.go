@@ -27,7 +27,7 @@ const (
 	FieldSkillsText   = "skills_text"   // text (English): skills as written
 	FieldSummary      = "summary"       // text (English)
 	FieldYears        = "years"         // numeric
-	FieldLocation     = "location"      // keyword: scoring.LocationKey
+	FieldLocation     = "location"      // keyword: scoring.Place.Key
 	FieldRaw          = "raw"           // stored only: the candidate's JSON
 )
 

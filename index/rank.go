@@ -21,8 +21,13 @@ type RankRequest struct {
 	// Offset is the number of results to skip; Limit the most returned.
 	Offset, Limit int
 	// IncludeIneligible ranks ineligible candidates after the eligible
-	// ones; without it only candidates who can be eligible are scored.
+	// ones, nearest to eligible first; without it only candidates who can
+	// be eligible are scored.
 	IncludeIneligible bool
+	// IneligibleOnly ranks only the ineligible candidates, nearest to
+	// eligible first: who could be trained up for the role. It implies
+	// IncludeIneligible, and the page's Eligible is 0.
+	IneligibleOnly bool
 	// Text is free text over summaries and skills: only candidates
 	// matching one of its words are ranked. It filters; it does not score.
 	Text string
@@ -72,6 +77,9 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		return RankPage{}, ErrPlan
 	}
 	sel := Selection{Text: strings.TrimSpace(req.Text), Filters: req.Filters}
+	if req.IneligibleOnly {
+		req.IncludeIneligible = true
+	}
 	if !req.IncludeIneligible {
 		gates := ForPlan(plan)
 		sel.RequiredAnyOf, sel.RequiredSkills, sel.MinYears = gates.RequiredAnyOf, gates.RequiredSkills, gates.MinYears
@@ -129,24 +137,27 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 		}
 		g.Go(safe.Guard(func() error {
 			return parts[i].each(ctx, func(e *entry) error {
-				var score float64
-				var eligible bool
+				var key scoring.Order
 				if req.IncludeIneligible {
-					score, eligible = plan.Points(&e.prof)
+					key = plan.Order(&e.prof, e.id)
 				} else {
-					score, eligible = plan.EligiblePoints(&e.prof)
+					score, eligible := plan.EligiblePoints(&e.prof)
+					if !eligible {
+						return nil
+					}
+					key = scoring.Order{Eligible: true, Score: score, ID: e.id}
 				}
-				if !eligible && !req.IncludeIneligible {
-					return nil
-				}
-				t.total++
-				if eligible {
+				if key.Eligible {
+					if req.IneligibleOnly {
+						return nil
+					}
 					t.eligible++
 				}
+				t.total++
 				if t.facets != nil {
 					t.facets.add(e)
 				}
-				t.top.push(hit{key: scoring.Order{Eligible: eligible, Score: score, ID: e.id}, prof: &e.prof})
+				t.top.push(hit{key: key, prof: &e.prof})
 				return nil
 			})
 		}))

@@ -38,19 +38,24 @@ func (e *StaleError) Unwrap() error { return ErrStale }
 
 func short(fp string) string { return fp[:min(12, len(fp))] }
 
+// termsVersion names the way terms that do not come from the catalog are
+// derived: location terms are scoring.Place keys ("Chicago, IL"), not the
+// folded text they were before, so an index written before re-derives them.
+const termsVersion = "location=place-key"
+
 // internalFingerprintKey is where bleve's internal store keeps the
 // fingerprint of what shaped an on-disk index's terms.
 const internalFingerprintKey = "certmatch.fingerprint"
 
 // Fingerprint identifies everything that shapes the terms the index derives
-// from a stored record: the bleve mapping version and the catalog's
-// content, skill synonyms and normaliser vocabulary included
-// ([scoring.Catalog.Fingerprint]). It is the SHA-256, in hex, of both. An
-// on-disk index keeps the fingerprint it was written with in bleve's
-// internal store; opened under another, it is re-derived (see
-// [Options.RefuseStale]).
+// from a stored record: the bleve mapping version, the way locations are
+// keyed (termsVersion) and the catalog's content, skill synonyms and
+// normaliser vocabulary included ([scoring.Catalog.Fingerprint]). It is the
+// SHA-256, in hex, of them. An on-disk index keeps the fingerprint it was
+// written with in bleve's internal store; opened under another, it is
+// re-derived (see [Options.RefuseStale]).
 func Fingerprint(cat *scoring.Catalog) string {
-	sum := sha256.Sum256([]byte(MappingVersion + "\x00" + cat.Fingerprint()))
+	sum := sha256.Sum256([]byte(MappingVersion + "\x00" + termsVersion + "\x00" + cat.Fingerprint()))
 	return hex.EncodeToString(sum[:])
 }
 

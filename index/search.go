@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -230,20 +229,19 @@ func BleveQuery(sel Selection) query.Query {
 	if len(sel.Locations) > 0 {
 		var any []query.Query
 		for _, l := range sel.Locations {
-			// The same location, the bare city, or the city with any
-			// region: what sidecar.locationSlots selects. No location
-			// (indexed as "") matches nothing.
-			k := scoring.LocationKey(l)
-			if k == "" {
+			// What sidecar.locationSlots selects: the same place, or an
+			// unknown city alone in any region. No location (indexed as
+			// "") matches nothing.
+			f := scoring.ParseLocationFilter(l)
+			if f.Key == "" {
 				continue
 			}
-			any = append(any, term(FieldLocation, k))
-			if c := cityOf(k); c != k {
-				any = append(any, term(FieldLocation, c))
+			any = append(any, term(FieldLocation, f.Key))
+			if f.CityPrefix != "" {
+				p := query.NewPrefixQuery(f.CityPrefix)
+				p.SetField(FieldLocation)
+				any = append(any, p)
 			}
-			p := query.NewPrefixQuery(cityOf(k) + ",")
-			p.SetField(FieldLocation)
-			any = append(any, p)
 		}
 		must = append(must, query.NewDisjunctionQuery(any))
 	}
@@ -269,12 +267,6 @@ func BleveQuery(sel Selection) query.Query {
 		q = b
 	}
 	return q
-}
-
-// cityOf is a location key's city: the part before its first comma.
-func cityOf(loc string) string {
-	city, _, _ := strings.Cut(loc, ",")
-	return city
 }
 
 // SearchRequest is a bleve retrieval: a selection, a page and facets.

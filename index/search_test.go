@@ -77,14 +77,14 @@ func loadCorpus(t *testing.T, name string) *corpus {
 type facts struct {
 	certs  map[string]bool // ids held (names normalised) and the ids they imply
 	skills map[string]bool // scoring.SkillKey of each skill
-	loc    string          // scoring.LocationKey; "" when none
+	loc    string          // scoring.Place.Key; "" when none
 	words  map[string]bool // lower-case words of the summary and the skills
 	text   string          // lower-case summary and skills
 	years  float64
 }
 
 func factsOf(cat *scoring.Catalog, c *scoring.Candidate) facts {
-	f := facts{certs: map[string]bool{}, skills: map[string]bool{}, loc: scoring.LocationKey(c.Location), words: map[string]bool{}, years: c.YearsExperience}
+	f := facts{certs: map[string]bool{}, skills: map[string]bool{}, loc: scoring.ParsePlace(c.Location).Key(), words: map[string]bool{}, years: c.YearsExperience}
 	for _, cr := range c.Certifications {
 		id := cr.ID
 		if id == "" {
@@ -112,11 +112,6 @@ func factsOf(cat *scoring.Catalog, c *scoring.Candidate) facts {
 		f.words[w] = true
 	}
 	return f
-}
-
-func city(locKey string) string {
-	c, _, _ := strings.Cut(locKey, ",")
-	return c
 }
 
 // selects is the in-test reading of a Selection (for text, the words given
@@ -148,10 +143,7 @@ func (f facts) selects(cat *scoring.Catalog, sel Selection) bool {
 		}
 	}
 	if len(sel.Locations) > 0 {
-		if f.loc == "" || !slices.ContainsFunc(sel.Locations, func(l string) bool {
-			k := scoring.LocationKey(l)
-			return f.loc == k || city(f.loc) == city(k)
-		}) {
+		if !slices.ContainsFunc(sel.Locations, func(l string) bool { return scoring.ParseLocationFilter(l).Matches(f.loc) }) {
 			return false
 		}
 	}

@@ -137,16 +137,14 @@ func (s *sidecar) union(m map[string]*roaring.Bitmap, keys []string) *roaring.Bi
 	return roaring.FastOr(bs...)
 }
 
-// locationSlots returns the slots whose location matches a filter: the
-// same location key, or the same city (the part before the first comma).
+// locationSlots returns the slots whose location matches a filter
+// (scoring.LocationFilter).
 func (s *sidecar) locationSlots(filters []string) *roaring.Bitmap {
 	var keys []string
 	for _, f := range filters {
-		fk := scoring.LocationKey(f)
-		fcity, _, _ := strings.Cut(fk, ",")
+		lf := scoring.ParseLocationFilter(f)
 		for k := range s.locs {
-			city, _, _ := strings.Cut(k, ",")
-			if k == fk || city == fcity {
+			if lf.Matches(k) {
 				keys = append(keys, k)
 			}
 		}

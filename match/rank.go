@@ -21,8 +21,12 @@ type RankOptions struct {
 	Top    int // results per page; 0 means DefaultTop
 	Offset int // results to skip
 	// IncludeIneligible ranks ineligible candidates after the eligible
-	// ones.
+	// ones, nearest to eligible first (scoring.Away).
 	IncludeIneligible bool
+	// IneligibleOnly ranks only the ineligible candidates, nearest to
+	// eligible first: who could be trained up for the role. It implies
+	// IncludeIneligible; the ranking's Eligible is then 0.
+	IneligibleOnly bool
 	// Query is free text over summaries and skills: only candidates
 	// matching one of its words are ranked. It filters; it does not score.
 	Query string
@@ -59,8 +63,8 @@ var ErrOptions = errors.New("match: bad options")
 
 // Rank ranks the candidates against a role and returns one page, exactly
 // as scoring every candidate one by one with the scorer would: the same
-// candidates, scores and order (scoring.Order: eligible first, score
-// descending, id ascending). Only the page's candidates are loaded and
+// candidates, scores and order (scoring.Order: eligible first,
+// ineligible nearest to eligible first, score descending, id ascending). Only the page's candidates are loaded and
 // explained.
 //
 // Without IncludeIneligible only candidates who can be eligible are
@@ -86,7 +90,7 @@ func (e *Engine) Rank(ctx context.Context, role scoring.Role, opts RankOptions) 
 	}
 	page, err := e.ix.Rank(ctx, plan, index.RankRequest{
 		Offset: opts.Offset, Limit: opts.Top, IncludeIneligible: opts.IncludeIneligible,
-		Text: opts.Query, Filters: opts.Filters, Facets: opts.Facets,
+		IneligibleOnly: opts.IneligibleOnly, Text: opts.Query, Filters: opts.Filters, Facets: opts.Facets,
 	})
 	if err != nil {
 		return Ranking{}, err

@@ -43,8 +43,9 @@ func bundledIDs(t testing.TB) []string {
 	return ids
 }
 
-// better orders results by scoring.Order: eligible first, then score
-// descending, then candidate id ascending.
+// better orders results by scoring.Order: eligible first, ineligible
+// nearest to eligible first, then score descending, then candidate id
+// ascending.
 func better(a, b scoring.Result) int { return a.CandidateOrder().Compare(b.CandidateOrder()) }
 
 // wantRanking is the reference ranking: every candidate scored one by one
@@ -55,7 +56,8 @@ func wantRanking(cat *scoring.Catalog, role scoring.Role, all []scoring.Result, 
 	out := match.Ranking{Role: role.ID}
 	var ranked []scoring.Result
 	for _, r := range all {
-		if (r.Eligible || opts.IncludeIneligible) && keep(cands[r.CandidateID]) {
+		wanted := r.Eligible && !opts.IneligibleOnly || !r.Eligible && (opts.IncludeIneligible || opts.IneligibleOnly)
+		if wanted && keep(cands[r.CandidateID]) {
 			ranked = append(ranked, r)
 		}
 	}
@@ -112,7 +114,7 @@ func countFacets(cat *scoring.Catalog, cands []scoring.Candidate) index.Facets {
 		for k := range keys {
 			skills[k]++
 		}
-		if l := scoring.LocationKey(c.Location); l != "" {
+		if l := scoring.ParsePlace(c.Location).Key(); l != "" {
 			locs[l]++
 		}
 	}
@@ -201,8 +203,8 @@ func TestRankExact(t *testing.T) {
 
 	cat := eng.Scorer().Catalog()
 	inChicago := func(c scoring.Candidate) bool {
-		city, _, _ := strings.Cut(scoring.LocationKey(c.Location), ",")
-		return city == "chicago"
+		p := scoring.ParsePlace(c.Location)
+		return p.City() == "Chicago" && p.Region() == "IL"
 	}
 	hasKafka := func(c scoring.Candidate) bool {
 		return slices.ContainsFunc(c.Skills, func(s string) bool { return scoring.SkillKey(s) == "kafka" })
@@ -239,6 +241,9 @@ func TestRankExact(t *testing.T) {
 		{"ineligible top 50", match.RankOptions{IncludeIneligible: true, Top: 50}, everyone},
 		{"ineligible top 50 offset 40", match.RankOptions{IncludeIneligible: true, Top: 50, Offset: 40}, everyone},
 		{"offset past the end", match.RankOptions{Offset: 100000}, everyone},
+		{"ineligible only", match.RankOptions{IneligibleOnly: true, Top: 50}, everyone},
+		{"ineligible only offset 30", match.RankOptions{IneligibleOnly: true, Top: 20, Offset: 30}, everyone},
+		{"ineligible only with a filter and facets", match.RankOptions{IneligibleOnly: true, Top: 10, Facets: true, Filters: index.Filters{Locations: []string{"Chicago, IL"}}}, inChicago},
 		{"query", match.RankOptions{Query: query, Top: 20}, matchesText},
 		{"query ineligible", match.RankOptions{Query: query, IncludeIneligible: true, Top: 50}, matchesText},
 		{"location filter", match.RankOptions{IncludeIneligible: true, Top: 50, Filters: index.Filters{Locations: []string{"Chicago, IL"}}}, inChicago},

@@ -89,7 +89,7 @@ func TestUnstorableValuesNeverReachTheIndex(t *testing.T) {
 		var fields []string
 		for _, r := range rep.Rejected {
 			fields = append(fields, r.Field)
-			if (strings.Contains(r.Error(), "\xff") || strings.Contains(r.Error(), "\xfe")) {
+			if strings.Contains(r.Error(), "\xff") || strings.Contains(r.Error(), "\xfe") {
 				t.Errorf("%s: a rejection quotes an invalid id: %q", tc.why, r.Error())
 			}
 		}

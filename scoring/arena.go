@@ -26,7 +26,10 @@ func (a *Arena) Pack(p Profile) Profile {
 		p.certs[i].version = a.Intern(p.certs[i].version)
 	}
 	p.skills = pack(&a.skills, p.skills)
-	p.location = a.Intern(p.location)
+	p.locKey = a.Intern(p.locKey)
+	pl := &p.place.place
+	pl.city, pl.region, pl.country = a.Intern(pl.city), a.Intern(pl.region), a.Intern(pl.country)
+	p.pay.pay.Currency, p.pay.cur = a.Intern(p.pay.pay.Currency), a.Intern(p.pay.cur)
 	return p
 }
 

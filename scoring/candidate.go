@@ -13,16 +13,35 @@ import (
 // the other personal fields are carried for the caller and never read by
 // the scorer.
 type Candidate struct {
-	ID              string       `json:"id"`
-	Name            string       `json:"name,omitempty"`
-	Email           string       `json:"email,omitempty"`
-	Phone           string       `json:"phone,omitempty"`
-	Location        string       `json:"location,omitempty"`
-	YearsExperience float64      `json:"years_experience,omitempty"`
-	DesiredSalary   float64      `json:"desired_salary,omitempty"`
-	Summary         string       `json:"summary,omitempty"`
-	Skills          []string     `json:"skills,omitempty"`
-	Certifications  []Credential `json:"certifications,omitempty"`
+	ID    string `json:"id"`
+	Name  string `json:"name,omitempty"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
+	// Location is where the candidate lives, as people write it; see
+	// ParsePlace.
+	Location string `json:"location,omitempty"`
+	// WorkMode is how the candidate wants to work: "remote", "onsite",
+	// "hybrid", or "" for no preference. A Location such as "Remote" or
+	// "Remote (Austin, TX)" says remote too.
+	WorkMode WorkMode `json:"work_mode,omitempty"`
+	// Relocate says the candidate is willing to move for a role.
+	Relocate        bool    `json:"relocate,omitempty"`
+	YearsExperience float64 `json:"years_experience,omitempty"`
+	// DesiredSalary is the pay the candidate asks, per DesiredPeriod in
+	// DesiredCurrency.
+	DesiredSalary float64 `json:"desired_salary,omitempty"`
+	// DesiredCurrency is an ISO 4217 code; "" is DefaultCurrency.
+	DesiredCurrency string `json:"desired_currency,omitempty"`
+	// DesiredPeriod is "year" (the default), "month" or "hour".
+	DesiredPeriod  PayPeriod    `json:"desired_period,omitempty"`
+	Summary        string       `json:"summary,omitempty"`
+	Skills         []string     `json:"skills,omitempty"`
+	Certifications []Credential `json:"certifications,omitempty"`
+}
+
+// DesiredPay returns the pay the candidate asks.
+func (c *Candidate) DesiredPay() Pay {
+	return Pay{Amount: c.DesiredSalary, Currency: c.DesiredCurrency, Period: c.DesiredPeriod}
 }
 
 // Credential is a certification a candidate holds, as written and as
@@ -102,6 +121,15 @@ func (c *Candidate) Validate() error {
 	}
 	if len(c.Certifications) > MaxCertifications {
 		return invalid(c.ID, "certifications", "%d certifications, more than %d", len(c.Certifications), MaxCertifications)
+	}
+	if !validCurrency(c.DesiredCurrency) {
+		return invalid(c.ID, "desired_currency", "%q is not an ISO 4217 code", c.DesiredCurrency)
+	}
+	if c.DesiredPeriod.PerYear() == 0 {
+		return invalid(c.ID, "desired_period", "%q (want year, month or hour)", string(c.DesiredPeriod))
+	}
+	if _, err := ParseWorkMode(string(c.WorkMode)); err != nil {
+		return invalid(c.ID, "work_mode", "%q (want remote, onsite, hybrid or any)", string(c.WorkMode))
 	}
 	for i, s := range c.Skills {
 		if strings.TrimSpace(s) == "" {

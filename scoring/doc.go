@@ -72,14 +72,34 @@
 // implication it went through. Eligibility needs every required group,
 // every required skill and min_years. Scores are monotone, blind to
 // personal fields (names, emails and the like are never read), and
-// deterministic; results rank by one rule, [Order] (eligible first, then
-// score, then id). For each unmet
-// requirement a [NextStep] names the exam(s) that would meet it, aware of
-// upgrade paths, prerequisites and retired exams.
+// deterministic; results rank by one rule, [Order]: eligible first, then
+// ineligible ones nearest to eligible first ([Away]: fewer unmet required
+// items, then fewer missing entirely, a version below, to renew; the rest
+// are one step away), then score, then id. For each unmet requirement a
+// [NextStep] names the exam(s) that would meet it, aware of upgrade paths,
+// prerequisites and retired exams.
 //
 // [Plan.Points] is the same arithmetic as [Plan.Score] over a compact
-// [Profile], without the explanation: the index ranks with it, and
-// explains only the page it returns.
+// [Profile], without the explanation, and [Plan.Order] a profile's key:
+// the index ranks with them, and explains only the page it returns.
+//
+// # Places and pay
+//
+// [ParsePlace] reads a location as people write it into a [Place]: a
+// city, a region and a country, remote or hybrid work, and coordinates
+// from a gazetteer of GeoNames places built into the package (GeoNames
+// data, CC BY 4.0; see the NOTICE file). It is the one place where
+// locations are split; [Place.Key] and [LocationFilter] group and filter
+// by it. A role's location, radius_km and remote flag and a candidate's
+// location, work_mode and relocate give the location credit, along great
+// circles; the same city name in another region is another place. A role's
+// [PayBand] and a candidate's desired [Pay] give the compensation credit,
+// periods converted at [HoursPerYear] and [MonthsPerYear], currencies only
+// with the caller's [Rates]; a role with no maximum is compared with the
+// [Market] for its place ([ReadMarketOEWS] reads the files BLS publishes
+// OEWS estimates in), the built-in one being the national average salary
+// of a backend developer. Both are parsed once per profile and per plan,
+// never per pair.
 //
 // # Values that cannot be forged
 //

@@ -17,6 +17,10 @@ type Result struct {
 	Components  []Component `json:"components"`
 	Missing     []Missing   `json:"missing"`
 	NextSteps   []NextStep  `json:"next_steps"`
+	// Away is how far an ineligible candidate is from eligible: the
+	// unmet required items and how near each is. Zero, and left out of
+	// JSON, for an eligible one.
+	Away Away `json:"away,omitzero"`
 }
 
 // Component is one part of a score.
@@ -305,29 +309,23 @@ func (ex *explanation) experience(p *Plan, pr *Profile, points, maximum float64)
 	ex.components = append(ex.components, Component{Name: CompExperience, Points: points, Max: maximum, Reason: reason})
 	if pr.years < p.role.MinYears {
 		req := fmt.Sprintf("experience: %g years", p.role.MinYears)
-		ex.missing = append(ex.missing, Missing{Kind: MissingExperience, Requirement: req, Required: true, Reason: fmt.Sprintf("has %g years", pr.years)})
-		more := p.role.MinYears - pr.years
+		ex.missing = append(ex.missing, Missing{Kind: MissingExperience, Requirement: req, Required: true, Reason: "has " + forPeople(pr.years) + " years"})
+		more := forPeople(p.role.MinYears - pr.years)
 		unit := "years"
-		if more == 1 {
+		if more == "1" {
 			unit = "year"
 		}
-		ex.next = append(ex.next, NextStep{Requirement: req, Required: true, Text: fmt.Sprintf("%g more %s of experience", more, unit)})
+		ex.next = append(ex.next, NextStep{Requirement: req, Required: true, Text: more + " more " + unit + " of experience"})
 	}
 }
 
-func (ex *explanation) location(p *Plan, pr *Profile, points, maximum float64) {
-	credit := p.locationCredit(pr.location)
-	where := p.role.Location
-	if p.role.Remote {
-		where = strings.TrimPrefix(where+" or remote", " or ")
-	}
-	reason := ex.cand.Location + " against " + where + ": " + percent(credit)
+func (ex *explanation) location(p *Plan, pr *Profile, m placeMatch, points, maximum float64) {
+	reason := p.where.reason(&pr.place, m)
 	ex.components = append(ex.components, Component{Name: CompLocation, Points: points, Max: maximum, Reason: reason})
 }
 
-func (ex *explanation) compensation(p *Plan, pr *Profile, points, maximum float64) {
-	credit := compensationCredit(pr.salary, p.role.SalaryMax)
-	reason := "desires " + strconv.FormatFloat(pr.salary, 'f', 0, 64) + " against a maximum of " + strconv.FormatFloat(p.role.SalaryMax, 'f', 0, 64) + ": " + percent(credit)
+func (ex *explanation) compensation(p *Plan, pr *Profile, credit, points, maximum float64) {
+	reason := p.pay.reason(&pr.pay, credit)
 	ex.components = append(ex.components, Component{Name: CompCompensation, Points: points, Max: maximum, Reason: reason})
 }
 

@@ -16,8 +16,8 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // rank scores every candidate against role and orders the results by
-// scoring.Order: eligible first, then score descending, then candidate id
-// ascending.
+// scoring.Order: eligible first, ineligible nearest to eligible first,
+// then score descending, then candidate id ascending.
 func rank(s *scoring.Scorer, role scoring.Role, cands []scoring.Candidate) []scoring.Result {
 	out := make([]scoring.Result, 0, len(cands))
 	for _, c := range cands {
@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 	roles := seedRoles(t)
 	var summary strings.Builder
 	fmt.Fprintf(&summary, "ranking summary: %d bundled candidates, clock %s, catalog %s\n", len(cands), testNow.Format("2006-01-02"), s.Catalog().Version())
-	fmt.Fprintf(&summary, "order: eligible first, then score descending, then candidate id\n")
+	fmt.Fprintf(&summary, "order: eligible first, then ineligible nearest to eligible first (unmet required items, then how near each is), then score descending, then candidate id\n")
 	for _, role := range roles {
 		results := rank(s, role, cands)
 		t.Run(role.ID, func(t *testing.T) {
@@ -64,7 +64,7 @@ func formatRanking(s *scoring.Scorer, role scoring.Role, results []scoring.Resul
 	for i, r := range results {
 		verdict := "eligible"
 		if !r.Eligible {
-			verdict = "ineligible"
+			verdict = "ineligible, " + r.Away.String()
 		}
 		fmt.Fprintf(&b, "\n%3d  %s  %6.2f  %s\n", i+1, r.CandidateID, r.Score, verdict)
 		for _, c := range r.Components {
@@ -137,6 +137,13 @@ func summarize(b *strings.Builder, role scoring.Role, results []scoring.Result) 
 	fmt.Fprintf(b, "  top 5: %s\n", strings.Join(top, ", "))
 	fmt.Fprintf(b, "  mean score: eligible %s, ineligible %s\n", mean(el), mean(in))
 	fmt.Fprintf(b, "  lowest eligible %s, highest ineligible %s\n", extreme(el, minOf), extreme(in, maxOf))
+	var near []string
+	for _, r := range results[len(el):min(len(el)+3, len(results))] {
+		near = append(near, fmt.Sprintf("%s %.2f (%s)", r.CandidateID, r.Score, r.Away))
+	}
+	if len(near) > 0 {
+		fmt.Fprintf(b, "  nearest ineligible: %s\n", strings.Join(near, ", "))
+	}
 }
 
 func minOf(xs ...float64) float64 { return slices.Min(xs) }

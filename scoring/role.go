@@ -18,9 +18,26 @@ type Role struct {
 	// as one required skill.
 	RequiredAnySkills [][]string `json:"required_any_skills,omitempty"`
 	MinYears          float64    `json:"min_years,omitempty"`
-	Location          string     `json:"location,omitempty"`
-	Remote            bool       `json:"remote,omitempty"`
-	SalaryMax         float64    `json:"salary_max,omitempty"`
+	// Location is where the role is, as people write it ("Chicago, IL",
+	// "Remote (US)", "Hybrid - Chicago"); see ParsePlace.
+	Location string `json:"location,omitempty"`
+	// RadiusKm is how far from Location a candidate may live for full
+	// location credit; 0 is DefaultRadiusKm.
+	RadiusKm float64 `json:"radius_km,omitempty"`
+	// Remote allows remote work, beside the place or instead of it.
+	Remote bool `json:"remote,omitempty"`
+	// SalaryMin and SalaryMax bound the pay offered, per SalaryPeriod in
+	// SalaryCurrency; either may be 0 for none.
+	SalaryMin float64 `json:"salary_min,omitempty"`
+	SalaryMax float64 `json:"salary_max,omitempty"`
+	// SalaryCurrency is an ISO 4217 code; "" is DefaultCurrency.
+	SalaryCurrency string `json:"salary_currency,omitempty"`
+	// SalaryPeriod is "year" (the default), "month" or "hour".
+	SalaryPeriod PayPeriod `json:"salary_period,omitempty"`
+	// Occupation names the market pay figures the role is compared with
+	// when it gives no maximum: a code or title of the scorer's Market
+	// ("15-1252", "Software Developers"); "" is the market's first.
+	Occupation string `json:"occupation,omitempty"`
 	// Weights, when given, replace DefaultWeights whole: a component left
 	// out has weight 0 and is not scored.
 	Weights *Weights `json:"weights,omitempty"`
@@ -31,6 +48,11 @@ type Role struct {
 	Source         string            `json:"source,omitempty"`
 	SkillSources   map[string]string `json:"skill_sources,omitempty"`
 	MinYearsSource string            `json:"min_years_source,omitempty"`
+}
+
+// PayBand returns the role's pay band.
+func (r *Role) PayBand() PayBand {
+	return PayBand{Min: r.SalaryMin, Max: r.SalaryMax, Currency: r.SalaryCurrency, Period: r.SalaryPeriod}
 }
 
 // Requirement is one certification group: any one of AnyOf (certification
@@ -155,8 +177,17 @@ func (r *Role) Validate(cat *Catalog) error {
 	if badNumber(r.MinYears) || r.MinYears > MaxYears {
 		return invalid(r.ID, "min_years", "must be a number from 0 to %d, got %v", MaxYears, r.MinYears)
 	}
+	if badNumber(r.RadiusKm) {
+		return invalid(r.ID, "radius_km", "must be a non-negative number, got %v", r.RadiusKm)
+	}
 	if badNumber(r.SalaryMax) || r.SalaryMax > MaxSalary {
 		return invalid(r.ID, "salary_max", "must be a number from 0 to %g, got %v", float64(MaxSalary), r.SalaryMax)
+	}
+	if badNumber(r.SalaryMin) || r.SalaryMin > MaxSalary {
+		return invalid(r.ID, "salary_min", "must be a number from 0 to %g, got %v", float64(MaxSalary), r.SalaryMin)
+	}
+	if err := r.PayBand().Validate(r.ID); err != nil {
+		return err
 	}
 	if w := r.Weights; w != nil {
 		for _, f := range []struct {

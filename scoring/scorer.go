@@ -29,14 +29,16 @@ const (
 	// points when the role's min_years is lower; experience credit is
 	// years / (years + max(min_years, ExperienceHalf)), diminishing above.
 	ExperienceHalf = 3.0
-	// SameRegionCredit is the location credit for the same region or
-	// country (the last comma-separated part) but another city.
+	// SameRegionCredit is the location credit beyond the radius but in the
+	// role's state or province (or region elsewhere).
 	SameRegionCredit = 0.5
-	// RemoteCredit is the location credit for a remote role in another
-	// place.
+	// RemoteCredit is the location credit of a candidate elsewhere for a
+	// role that allows remote work (one who wants remote work earns full
+	// credit).
 	RemoteCredit = 0.8
 	// CompensationTolerance: compensation credit falls linearly from 1 at
-	// salary_max to 0 at salary_max * (1 + CompensationTolerance).
+	// the reference (the band's maximum, or the market's figure) to 0 at
+	// the reference * (1 + CompensationTolerance).
 	CompensationTolerance = 0.25
 )
 
@@ -57,6 +59,13 @@ type Options struct {
 	Now func() time.Time
 	// Weights replace DefaultWeights for roles that give none.
 	Weights *Weights
+	// Market gives the pay a role without a maximum is compared with;
+	// nil is DefaultMarket.
+	Market *Market
+	// Rates convert desired pay in one currency to a role's in another;
+	// nil converts nothing, and a candidate whose pay is in another
+	// currency than the role's is not scored on compensation.
+	Rates Rates
 }
 
 // Scorer scores candidates against roles. It is safe for concurrent use.
@@ -67,6 +76,8 @@ type Scorer struct {
 	now     func() time.Time
 	weights Weights
 	vocab   *Vocab
+	market  *Market
+	rates   Rates
 }
 
 // ErrOptions is wrapped by NewScorer's errors about its options.
@@ -75,7 +86,15 @@ var ErrOptions = errors.New("scorer options")
 // NewScorer returns a Scorer with the given options. A catalog not built
 // by LoadCatalog, DefaultCatalog or Extend (a zero Catalog) is refused.
 func NewScorer(opts Options) (*Scorer, error) {
-	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights}
+	s := &Scorer{cat: opts.Catalog, now: opts.Now, weights: DefaultWeights, market: opts.Market, rates: opts.Rates}
+	if s.market == nil {
+		s.market = DefaultMarket()
+	}
+	for cur, rate := range opts.Rates {
+		if !validCurrency(cur) || cur == "" || !(rate > 0) || math.IsInf(rate, 0) {
+			return nil, fmt.Errorf("%w: rate %q: %v is not a positive number for an ISO 4217 code", ErrOptions, cur, rate)
+		}
+	}
 	if s.cat == nil {
 		s.cat = DefaultCatalog()
 	}
@@ -164,11 +183,12 @@ const (
 // copies: a Profile shared by many readers cannot be changed through
 // them.
 type Profile struct {
-	certs    []heldCert
-	skills   []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
-	years    float64
-	location string // LocationKey
-	salary   float64
+	certs  []heldCert
+	skills []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
+	years  float64
+	pay    payHave
+	place  placeHave
+	locKey string // place.place.Key()
 }
 
 // HeldCert is one credential of a [Profile], copied out of it.
@@ -207,11 +227,17 @@ func (p *Profile) Skills() iter.Seq[uint32] {
 // or gave a number Validate rejects).
 func (p *Profile) Years() float64 { return p.years }
 
-// Location returns the candidate's location key ([LocationKey]).
-func (p *Profile) Location() string { return p.location }
+// Location returns the key of the candidate's place ([Place.Key]):
+// "Chicago, IL", "Remote (US)", "" when none is given.
+func (p *Profile) Location() string { return p.locKey }
 
-// Salary returns the desired salary (0 when none or invalid).
-func (p *Profile) Salary() float64 { return p.salary }
+// Place returns the candidate's place, parsed once when the profile was
+// built.
+func (p *Profile) Place() Place { return p.place.place }
+
+// DesiredPay returns the pay the candidate asks (the zero Pay when none,
+// or when the amount is one Validate rejects).
+func (p *Profile) DesiredPay() Pay { return p.pay.pay }
 
 // Profile builds the compact view of c. Credentials given by name only are
 // resolved with the catalog; ones it cannot place are left out.
@@ -224,8 +250,13 @@ func (s *Scorer) Profile(c *Candidate) Profile {
 	s = s.or()
 	// Years and salary that Validate would reject count as none, so an
 	// unvalidated candidate can never make a score NaN or infinite.
-	p := Profile{years: nonNegative(c.YearsExperience), salary: nonNegative(c.DesiredSalary), location: LocationKey(c.Location),
-		certs: make([]heldCert, 0, len(c.Certifications)), skills: make([]uint32, 0, len(c.Skills))}
+	p := Profile{years: nonNegative(c.YearsExperience), certs: make([]heldCert, 0, len(c.Certifications)), skills: make([]uint32, 0, len(c.Skills))}
+	mode, _ := ParseWorkMode(string(c.WorkMode))
+	p.place = newPlaceHave(c.Location, mode, c.Relocate)
+	p.locKey = p.place.place.Key()
+	if pay := c.DesiredPay(); pay.Annual() > 0 && validCurrency(pay.Currency) {
+		p.pay = newPayHave(pay)
+	}
 	for i, cr := range c.Certifications {
 		id, version := cr.ID, cr.Version
 		if id == "" {
@@ -306,9 +337,9 @@ type Plan struct {
 	certW    float64 // sum of requirement weights
 	skillW   float64 // sum of skill weights
 	half     float64
-	locKey   string
-	locCity  string
-	locArea  string
+	where    placeWant
+	pay      payWant
+	oneExam  [][]oneExamFrom // by requirement: held credentials one exam from it
 
 	gapMu   sync.Mutex
 	gapMemo map[string]*stepTemplate
@@ -512,11 +543,9 @@ func (s *Scorer) CompileAt(r Role, now time.Time) (*Plan, error) {
 		}
 	}
 	p.half = max(r.MinYears, ExperienceHalf)
-	p.locKey = LocationKey(r.Location)
-	if p.locKey != "" {
-		parts := strings.Split(p.locKey, ",")
-		p.locCity, p.locArea = parts[0], parts[len(parts)-1]
-	}
+	p.where = newPlaceWant(r.Location, r.RadiusKm, r.Remote)
+	p.pay = newPayWant(r.PayBand(), p.where.place, r.Occupation, s.market, s.rates)
+	p.compileOneExam()
 	return p, nil
 }
 
@@ -622,7 +651,23 @@ func (p *Plan) points(pr *Profile, eligibleOnly bool) (float64, bool) {
 	if pr == nil {
 		pr = &noProfile
 	}
-	return p.eval(pr, nil, eligibleOnly)
+	score, eligible, _ := p.eval(pr, nil, eligibleOnly)
+	return score, eligible
+}
+
+// Order returns the key of a profile in the plan's ranking: the order
+// Score's results would have ([Result.CandidateOrder]), with the distance
+// from eligible of an ineligible candidate. id is the candidate's id. A
+// nil pr is the zero Profile.
+func (p *Plan) Order(pr *Profile, id string) Order {
+	if !p.compiled() {
+		return Order{ID: id}
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
+	score, eligible, away := p.eval(pr, nil, false)
+	return Order{Eligible: eligible, Away: away, Score: score, ID: id}
 }
 
 // Score scores c with a full explanation.
@@ -653,7 +698,7 @@ func (p *Plan) Explain(c Candidate, pr *Profile) Result {
 	}
 	ex := &explanation{cand: &c, components: make([]Component, 0, 5)}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
-	r.Score, r.Eligible = p.eval(pr, ex, false)
+	r.Score, r.Eligible, r.Away = p.eval(pr, ex, false)
 	r.Components, r.Missing, r.NextSteps = ex.components, ex.missing, ex.next
 	return r
 }
@@ -662,9 +707,9 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // eval is the one scoring function: Points calls it without an explanation
 // and Explain with one, so both give the same numbers.
-func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, bool) {
+func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, bool, Away) {
 	if eligibleOnly && pr.years < p.role.MinYears {
-		return 0, false
+		return 0, false, Away{}
 	}
 	eligible := true
 	w := p.weights
@@ -672,8 +717,8 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	certOn := len(p.reqs) > 0 && w.Certifications > 0
 	skillOn := len(p.skillReq) > 0 && w.Skills > 0
 	expOn := w.Experience > 0
-	locOn := (p.locKey != "" || p.role.Remote) && pr.location != "" && w.Location > 0
-	compOn := p.role.SalaryMax > 0 && pr.salary > 0 && w.Compensation > 0
+	locOn := p.where.on() && pr.place.given && w.Location > 0
+	compOn := w.Compensation > 0 && p.pay.on(&pr.pay)
 	if certOn {
 		total += w.Certifications
 	}
@@ -732,7 +777,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 		certFrac /= p.certW
 	}
 	if eligibleOnly && !eligible {
-		return 0, false
+		return 0, false, Away{}
 	}
 
 	// Skills.
@@ -772,7 +817,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 		skillFrac /= p.skillW
 	}
 	if eligibleOnly && !eligible {
-		return 0, false
+		return 0, false, Away{}
 	}
 
 	// Experience.
@@ -782,13 +827,13 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	}
 
 	// Location and compensation.
-	locFrac := 0.0
+	var loc placeMatch
 	if locOn {
-		locFrac = p.locationCredit(pr.location)
+		loc = p.where.match(&pr.place)
 	}
 	compFrac := 0.0
 	if compOn {
-		compFrac = compensationCredit(pr.salary, p.role.SalaryMax)
+		compFrac = p.pay.credit(&pr.pay)
 	}
 
 	score := 0.0
@@ -804,7 +849,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 	cp, cm := part(certOn, w.Certifications, certFrac)
 	sp, sm := part(skillOn, w.Skills, skillFrac)
 	ep, em := part(expOn, w.Experience, expFrac)
-	lp, lm := part(locOn, w.Location, locFrac)
+	lp, lm := part(locOn, w.Location, loc.credit)
 	mp, mm := part(compOn, w.Compensation, compFrac)
 	// Rounded points may sum to 100.01; a score never exceeds 100.
 	score = min(round2(score), 100)
@@ -820,28 +865,23 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 			ex.experience(p, pr, ep, em)
 		}
 		if locOn {
-			ex.location(p, pr, lp, lm)
+			ex.location(p, pr, loc, lp, lm)
 		}
 		if compOn {
-			ex.compensation(p, pr, mp, mm)
+			ex.compensation(p, pr, compFrac, mp, mm)
 		}
 	}
-	return score, eligible
+	var away Away
+	if !eligible {
+		away = p.away(pr, best, have)
+	}
+	return score, eligible, away
 }
 
 // meets reports whether held credential h meets requirement q through hit.
 func (p *Plan) meets(q *planReq, h *heldCert, hit certHit) bool {
-	if q.MinVersion != "" {
-		switch {
-		case !hit.same || h.version == "" || hit.min == "":
-			return false
-		case h.vkey >= 0 && hit.minKey >= 0:
-			if h.vkey < hit.minKey {
-				return false
-			}
-		case !versionAtLeast(h.version, hit.min):
-			return false
-		}
+	if !p.meetsVersion(q, h, hit) {
+		return false
 	}
 	// A credential dated after today is not held yet: neither current nor
 	// recent.
@@ -861,18 +901,19 @@ func (p *Plan) issuedLater(h *heldCert) bool {
 	return h.issuedFirst != unknownDay && h.issuedFirst > p.nowDay
 }
 
-func (p *Plan) locationCredit(loc string) float64 {
-	city, _, _ := strings.Cut(loc, ",")
-	area := loc[strings.LastIndexByte(loc, ',')+1:]
-	switch {
-	case p.locKey != "" && (loc == p.locKey || city == p.locCity):
-		return 1
-	case p.role.Remote:
-		return RemoteCredit
-	case p.locKey != "" && area == p.locArea:
-		return SameRegionCredit
+// meetsVersion reports whether held credential h meets requirement q's
+// min_version through hit.
+func (p *Plan) meetsVersion(q *planReq, h *heldCert, hit certHit) bool {
+	if q.MinVersion == "" {
+		return true
 	}
-	return 0
+	switch {
+	case !hit.same || h.version == "" || hit.min == "":
+		return false
+	case h.vkey >= 0 && hit.minKey >= 0:
+		return h.vkey >= hit.minKey
+	}
+	return versionAtLeast(h.version, hit.min)
 }
 
 func compensationCredit(desired, maximum float64) float64 {

@@ -725,7 +725,7 @@ func TestMissingDataIsNeverAMatch(t *testing.T) {
 // scoringInputs are the Candidate fields a score may read. Every other
 // field is personal or prose and must not change a Result.
 var scoringInputs = map[string]bool{
-	"ID": true, "Location": true, "YearsExperience": true, "DesiredSalary": true, "Skills": true, "Certifications": true,
+	"ID": true, "Location": true, "WorkMode": true, "Relocate": true, "YearsExperience": true, "DesiredSalary": true, "DesiredCurrency": true, "DesiredPeriod": true, "Skills": true, "Certifications": true,
 }
 
 // TestBlind: changing any field that is not a scoring input (name, email,

@@ -65,36 +65,3 @@ func asciiSkillKey(buf []byte, s string) ([]byte, bool) {
 	}
 	return buf, true
 }
-
-// LocationKey folds a location for comparison: lower case, single spaces,
-// no punctuation but the commas that separate city, region and country,
-// and no empty parts: " Chicago ,  IL. " is "chicago,il".
-func LocationKey(s string) string {
-	s = strings.ToLower(s)
-	buf := make([]byte, 0, len(s))
-	partStart := 0 // where the current comma-separated part starts in buf
-	pendingSpace := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case ' ', '.', '\t', '\n', '\r':
-			pendingSpace = len(buf) > partStart
-		case ',':
-			if len(buf) > partStart {
-				buf = append(buf, ',')
-				partStart = len(buf)
-			}
-			pendingSpace = false
-		default:
-			if pendingSpace {
-				buf = append(buf, ' ')
-				pendingSpace = false
-			}
-			buf = append(buf, c)
-		}
-	}
-	if n := len(buf); n > 0 && buf[n-1] == ',' {
-		buf = buf[:n-1]
-	}
-	return string(buf)
-}

@@ -308,7 +308,8 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 	rolePath := fs.String("role", "", "role JSON `file`, or a job posting")
 	top := fs.Int("top", match.DefaultTop, "results to show")
 	offset := fs.Int("offset", 0, "results to skip")
-	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones")
+	all := fs.Bool("all", false, "include ineligible candidates after the eligible ones, nearest to eligible first")
+	ineligible := fs.Bool("ineligible", false, "rank only the ineligible candidates, nearest to eligible first")
 	query := fs.String("query", "", "free `text` the candidates must match (summary and skills)")
 	logPath := fs.String("log", "", "append the ranking to a decision log `file` (JSON Lines; for audit and replay)")
 	return func(ctx context.Context, files []string) error {
@@ -332,7 +333,7 @@ func setupRank(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			return err
 		}
 		defer eng.Close()
-		r, err := eng.Rank(ctx, role, match.RankOptions{Top: *top, Offset: *offset, IncludeIneligible: *all, Query: *query})
+		r, err := eng.Rank(ctx, role, match.RankOptions{Top: *top, Offset: *offset, IncludeIneligible: *all, IneligibleOnly: *ineligible, Query: *query})
 		if err != nil {
 			return err
 		}

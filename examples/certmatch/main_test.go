@@ -312,7 +312,7 @@ func TestFacets(t *testing.T) {
 		for k := range keys {
 			skills[k]++
 		}
-		if l := scoring.LocationKey(c.Location); l != "" {
+		if l := scoring.ParsePlace(c.Location).Key(); l != "" {
 			locs[l]++
 		}
 	}
@@ -414,6 +414,42 @@ func TestImportThenRank(t *testing.T) {
 	again := mustRun(t, "", "rank", "--index", dir, "--role", seniorJavaRole, "--json", "--now", testDate)
 	if diff := cmp.Diff(fromFile.stdout, again.stdout); diff != "" {
 		t.Errorf("rank after a second import (-want +got):\n%s", diff)
+	}
+}
+
+// TestRankIneligible: rank --ineligible is rank --all without the
+// eligible candidates, ranks renumbered, nearest to eligible first.
+func TestRankIneligible(t *testing.T) {
+	all := rankAll(t, "--candidates", candidatesFile)
+	r := mustRun(t, "", "rank", "--candidates", candidatesFile, "--role", seniorJavaRole, "--json", "--now", testDate, "--ineligible", "--top", "1000")
+	var got match.Ranking
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, res := range all.Results {
+		if !res.Eligible {
+			want = append(want, res.CandidateID)
+		}
+	}
+	var ids []string
+	for i, res := range got.Results {
+		ids = append(ids, res.CandidateID)
+		if res.Rank != i+1 || res.Eligible || res.Away.Unmet == 0 {
+			t.Errorf("result %d: rank %d, eligible %v, away %+v; want rank %d, ineligible with unmet items", i, res.Rank, res.Eligible, res.Away, i+1)
+		}
+		if i > 0 && got.Results[i-1].Away.Compare(res.Away) > 0 {
+			t.Errorf("result %d (%s) is nearer to eligible than the one before it (%s)", i, res.Away, got.Results[i-1].Away)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("senior-java has no ineligible candidates; the test needs some")
+	}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("--ineligible ids (-want +got):\n%s", diff)
+	}
+	if got.Eligible != 0 || got.Total != len(want) {
+		t.Errorf("eligible %d, total %d; want 0 and %d", got.Eligible, got.Total, len(want))
 	}
 }
 

@@ -16,7 +16,8 @@ import (
 
 // csvColumns are the columns a CSV file may have, in the order errors list
 // them.
-var csvColumns = []string{"id", "name", "email", "phone", "location", "years_experience", "desired_salary", "summary", "skills", "certifications"}
+var csvColumns = []string{"id", "name", "email", "phone", "location", "work_mode", "relocate", "years_experience",
+	"desired_salary", "desired_currency", "desired_period", "summary", "skills", "certifications"}
 
 // csvCols maps a column name to its index in a row.
 type csvCols map[string]int
@@ -124,13 +125,31 @@ func csvRecord(row []string, cols csvCols, pos string) Record {
 		return ""
 	}
 	c := scoring.Candidate{
-		ID:       cell("id"),
-		Name:     cell("name"),
-		Email:    cell("email"),
-		Phone:    cell("phone"),
-		Location: cell("location"),
-		Summary:  cell("summary"),
-		Skills:   splitList(cell("skills")),
+		ID:              cell("id"),
+		Name:            cell("name"),
+		Email:           cell("email"),
+		Phone:           cell("phone"),
+		Location:        cell("location"),
+		WorkMode:        scoring.WorkMode(cell("work_mode")),
+		DesiredCurrency: cell("desired_currency"),
+		DesiredPeriod:   scoring.PayPeriod(cell("desired_period")),
+		Summary:         cell("summary"),
+		Skills:          splitList(cell("skills")),
+	}
+	// Spellings people write ("On-site", "hourly") are read as the
+	// native format's values; others are left for Validate to reject.
+	if m, err := scoring.ParseWorkMode(string(c.WorkMode)); err == nil {
+		c.WorkMode = m
+	}
+	if p, err := scoring.ParsePayPeriod(string(c.DesiredPeriod)); err == nil && c.DesiredPeriod != "" {
+		c.DesiredPeriod = p
+	}
+	switch s := cell("relocate"); strings.ToLower(s) {
+	case "", "false", "no", "n", "0":
+	case "true", "yes", "y", "1":
+		c.Relocate = true
+	default:
+		return reject(pos, c.ID, "relocate", &strictjson.TypeError{Msg: fmt.Sprintf("%q is not true or false", s)})
 	}
 	for _, num := range []struct {
 		col string

@@ -53,6 +53,30 @@ func TestDecodeCSV(t *testing.T) {
 			want:  []outcome{{Pos: "line 2", ID: "c1", Field: "desired_salary", Err: "non-negative"}},
 		},
 		{
+			name:  "place and pay columns",
+			why:   "work mode, relocation, currency and period, in the spellings people write",
+			input: "id,work_mode,relocate,desired_salary,desired_currency,desired_period\nc1,On-site,Yes,70,usd,hourly\nc2,remote,false,,,\n",
+			want:  []outcome{{Pos: "line 2", ID: "c1"}, {Pos: "line 3", ID: "c2"}},
+		},
+		{
+			name:  "bad relocate",
+			why:   "relocate is true or false",
+			input: "id,relocate\nc1,maybe\n",
+			want:  []outcome{{Pos: "line 2", ID: "c1", Field: "relocate", Err: `"maybe" is not true or false`}},
+		},
+		{
+			name:  "bad work mode",
+			why:   "Validate's rule, naming the column",
+			input: "id,work_mode\nc1,sometimes\n",
+			want:  []outcome{{Pos: "line 2", ID: "c1", Field: "work_mode", Err: "want remote, onsite, hybrid or any"}},
+		},
+		{
+			name:  "bad period",
+			why:   "Validate's rule, naming the column",
+			input: "id,desired_period\nc1,weekly\n",
+			want:  []outcome{{Pos: "line 2", ID: "c1", Field: "desired_period", Err: "want year, month or hour"}},
+		},
+		{
 			name:  "bad certification date",
 			why:   "name|date with a malformed date names the entry's date",
 			input: "id,certifications\nc1,OCPJP|2021-03;SCJP|2021-13\n",
@@ -153,6 +177,20 @@ func TestDecodeCSVNoIDColumn(t *testing.T) {
 	_, err = Decode(strings.NewReader("name,email\nAnn,a@x.org\n"), DecodeOptions{}, func(Record) error { return nil })
 	if !errors.Is(err, ErrUnknownFormat) {
 		t.Errorf("Decode error = %v, want ErrUnknownFormat", err)
+	}
+}
+
+// TestDecodeCSVPlaceAndPay: the place and pay columns land in the
+// candidate as the native format writes them.
+func TestDecodeCSVPlaceAndPay(t *testing.T) {
+	_, got, _, err := decodeAll(t, "id,location,work_mode,relocate,desired_salary,desired_currency,desired_period\nc1,\"Evanston, IL\",On-site,TRUE,70,usd,hourly\n", DecodeOptions{Format: FormatCSV})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Decode = %d records, %v", len(got), err)
+	}
+	want := scoring.Candidate{ID: "c1", Location: "Evanston, IL", WorkMode: scoring.OnsiteMode, Relocate: true,
+		DesiredSalary: 70, DesiredCurrency: "usd", DesiredPeriod: scoring.PerHour}
+	if diff := cmp.Diff(want, got[0].Candidate); diff != "" {
+		t.Errorf("candidate (-want +got):\n%s", diff)
 	}
 }
 

@@ -44,8 +44,9 @@
 //     always named by that hash, never by its email address;
 //   - name, email, phone: from basics;
 //   - summary: basics.label and basics.summary, joined by ": ";
-//   - location: "City, Region", or "City, CountryCode" without a region,
-//     or "Region, CountryCode" without a city;
+//   - location: the city, region and countryCode as scoring.PlaceOf reads
+//     them: "Chicago, IL", "Berlin, DE" (a region that repeats the city is
+//     left out), or "Bavaria, DE" without a city;
 //   - skills: every skills[].name, then its keywords, in order, without
 //     duplicates (compared case-insensitively) or empty strings;
 //   - certifications: certificates[] as {name, date, issuer, url}; a
@@ -72,9 +73,12 @@
 // # CSV
 //
 // [FormatCSV] has a header row naming some of the columns id, name, email,
-// phone, location, years_experience, desired_salary, summary, skills and
-// certifications, in any order and case; id is required and any other
-// column is an error. skills holds names separated by ';'.
+// phone, location, work_mode, relocate, years_experience, desired_salary,
+// desired_currency, desired_period, summary, skills and certifications, in
+// any order and case; id is required and any other column is an error.
+// work_mode is remote, onsite or hybrid ("On-site" reads as onsite),
+// relocate true or false (yes, no, 1, 0), desired_period year, month or hour ("hourly"
+// reads as hour). skills holds names separated by ';'.
 // certifications holds entries separated by ';', each a free-text name,
 // optionally followed by '|' and the date it was earned: "OCP Java
 // 11|2021-03; Spring Professional|2022" (quote a name holding a comma as

@@ -142,22 +142,12 @@ func resumeField(field string, certIndex []int) string {
 func joinNonEmpty(sep string, parts ...string) string { return strings.Join(lo.Compact(parts), sep) }
 
 // PlaceName formats a JSON Resume location object (a resume's
-// basics.location, a job's location): "City, Region", "City, CountryCode"
-// when there is no region or it repeats the city, "Region, CountryCode"
-// when there is no city. loc is a value checked against the schema's
-// location shape; nil gives "".
+// basics.location, a job's location) as scoring.PlaceOf reads its city,
+// region and countryCode: "Chicago, IL", "Berlin, DE" (a region that
+// repeats the city is left out), "Bavaria, DE" without a city. loc is a
+// value checked against the schema's location shape; nil gives "".
 func PlaceName(loc map[string]any) string {
-	city, region, country := getStr(loc, "city"), getStr(loc, "region"), getStr(loc, "countryCode")
-	if strings.EqualFold(city, region) {
-		region = ""
-	}
-	switch {
-	case city != "" && region != "":
-		return city + ", " + region
-	case city != "":
-		return joinNonEmpty(", ", city, country)
-	}
-	return joinNonEmpty(", ", region, country)
+	return scoring.PlaceOf(getStr(loc, "city"), getStr(loc, "region"), getStr(loc, "countryCode")).String()
 }
 
 // workYears is the length of the union of the work periods in years,

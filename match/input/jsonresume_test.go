@@ -233,7 +233,7 @@ func TestSampleResume(t *testing.T) {
 			Name:     "Richard Hendriks",
 			Email:    "richard.hendriks@mail.com",
 			Phone:    "(912) 555-4321",
-			Location: "San Francisco, California",
+			Location: "San Francisco, CA", // the region as scoring.PlaceOf writes it
 			// One period, 2013-12-01 through 2014-12-01: 366 days / 365.25.
 			YearsExperience: 1,
 			Summary:         "Programmer: " + doc.Basics.Summary,

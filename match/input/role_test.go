@@ -49,6 +49,21 @@ func TestLoadRole(t *testing.T) {
 	}
 }
 
+// TestLoadRolePlaceAndPay: the band, its currency and period, the radius
+// and the occupation decode; "hourly" reads as "hour".
+func TestLoadRolePlaceAndPay(t *testing.T) {
+	got, err := LoadRole(strings.NewReader(`{"id":"r1","location":"Hybrid - Chicago","radius_km":30,"remote":false,
+		"salary_min":60,"salary_max":75,"salary_currency":"USD","salary_period":"hourly","occupation":"15-1252"}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.Role{ID: "r1", Location: "Hybrid - Chicago", RadiusKm: 30, SalaryMin: 60, SalaryMax: 75,
+		SalaryCurrency: "USD", SalaryPeriod: scoring.PerHour, Occupation: "15-1252"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("role (-want +got):\n%s", diff)
+	}
+}
+
 func TestLoadRoleSeedRoles(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/roles/*.json")
 	if err != nil || len(files) == 0 {
@@ -97,6 +112,22 @@ func TestLoadRoleErrors(t *testing.T) {
 			input:   `{"id":"r1","weights":{"certifications":1,"skillz":1}}`,
 			want:    RoleError{Input: "role", Role: "r1", Field: "weights.skillz"},
 			wantErr: `role r1: weights.skillz: unknown field`,
+		},
+		{
+			name:    "band upside down",
+			why:     "Validate: salary_min above salary_max",
+			input:   `{"id":"r1","salary_min":150000,"salary_max":120000}`,
+			want:    RoleError{Input: "role", Role: "r1", Field: "salary_min"},
+			wantErr: `role r1: salary_min: invalid: 150000 is above salary_max 120000`,
+			invalid: true,
+		},
+		{
+			name:    "unknown pay period",
+			why:     "a period is year, month or hour",
+			input:   `{"id":"r1","salary_max":3000,"salary_period":"weekly"}`,
+			want:    RoleError{Input: "role", Role: "r1", Field: "salary_period"},
+			wantErr: `role r1: salary_period: invalid: pay period "weekly" (want year, month or hour)`,
+			invalid: true,
 		},
 		{
 			name:    "wrong type",
