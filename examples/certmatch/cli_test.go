@@ -139,11 +139,17 @@ func TestEveryCommandTakesNow(t *testing.T) {
 		}
 		mustRun(t, "", append(args, "--now", testDate)...)
 	}
+	// shard takes --now too: with no NATS server it fails on connecting
+	// (exit 1), never on its flags (exit 2).
+	r := runTool(t, "", "shard", "--shard", "0/1", "--index", filepath.Join(t.TempDir(), "shard"), "--nats", "nats://127.0.0.1:1", "--now", testDate)
+	if r.code != 1 || !strings.Contains(r.stderr, "connect to NATS") {
+		t.Errorf("shard with --now and no server: exit %d, stderr %q; want exit 1 on connecting", r.code, r.stderr)
+	}
 	var names []string
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role", "reindex", "audit", "replay"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"normalize", "import", "rank", "explain", "facets", "role", "reindex", "audit", "replay", "shard"}, names); diff != "" {
 		t.Errorf("a command was added without a --now case here (-want +got):\n%s", diff)
 	}
 }

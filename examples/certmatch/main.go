@@ -97,6 +97,9 @@ var commands = []command{
 	{"replay", "--log FILE (--index DIR | --candidates FILE...) [--json]",
 		"Replay runs every logged ranking again with its role, options and clock and\nreports each difference by candidate id; it exits 1 when any ranking differs.",
 		setupReplay},
+	{"shard", "--nats URL --shard N/M --index DIR [--stream NAME] [--replica NAME]",
+		"Shard runs one replica of shard N of M of a cluster: it applies the shard's\nwrites from the NATS JetStream stream to the on-disk index in DIR, in order,\nand answers the coordinator's queries once it has caught up, until interrupted.",
+		setupShard},
 }
 
 // usageFooter ends the tool's usage.

@@ -1,0 +1,57 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// streamWait bounds how long ensureStream waits for JetStream to accept
+// the stream.
+const streamWait = 30 * time.Second
+
+// connect dials url for a node of the cluster. The connection reconnects
+// forever: a shard or coordinator outlives a restart of its NATS server.
+func connect(url, name string) (*nats.Conn, error) {
+	nc, err := nats.Connect(url, nats.Name(name), nats.MaxReconnects(-1), nats.ReconnectWait(250*time.Millisecond))
+	if err != nil {
+		return nil, fmt.Errorf("cluster: connect to NATS: %w", err)
+	}
+	return nc, nil
+}
+
+// ensureStream creates the cluster's stream, or finds it when it exists.
+// The stream keeps every write (no age, count or size limit): a shard that
+// lost its index rebuilds from the first message. A JetStream cluster that
+// is still electing its leader is waited for, up to streamWait.
+func ensureStream(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Stream, error) {
+	sc := jetstream.StreamConfig{
+		Name:        cfg.Stream,
+		Description: "certmatch candidate writes, one subject per shard",
+		Subjects:    []string{"certmatch." + cfg.Stream + ".shard.*"},
+		Storage:     jetstream.FileStorage,
+		Replicas:    cfg.Replicas,
+		Retention:   jetstream.LimitsPolicy,
+		Duplicates:  2 * time.Minute,
+	}
+	ctx, cancel := context.WithTimeout(ctx, streamWait)
+	defer cancel()
+	for {
+		st, err := js.CreateStream(ctx, sc)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			st, err = js.Stream(ctx, cfg.Stream)
+		}
+		if err == nil {
+			return st, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("cluster: stream %s: %w", cfg.Stream, err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
