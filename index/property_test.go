@@ -56,7 +56,7 @@ func TestRankMatchesBruteForceOnRandomRoles(t *testing.T) {
 		}
 		return out
 	}
-	for r := range 25 {
+	for r := range 50 {
 		role := scoring.Role{
 			ID:              fmt.Sprintf("random-%d", r),
 			Required:        reqs(rng.IntN(3)),
@@ -67,6 +67,23 @@ func TestRankMatchesBruteForceOnRandomRoles(t *testing.T) {
 		}
 		if len(role.Required) == 0 && len(role.Preferred) == 0 {
 			role.Preferred = reqs(1) // a broad role
+		}
+		if r >= 25 {
+			// Broad roles (nothing required but years): Rank skips the
+			// candidates holding no credited certification once its top
+			// list is full of better scores, so these check that bound,
+			// with location and pay components on for some.
+			role.ID = fmt.Sprintf("broad-%d", r)
+			role.Required, role.RequiredSkills = nil, nil
+			role.Preferred = reqs(1 + rng.IntN(2))
+			role.MinYears = float64(rng.IntN(3) * 2)
+			if rng.IntN(2) == 0 {
+				role.Location = cands[rng.IntN(len(cands))].Location
+				role.Remote = rng.IntN(2) == 0
+			}
+			if rng.IntN(2) == 0 {
+				role.SalaryMax = float64(40000 + rng.IntN(80000))
+			}
 		}
 		plan, err := ix.scorer.Compile(role)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/certmatch/certmatch/internal/safe"
@@ -94,7 +95,8 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		if err != nil {
 			return err
 		}
-		top, facets, err := v.score(ctx, set, plan, k, req)
+		set, rest, bound := v.prune(set, plan, k, req)
+		top, facets, err := v.score(ctx, set, rest, bound, plan, k, req)
 		if err != nil {
 			return err
 		}
@@ -123,20 +125,48 @@ type tally struct {
 	facets          *facetCounter
 }
 
+// prune splits a selection for a role that requires no certification
+// and no skill ([scoring.Plan.CertlessBound]): set keeps the candidates
+// holding a certification the role credits, rest the others, who score
+// at most bound. Without such a split (facets count every candidate, the
+// ineligible-only ranking wants the low scores, a page as large as the
+// selection keeps everyone) rest is empty.
+func (v *view) prune(set selected, plan *scoring.Plan, k int, req RankRequest) (selected, selected, float64) {
+	rest := set
+	rest.bits, rest.slots = nil, nil
+	ids, bound, ok := plan.CertlessBound()
+	if !ok || set.bits == nil || req.Facets || req.IneligibleOnly || k == 0 || k >= set.len() {
+		return set, rest, 0
+	}
+	s := v.ix.side
+	holders := s.union(s.certs, ids)
+	rest.slots = roaring.AndNot(set.bits, holders).ToArray()
+	set.slots = roaring.And(set.bits, holders).ToArray()
+	set.bits = nil
+	return set, rest, bound
+}
+
 // score scores the selected candidates, one part per core for a large
-// selection, and merges the parts' top lists, totals and facets.
-func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
-	parts := set.split(min(runtime.GOMAXPROCS(0), set.len()/parallelMin+1))
-	tallies := make([]tally, len(parts))
+// selection, and merges the parts' top lists, totals and facets. The
+// candidates of rest are scored after those of set, and only while a
+// part's top list could still take a score of bound: once its k-th hit
+// is eligible with a higher score, a candidate of rest is only counted
+// (eligible exactly when it has the role's years, as CertlessBound
+// promises).
+func (v *view) score(ctx context.Context, set, rest selected, bound float64, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
+	n := min(runtime.GOMAXPROCS(0), (set.len()+rest.len())/parallelMin+1)
+	parts, restParts := set.split(n), rest.split(n)
+	tallies := make([]tally, max(len(parts), len(restParts)))
+	minYears := plan.Role().MinYears
 	var g errgroup.Group
-	for i := range parts {
+	for i := range tallies {
 		t := &tallies[i]
 		t.top.k = k
 		if req.Facets {
 			t.facets = newFacetCounter(v.ix.scorer)
 		}
 		g.Go(safe.Guard(func() error {
-			return parts[i].each(ctx, func(e *entry) error {
+			add := func(e *entry) error {
 				var key scoring.Order
 				if req.IncludeIneligible {
 					key = plan.Order(&e.prof, e.id)
@@ -159,6 +189,26 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 				}
 				t.top.push(hit{key: key, prof: &e.prof})
 				return nil
+			}
+			if i < len(parts) {
+				if err := parts[i].each(ctx, add); err != nil {
+					return err
+				}
+			}
+			if i >= len(restParts) || restParts[i].len() == 0 {
+				return nil
+			}
+			return restParts[i].each(ctx, func(e *entry) error {
+				if len(t.top.h) == t.top.k {
+					if worst := t.top.h[0].key; worst.Eligible && worst.Score > bound {
+						t.total++
+						if !(e.prof.Years() < minYears) {
+							t.eligible++
+						}
+						return nil
+					}
+				}
+				return add(e)
 			})
 		}))
 	}

@@ -92,6 +92,7 @@ func (v *view) get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
 // can be split to scan in parallel. It is valid while its view is.
 type selected struct {
 	v        *view
+	bits     *roaring.Bitmap // the slots as resolved; nil in parts
 	slots    []uint32
 	minYears float64
 }
@@ -103,7 +104,7 @@ func (v *view) resolve(ctx context.Context, sel Selection) (selected, error) {
 	if err != nil {
 		return selected{}, err
 	}
-	return selected{v: v, slots: b.ToArray(), minYears: sel.MinYears}, nil
+	return selected{v: v, bits: b, slots: b.ToArray(), minYears: sel.MinYears}, nil
 }
 
 // len is the number of candidates selected before the years gate.
@@ -115,6 +116,7 @@ func (s selected) split(n int) []selected {
 	out := make([]selected, 0, n)
 	for i := 0; i < n; i++ {
 		part := s
+		part.bits = nil
 		part.slots = s.slots[i*len(s.slots)/n : (i+1)*len(s.slots)/n]
 		out = append(out, part)
 	}

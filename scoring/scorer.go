@@ -922,3 +922,71 @@ func compensationCredit(desired, maximum float64) float64 {
 	}
 	return max(0, 1-(desired-maximum)/(maximum*CompensationTolerance))
 }
+
+// CertlessBound describes, for a plan, the candidates who hold none of
+// ids directly: no held credential of theirs meets or partly meets a
+// certification requirement, so they earn no certification credit and
+// score at most bound (every other component at its full share, for
+// whichever location and pay components a profile switches on). ok
+// reports that the role requires no certification and no skill, so such
+// a candidate is eligible exactly when it has the role's MinYears. A
+// ranking fills its top list from the holders first and skips the rest
+// once its worst kept eligible score is above bound.
+func (p *Plan) CertlessBound() (ids []string, bound float64, ok bool) {
+	if !p.compiled() {
+		return nil, 0, false
+	}
+	ok = true
+	for _, q := range p.reqs {
+		if q.required {
+			ok = false
+		}
+	}
+	for _, sr := range p.skillReq {
+		if sr.required {
+			ok = false
+		}
+	}
+	for ci := range p.s.cat.certs {
+		if len(p.certHits[ci]) > 0 {
+			ids = append(ids, p.s.cat.certs[ci].ID)
+		}
+	}
+	w := p.weights
+	for _, locOn := range []bool{false, p.where.on() && w.Location > 0} {
+		for _, compOn := range []bool{false, w.Compensation > 0} {
+			total := 0.0
+			var on []float64
+			if len(p.reqs) > 0 && w.Certifications > 0 {
+				total += w.Certifications
+			}
+			if len(p.skillReq) > 0 && w.Skills > 0 {
+				total += w.Skills
+				on = append(on, w.Skills)
+			}
+			if w.Experience > 0 {
+				total += w.Experience
+				on = append(on, w.Experience)
+			}
+			if locOn {
+				total += w.Location
+				on = append(on, w.Location)
+			}
+			if compOn {
+				total += w.Compensation
+				on = append(on, w.Compensation)
+			}
+			if total == 0 {
+				continue
+			}
+			sum := 0.0
+			for _, wt := range on {
+				sum += round2(100 * wt / total)
+			}
+			bound = max(bound, sum)
+		}
+	}
+	// A cent above the rounded shares, so that no rounding of a real
+	// score can pass it.
+	return ids, min(bound, 100) + 0.01, ok
+}
