@@ -147,12 +147,13 @@ func (v *view) prune(set selected, plan *scoring.Plan, k int, req RankRequest) (
 }
 
 // score scores the selected candidates, one part per core for a large
-// selection, and merges the parts' top lists, totals and facets. The
-// candidates of rest are scored after those of set, and only while a
-// part's top list could still take a score of bound: once its k-th hit
-// is eligible with a higher score, a candidate of rest is only counted
-// (eligible exactly when it has the role's years, as CertlessBound
-// promises).
+// selection, and merges the parts' top lists, totals and facets. A
+// positive bound comes from prune: the candidates of rest are scored
+// after those of set, and only while a part's top list could still take
+// a score of bound; a candidate of set only while it could take the
+// candidate's own Plan.Bound. Once a part's k-th hit is eligible with a
+// higher score, a candidate is only counted (eligible exactly when it has
+// the role's years, as CertlessBound promises).
 func (v *view) score(ctx context.Context, set, rest selected, bound float64, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
 	n := min(runtime.GOMAXPROCS(0), (set.len()+rest.len())/parallelMin+1)
 	parts, restParts := set.split(n), rest.split(n)
@@ -190,8 +191,32 @@ func (v *view) score(ctx context.Context, set, rest selected, bound float64, pla
 				t.top.push(hit{key: key, prof: &e.prof})
 				return nil
 			}
+			// skip reports whether a candidate cannot enter the part's top
+			// list, its score being at most b; it is then counted only.
+			skip := func(e *entry, b float64) bool {
+				if len(t.top.h) < t.top.k {
+					return false
+				}
+				if worst := t.top.h[0].key; !worst.Eligible || worst.Score <= b {
+					return false
+				}
+				t.total++
+				if !(e.prof.Years() < minYears) {
+					t.eligible++
+				}
+				return true
+			}
 			if i < len(parts) {
-				if err := parts[i].each(ctx, add); err != nil {
+				scan := add
+				if bound > 0 {
+					scan = func(e *entry) error {
+						if skip(e, plan.Bound(&e.prof)) {
+							return nil
+						}
+						return add(e)
+					}
+				}
+				if err := parts[i].each(ctx, scan); err != nil {
 					return err
 				}
 			}
@@ -199,14 +224,8 @@ func (v *view) score(ctx context.Context, set, rest selected, bound float64, pla
 				return nil
 			}
 			return restParts[i].each(ctx, func(e *entry) error {
-				if len(t.top.h) == t.top.k {
-					if worst := t.top.h[0].key; worst.Eligible && worst.Score > bound {
-						t.total++
-						if !(e.prof.Years() < minYears) {
-							t.eligible++
-						}
-						return nil
-					}
+				if skip(e, bound) {
+					return nil
 				}
 				return add(e)
 			})

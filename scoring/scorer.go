@@ -990,3 +990,56 @@ func (p *Plan) CertlessBound() (ids []string, bound float64, ok bool) {
 	// score can pass it.
 	return ids, min(bound, 100) + 0.01, ok
 }
+
+// Bound is an upper bound of the score Points gives pr, worked out from
+// the years and the components pr switches on, without matching any
+// credential or skill: every certification, skill, location and pay
+// component at its full share, experience exactly. A nil pr is the zero
+// Profile.
+func (p *Plan) Bound(pr *Profile) float64 {
+	if !p.compiled() {
+		return 0
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
+	w := p.weights
+	full := [4]float64{}
+	n := 0
+	total := 0.0
+	if len(p.reqs) > 0 && w.Certifications > 0 {
+		total += w.Certifications
+		full[n] = w.Certifications
+		n++
+	}
+	if len(p.skillReq) > 0 && w.Skills > 0 {
+		total += w.Skills
+		full[n] = w.Skills
+		n++
+	}
+	if p.where.on() && pr.place.given && w.Location > 0 {
+		total += w.Location
+		full[n] = w.Location
+		n++
+	}
+	if w.Compensation > 0 && p.pay.on(&pr.pay) {
+		total += w.Compensation
+		full[n] = w.Compensation
+		n++
+	}
+	expOn := w.Experience > 0
+	if expOn {
+		total += w.Experience
+	}
+	if total == 0 {
+		return 0.01
+	}
+	sum := 0.0
+	for _, wt := range full[:n] {
+		sum += round2(100 * wt / total)
+	}
+	if expOn {
+		sum += round2(100 * w.Experience / total * (pr.years / (pr.years + p.half)))
+	}
+	return min(sum, 100) + 0.01
+}
