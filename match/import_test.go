@@ -140,7 +140,11 @@ func TestImportAccountsForLostBatches(t *testing.T) {
 				t.Fatalf("Import error = %v, want %v", err, tt.want)
 			}
 			accounts(t, tt.name, rep)
-			if rep.Imported < 10 || rep.Lost == 0 || rep.Stopped == "" {
+			// A cancellation may land just after the first batch, before
+			// another record is read: then nothing is lost, and the
+			// accounting above still holds. A failed index loses the
+			// batches sent after it failed.
+			if rep.Imported < 10 || rep.Stopped == "" || (tt.want == nil && rep.Lost == 0) {
 				t.Errorf("report %+v: want the first batch imported, the rest lost with a reason", rep)
 			}
 		})
