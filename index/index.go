@@ -135,6 +135,8 @@ type Index struct {
 	persistMu       sync.Mutex
 	persisted       bool
 	persistedWrites uint64
+	// fromRankFile says Open read the ranking structure from RankFile.
+	fromRankFile bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -223,6 +225,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	case stale:
 		_, err = ix.reindex(ctx)
 	case counted && ix.loadRankMatching() == nil:
+		ix.fromRankFile = true
 	default:
 		err = ix.rebuild(ctx)
 	}
