@@ -7,6 +7,11 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/certmatch/certmatch/internal/safe"
 )
 
 // The ranking structure of an on-disk index is persisted beside bleve's
@@ -15,8 +20,9 @@ import (
 //
 // The file holds, in order: the magic "CMRANK\r\n", the format version
 // (uint32), the index Fingerprint (length-prefixed), the write counter it
-// matches (uint64), the number of records (uint64), then per record its id,
-// its certification terms and its profile (Scorer.AppendProfile), and last
+// matches (uint64), the number of records (uint64), then per record its
+// length, its id, its certification terms and its profile
+// (Scorer.AppendProfile), and last
 // a CRC-32C of everything before it. Integers are little endian; lengths
 // are uvarints.
 //
@@ -86,17 +92,19 @@ func (ix *Index) encodeRank() []byte {
 	b = appendStr(b, Fingerprint(ix.cat))
 	b = binary.LittleEndian.AppendUint64(b, ix.writes)
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.slot)))
+	var rec []byte
 	for i := range s.ents {
 		e := &s.ents[i]
 		if e.id == "" {
 			continue
 		}
-		b = appendStr(b, e.id)
-		b = binary.AppendUvarint(b, uint64(len(e.terms)))
+		rec = appendStr(rec[:0], e.id)
+		rec = binary.AppendUvarint(rec, uint64(len(e.terms)))
 		for _, t := range e.terms {
-			b = appendStr(b, t)
+			rec = appendStr(rec, t)
 		}
-		b = ix.scorer.AppendProfile(b, &e.prof)
+		rec = ix.scorer.AppendProfile(rec, &e.prof)
+		b = appendStr(b, string(rec))
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
@@ -221,35 +229,71 @@ func (ix *Index) loadRank(docs uint64) error {
 	if r.bad || n != docs || n > uint64(len(r.b)) {
 		return fmt.Errorf("%w: holds %d records, the index %d", errRankFile, n, docs)
 	}
-	side := newSidecar(ix.scorer.Vocab(), false)
-	for i := uint64(0); i < n; i++ {
-		id := r.str()
-		nt := r.uvarint()
-		if r.bad || id == "" || nt > uint64(len(r.b)) {
-			return fmt.Errorf("%w: record %d is damaged", errRankFile, i)
-		}
-		if _, dup := side.slot[id]; dup {
-			return fmt.Errorf("%w: record %d repeats an id", errRankFile, i)
-		}
-		terms := make([]string, nt)
-		for j := range terms {
-			terms[j] = r.str()
-		}
+	// Records are found first, decoded on every core, and put in file
+	// order.
+	recs := make([][]byte, n)
+	for i := range recs {
+		l := r.uvarint()
+		recs[i] = r.next(int(min(l, uint64(len(r.b)+1))))
 		if r.bad {
 			return fmt.Errorf("%w: record %d is damaged", errRankFile, i)
 		}
-		p, rest, err := ix.scorer.DecodeProfile(r.b)
-		if err != nil {
-			return fmt.Errorf("%w: record %d: %w", errRankFile, i, err)
+	}
+	preps := make([]prepared, n)
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(recs)/1024))
+	var g errgroup.Group
+	for w := 0; w < parts; w++ {
+		g.Go(safe.Guard(func() error {
+			for i := w; i < len(recs); i += parts {
+				if err := ix.decodeRecord(recs[i], &preps[i]); err != nil {
+					return fmt.Errorf("%w: record %d: %w", errRankFile, i, err)
+				}
+			}
+			return nil
+		}))
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	side := newSidecar(ix.scorer.Vocab(), false)
+	for i := range preps {
+		p := &preps[i]
+		if _, dup := side.slot[p.id]; dup {
+			return fmt.Errorf("%w: record %d repeats an id", errRankFile, i)
 		}
-		r.b = rest
-		side.put(id, p, terms, nil)
+		side.put(p.id, p.prof, p.terms, nil)
 	}
 	if len(r.b) != 0 {
 		return fmt.Errorf("%w: %d bytes after the last record", errRankFile, len(r.b))
 	}
 	ix.side = side
 	ix.persisted, ix.persistedWrites = true, ix.writes
+	return nil
+}
+
+// decodeRecord reads one record of a rank file.
+func (ix *Index) decodeRecord(b []byte, p *prepared) error {
+	r := reader{b: b}
+	p.id = r.str()
+	nt := r.uvarint()
+	if r.bad || p.id == "" || nt > uint64(len(r.b)) {
+		return errors.New("damaged id or terms")
+	}
+	p.terms = make([]string, nt)
+	for j := range p.terms {
+		p.terms[j] = r.str()
+	}
+	if r.bad {
+		return errors.New("damaged terms")
+	}
+	prof, rest, err := ix.scorer.DecodeProfile(r.b)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return errors.New("bytes after the profile")
+	}
+	p.prof = prof
 	return nil
 }
 

@@ -178,3 +178,31 @@ func TestRankFileOtherCatalog(t *testing.T) {
 		t.Errorf("rankings differ from an index built in memory (-want +got):\n%s", diff)
 	}
 }
+
+// Every persistEvery-th batch writes the rank file, matching the index at
+// that batch, before any Close.
+func TestRankFileEveryNthBatch(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(ctx, Options{Path: dir, Scorer: newScorer(t), BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cands := bundled(t)
+	path := filepath.Join(dir, RankFile)
+	for i := 0; i < persistEvery; i++ {
+		if _, err := os.Stat(path); err == nil {
+			t.Fatalf("%s written after %d batches, want after %d", RankFile, i, persistEvery)
+		}
+		put(t, ix, cands[i%len(cands):i%len(cands)+1])
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no %s after %d batches: %v", RankFile, persistEvery, err)
+	}
+	at := len(rankMagic) + 4 + 1 + 64
+	if got := binary.LittleEndian.Uint64(b[at:]); got != persistEvery {
+		t.Errorf("%s records write %d, want %d", RankFile, got, persistEvery)
+	}
+}
