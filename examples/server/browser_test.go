@@ -109,7 +109,7 @@ func idsOf(list string) string {
 	return `Array.from(document.querySelectorAll("#` + list + ` li.cand")).map(li => li.dataset.id)`
 }
 
-func rankIDs(t *testing.T, eng *match.Engine, role scoring.Role, opts match.RankOptions) []string {
+func rankIDs(t *testing.T, eng engine, role scoring.Role, opts match.RankOptions) []string {
 	t.Helper()
 	r, err := eng.Rank(context.Background(), role, opts)
 	if err != nil {

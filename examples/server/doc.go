@@ -2,9 +2,15 @@
 // and applicant tracking systems written in any language, and a page for
 // recruiters, over one engine.
 //
-//	go run ./examples/server [--addr 127.0.0.1:8080] [--index DIR] [--roles DIR] [--tokens FILE] [--now YYYY-MM-DD]
+//	go run ./examples/server [--addr 127.0.0.1:8080] [--index DIR | --nats URL --shards M [--stream NAME]] [--roles DIR] [--tokens FILE] [--now YYYY-MM-DD]
 //
-// The engine is in memory unless --index names an on-disk index. Saved
+// The engine is in memory unless --index names an on-disk index. With
+// --nats the server is the coordinator of a cluster (match/cluster) of M
+// shards run by "certmatch shard": writes go to the cluster's stream and
+// every read waits for the shards to apply them, so the API answers as it
+// does over one engine; GET /v1/facets is then a 501 not-implemented
+// problem (a rank request with "facets": true counts over the cluster).
+// Saved
 // roles are JSON files in --roles (by default the index folder's path with
 // ".roles" added; in memory without --index), written atomically.
 //

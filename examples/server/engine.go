@@ -11,6 +11,7 @@ import (
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/match"
+	"github.com/certmatch/certmatch/match/cluster"
 	"github.com/certmatch/certmatch/match/input"
 	"github.com/certmatch/certmatch/match/report"
 	"github.com/certmatch/certmatch/scoring"
@@ -20,11 +21,28 @@ import (
 // beyond the Engine's methods, so a change of their API lands in one
 // place.
 
+// engine is what the server calls on the candidates it serves: a
+// *match.Engine, or a cluster's coordinator through clusterEngine.
+type engine interface {
+	Add(ctx context.Context, cands ...scoring.Candidate) (match.AddReport, error)
+	Import(ctx context.Context, r io.Reader, opts match.ImportOptions) (match.ImportReport, error)
+	Rank(ctx context.Context, role scoring.Role, opts match.RankOptions) (match.Ranking, error)
+	Explain(ctx context.Context, id string, role scoring.Role) (scoring.Result, error)
+	RolesFor(ctx context.Context, id string, roles []scoring.Role) ([]scoring.Result, error)
+	Get(ctx context.Context, id string) (scoring.Candidate, error)
+	Delete(ctx context.Context, ids ...string) (int, error)
+	Count(ctx context.Context) (int, error)
+	Close() error
+}
+
 // backend is the engine and the catalog its roles are checked against.
+// local is the engine itself when it runs in this process (facets read
+// its index); nil in coordinator mode.
 type backend struct {
-	eng *match.Engine
-	cat *scoring.Catalog
-	now func() time.Time
+	eng   engine
+	local *match.Engine
+	cat   *scoring.Catalog
+	now   func() time.Time
 }
 
 func openBackend(ctx context.Context, path string, now func() time.Time) (*backend, error) {
@@ -32,7 +50,96 @@ func openBackend(ctx context.Context, path string, now func() time.Time) (*backe
 	if err != nil {
 		return nil, err
 	}
-	return &backend{eng: eng, cat: eng.Catalog(), now: now}, nil
+	return &backend{eng: eng, local: eng, cat: eng.Catalog(), now: now}, nil
+}
+
+// openClusterBackend opens a coordinator over the shards of a cluster.
+// Every read waits for the shards to apply the coordinator's own writes,
+// so the API answers as it does over one engine.
+func openClusterBackend(ctx context.Context, url string, cfg cluster.Config, now func() time.Time) (*backend, error) {
+	c, err := cluster.Open(ctx, cluster.Options{URL: url, Config: cfg, Now: now, ReadYourWrites: true})
+	if err != nil {
+		return nil, err
+	}
+	return &backend{eng: clusterEngine{c}, cat: scoring.DefaultCatalog(), now: now}, nil
+}
+
+// clusterEngine gives a coordinator the Engine's write signatures: the
+// cluster's reports without their tokens (the coordinator keeps them for
+// read-your-writes).
+type clusterEngine struct{ *cluster.Coordinator }
+
+func (c clusterEngine) Add(ctx context.Context, cands ...scoring.Candidate) (match.AddReport, error) {
+	rep, err := c.Coordinator.Add(ctx, cands...)
+	return rep.AddReport, err
+}
+
+func (c clusterEngine) Import(ctx context.Context, r io.Reader, opts match.ImportOptions) (match.ImportReport, error) {
+	rep, err := c.Coordinator.Import(ctx, r, opts)
+	return rep.ImportReport, err
+}
+
+// Results travel between the shards and the coordinator in gob, which
+// gives back an empty list as nil; the server answers [] for them, as
+// over an Engine.
+
+func (c clusterEngine) Rank(ctx context.Context, role scoring.Role, opts match.RankOptions) (match.Ranking, error) {
+	r, err := c.Coordinator.Rank(ctx, role, opts)
+	for i := range r.Results {
+		emptyLists(&r.Results[i].Result)
+	}
+	return r, err
+}
+
+func (c clusterEngine) Explain(ctx context.Context, id string, role scoring.Role) (scoring.Result, error) {
+	r, err := c.Coordinator.Explain(ctx, id, role)
+	emptyLists(&r)
+	return r, err
+}
+
+func (c clusterEngine) RolesFor(ctx context.Context, id string, roles []scoring.Role) ([]scoring.Result, error) {
+	rs, err := c.Coordinator.RolesFor(ctx, id, roles)
+	for i := range rs {
+		emptyLists(&rs[i])
+	}
+	return rs, err
+}
+
+// emptyLists makes the nil lists of a result that are always written
+// empty ones.
+func emptyLists(r *scoring.Result) {
+	if r.Components == nil {
+		r.Components = []scoring.Component{}
+	}
+	if r.Missing == nil {
+		r.Missing = []scoring.Missing{}
+	}
+	if r.NextSteps == nil {
+		r.NextSteps = []scoring.NextStep{}
+	}
+}
+
+// Delete removes the candidates and returns how many were stored, as
+// Engine.Delete does: the ids a Get finds are counted before the removal
+// is published.
+func (c clusterEngine) Delete(ctx context.Context, ids ...string) (int, error) {
+	n := 0
+	for _, id := range ids {
+		_, err := c.Coordinator.Get(ctx, id)
+		switch {
+		case err == nil:
+			n++
+		case !errors.Is(err, match.ErrUnknownCandidate):
+			return 0, err
+		}
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	if _, err := c.Coordinator.Delete(ctx, ids...); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // ioFailure reports whether err came from reading the request body (over
@@ -238,15 +345,18 @@ type facetsResponse struct {
 // facets counts terms over every candidate, or over those who can be
 // eligible for role when it is not nil.
 func (b *backend) facets(ctx context.Context, role *scoring.Role) (facetsResponse, error) {
+	if b.local == nil {
+		return facetsResponse{}, newProblem(probNotImplemented, "facets are not counted over a cluster; ask for them in a rank request (\"facets\": true)")
+	}
 	var sel index.Selection
 	if role != nil {
-		plan, err := b.eng.Scorer().Compile(*role)
+		plan, err := b.local.Scorer().Compile(*role)
 		if err != nil {
 			return facetsResponse{}, err
 		}
 		sel = index.ForPlan(plan)
 	}
-	res, err := b.eng.Index().Search(ctx, index.SearchRequest{Selection: sel, Limit: 1, Facets: true})
+	res, err := b.local.Index().Search(ctx, index.SearchRequest{Selection: sel, Limit: 1, Facets: true})
 	if err != nil {
 		return facetsResponse{}, err
 	}

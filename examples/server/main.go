@@ -14,16 +14,20 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/certmatch/certmatch/match/cluster"
 )
 
 // errUsage marks a usage error (exit code 2).
 var errUsage = errors.New("usage")
 
-const usage = `usage: server [--addr HOST:PORT] [--index DIR] [--roles DIR] [--tokens FILE] [--now YYYY-MM-DD]
+const usage = `usage: server [--addr HOST:PORT] [--index DIR | --nats URL --shards M [--stream NAME]] [--roles DIR] [--tokens FILE] [--now YYYY-MM-DD]
 
 Serves the certmatch HTTP API (/v1/..., described at /v1/openapi.json) and
 the recruiters' page (/) over one engine: in memory unless --index names an
-on-disk index. Saved roles live in --roles (default DIR.roles beside the
+on-disk index. With --nats it serves a cluster instead, as its coordinator:
+writes go to the cluster's stream, reads to its M shards (run by
+"certmatch shard"); GET /v1/facets is then 501 (rank with "facets": true). Saved roles live in --roles (default DIR.roles beside the
 index; in memory without --index). Listening beyond loopback needs
 --tokens, a file of lines "TOKEN ro" or "TOKEN rw"; the tokens are then
 required on every /v1 request.
@@ -34,6 +38,8 @@ flags:
 // config is what the flags say.
 type config struct {
 	addr, index, roles, tokens, now string
+	nats, stream                    string
+	shards                          int
 	limits                          limits
 	readHeaderTimeout, readTimeout  time.Duration
 	writeTimeout, idleTimeout       time.Duration
@@ -50,6 +56,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
 	fs.StringVar(&c.index, "index", "", "on-disk index folder (created when missing); none keeps candidates in memory")
+	fs.StringVar(&c.nats, "nats", "", "serve the cluster behind this NATS server (URLs comma-separated) as its coordinator")
+	fs.IntVar(&c.shards, "shards", 0, "the cluster's number of shards (with --nats)")
+	fs.StringVar(&c.stream, "stream", "", "the cluster's stream (with --nats; default \"certmatch\")")
 	fs.StringVar(&c.roles, "roles", "", "saved roles folder (default: the index folder's path + \".roles\")")
 	fs.StringVar(&c.tokens, "tokens", "", "bearer tokens file, lines of \"TOKEN ro|rw\"")
 	fs.StringVar(&c.now, "now", "", "score as of this date, YYYY-MM-DD (default today)")
@@ -69,6 +78,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	switch {
+	case c.nats != "" && c.index != "":
+		return c, fmt.Errorf("%w: --nats serves a cluster, whose shards hold the index: drop --index", errUsage)
+	case c.nats != "" && c.shards < 1:
+		return c, fmt.Errorf("%w: --nats needs --shards M, the cluster's number of shards", errUsage)
+	case c.nats == "" && (c.shards != 0 || c.stream != ""):
+		return c, fmt.Errorf("%w: --shards and --stream go with --nats", errUsage)
 	}
 	if c.roles == "" && c.index != "" {
 		c.roles = filepath.Clean(c.index) + ".roles"
@@ -122,7 +139,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready chan<- strin
 	if err != nil {
 		return err
 	}
-	b, err := openBackend(ctx, cfg.index, now)
+	var b *backend
+	if cfg.nats != "" {
+		b, err = openClusterBackend(ctx, cfg.nats, cluster.Config{Stream: cfg.stream, Shards: cfg.shards}, now)
+	} else {
+		b, err = openBackend(ctx, cfg.index, now)
+	}
 	if err != nil {
 		return err
 	}
@@ -145,7 +167,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready chan<- strin
 	if err != nil {
 		return err
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "index", cfg.index != "", "auth", ts != nil)
+	log.Info("listening", "addr", ln.Addr().String(), "index", cfg.index != "", "cluster", cfg.nats != "", "auth", ts != nil)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

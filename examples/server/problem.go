@@ -18,26 +18,27 @@ const problemTypePrefix = "urn:certmatch:problem:"
 // The problem kinds the server answers with, each a type, a title and a
 // status.
 var (
-	probMalformedJSON = problemKind{"malformed-json", "Malformed JSON", http.StatusBadRequest}
-	probInvalidField  = problemKind{"invalid-field", "Invalid field", http.StatusUnprocessableEntity}
-	probInvalidID     = problemKind{"invalid-id", "Invalid id", http.StatusBadRequest}
-	probInvalidQuery  = problemKind{"invalid-query", "Invalid query parameter", http.StatusBadRequest}
-	probInvalidInput  = problemKind{"invalid-input", "Input cannot be read", http.StatusBadRequest}
-	probNothingFound  = problemKind{"nothing-found", "No role found in the posting", http.StatusUnprocessableEntity}
-	probMediaType     = problemKind{"unsupported-media-type", "Unsupported media type", http.StatusUnsupportedMediaType}
-	probTooLarge      = problemKind{"body-too-large", "Request body too large", http.StatusRequestEntityTooLarge}
-	probNotFound      = problemKind{"not-found", "Not found", http.StatusNotFound}
-	probMethod        = problemKind{"method-not-allowed", "Method not allowed", http.StatusMethodNotAllowed}
-	probUnauthorized  = problemKind{"unauthorized", "Missing or unknown bearer token", http.StatusUnauthorized}
-	probForbidden     = problemKind{"forbidden", "Read-only token", http.StatusForbidden}
-	probCrossOrigin   = problemKind{"cross-origin", "Cross-origin request refused", http.StatusForbidden}
-	probTimeout       = problemKind{"request-timeout", "Request body not received in time", http.StatusRequestTimeout}
-	probInternal      = problemKind{"internal", "Internal error", http.StatusInternalServerError}
+	probMalformedJSON  = problemKind{"malformed-json", "Malformed JSON", http.StatusBadRequest}
+	probInvalidField   = problemKind{"invalid-field", "Invalid field", http.StatusUnprocessableEntity}
+	probInvalidID      = problemKind{"invalid-id", "Invalid id", http.StatusBadRequest}
+	probInvalidQuery   = problemKind{"invalid-query", "Invalid query parameter", http.StatusBadRequest}
+	probInvalidInput   = problemKind{"invalid-input", "Input cannot be read", http.StatusBadRequest}
+	probNothingFound   = problemKind{"nothing-found", "No role found in the posting", http.StatusUnprocessableEntity}
+	probMediaType      = problemKind{"unsupported-media-type", "Unsupported media type", http.StatusUnsupportedMediaType}
+	probTooLarge       = problemKind{"body-too-large", "Request body too large", http.StatusRequestEntityTooLarge}
+	probNotFound       = problemKind{"not-found", "Not found", http.StatusNotFound}
+	probMethod         = problemKind{"method-not-allowed", "Method not allowed", http.StatusMethodNotAllowed}
+	probUnauthorized   = problemKind{"unauthorized", "Missing or unknown bearer token", http.StatusUnauthorized}
+	probForbidden      = problemKind{"forbidden", "Read-only token", http.StatusForbidden}
+	probCrossOrigin    = problemKind{"cross-origin", "Cross-origin request refused", http.StatusForbidden}
+	probTimeout        = problemKind{"request-timeout", "Request body not received in time", http.StatusRequestTimeout}
+	probInternal       = problemKind{"internal", "Internal error", http.StatusInternalServerError}
+	probNotImplemented = problemKind{"not-implemented", "Not served over a cluster", http.StatusNotImplemented}
 )
 
 // problemKinds lists every kind, for the OpenAPI document's test.
 var problemKinds = []problemKind{probMalformedJSON, probInvalidField, probInvalidID, probInvalidQuery, probInvalidInput, probNothingFound,
-	probMediaType, probTooLarge, probNotFound, probMethod, probUnauthorized, probForbidden, probCrossOrigin, probTimeout, probInternal}
+	probMediaType, probTooLarge, probNotFound, probMethod, probUnauthorized, probForbidden, probCrossOrigin, probTimeout, probInternal, probNotImplemented}
 
 // problemKind is one kind of problem: its type (after problemTypePrefix),
 // title and HTTP status.
