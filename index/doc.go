@@ -52,7 +52,10 @@
 // batch and the same change is made to the structure; readers hold the
 // read lock ([Index.View]), so a reader never sees one without the other.
 // On disk, bleve's default (safe) batch returns only after the batch is
-// fsynced, and a crash leaves whole batches; on open the structure is
+// fsynced, and a crash leaves whole batches. On open an on-disk index
+// reads the structure from its [RankFile] when that file matches what
+// bleve holds (every batch also stores a write counter the file records,
+// beside the Fingerprint and a checksum); otherwise the structure is
 // rebuilt from bleve's stored records (on every core), so it matches
 // whatever survived. A test kills a writer mid-import and checks this.
 //

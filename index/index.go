@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -123,6 +124,19 @@ type Index struct {
 	quarantine map[string]*Quarantined // records rebuild could not read, by id
 	tmpDir     string                  // the folder of an in-memory index
 	closed     bool
+
+	// writes numbers the bleve state: every batch stores it, one higher,
+	// in bleve's internal store (see RankFile). Guarded by mu.
+	writes uint64
+	// sinceSave counts batches since RankFile was last written.
+	sinceSave atomic.Int64
+	// persistMu serialises writes of RankFile; persisted and
+	// persistedWrites, guarded by it, say which state the file holds.
+	persistMu       sync.Mutex
+	persisted       bool
+	persistedWrites uint64
+	// fromRankFile says Open read the ranking structure from RankFile.
+	fromRankFile bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -155,7 +169,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	}
 	ix := &Index{opts: opts, cat: opts.Scorer.Catalog(), scorer: opts.Scorer, side: newSidecar(opts.Scorer.Vocab(), opts.Path == "")}
 	var err error
-	stale := false
+	stale, counted := false, false
 	switch {
 	case opts.Path == "":
 		// Scorch without a path never merges its segments: every write
@@ -183,6 +197,9 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		if err == nil {
 			stale, err = ix.checkFingerprint()
 		}
+		if err == nil {
+			counted, err = ix.loadWrites()
+		}
 	case opts.ReadOnly:
 		err = fmt.Errorf("no index to open read-only: %w", os.ErrNotExist)
 	default:
@@ -202,10 +219,14 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("index: open %q: %w", opts.Path, err)
 	}
 	// A stale index is re-derived whole, which fills the ranking
-	// structure too; a current one only loads it.
-	if stale {
+	// structure too; a current one reads it from RankFile when that
+	// matches, else rebuilds it from the stored records.
+	switch {
+	case stale:
 		_, err = ix.reindex(ctx)
-	} else {
+	case counted && ix.loadRankMatching() == nil:
+		ix.fromRankFile = true
+	default:
 		err = ix.rebuild(ctx)
 	}
 	if err != nil {
@@ -399,16 +420,23 @@ func storedRecord(r index.IndexReader, id string) (c scoring.Candidate, raw []by
 // Catalog returns the catalog the index resolves credentials with.
 func (ix *Index) Catalog() *scoring.Catalog { return ix.cat }
 
-// Close closes the index. Closing twice is harmless.
+// Close writes an on-disk index's ranking structure to RankFile, so the
+// next Open reads it, and closes the index. Closing twice is harmless.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
 		return nil
 	}
+	var err error
+	if ix.opts.Path != "" && !ix.opts.ReadOnly {
+		err = ix.writeRank(ix.encodeRank(), ix.writes, len(ix.quarantine) > 0)
+	}
 	ix.closed = true
 	ix.side = newSidecar(ix.scorer.Vocab(), false)
-	err := ix.bl.Close()
+	if berr := ix.bl.Close(); err == nil {
+		err = berr
+	}
 	if rerr := ix.removeTmp(); err == nil {
 		err = rerr
 	}
@@ -515,7 +543,22 @@ func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	}
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
-	return ix.apply(b)
+	n, err := ix.apply(b)
+	if err == nil {
+		ix.persistDue()
+	}
+	return n, err
+}
+
+// persistDue writes RankFile when persistEvery batches were written since
+// it was last written. The batch is acknowledged already: a failure only
+// leaves an older file, which its write counter marks as not matching.
+func (ix *Index) persistDue() {
+	if ix.opts.Path == "" || ix.sinceSave.Add(1) < persistEvery {
+		return
+	}
+	ix.sinceSave.Store(0)
+	_ = ix.persist()
 }
 
 // apply writes b under the index's lock; the caller holds wmu.
@@ -525,9 +568,13 @@ func (ix *Index) apply(b *Batch) (int, error) {
 	if ix.closed {
 		return 0, ErrClosed
 	}
+	if ix.opts.Path != "" {
+		b.bl.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
+	}
 	if err := ix.bl.Batch(b.bl); err != nil {
 		return 0, fmt.Errorf("index: batch: %w", err)
 	}
+	ix.writes++
 	for _, p := range b.preps {
 		ix.side.put(p.id, p.prof, p.terms, p.raw)
 		delete(ix.quarantine, p.id)
@@ -550,14 +597,28 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 	}
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
+	n, err := ix.deleteBatch(b, ids)
+	if err == nil {
+		ix.persistDue()
+	}
+	return n, err
+}
+
+// deleteBatch writes a delete batch under the index's lock; the caller
+// holds wmu.
+func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
 		return 0, ErrClosed
 	}
+	if ix.opts.Path != "" {
+		b.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
+	}
 	if err := ix.bl.Batch(b); err != nil {
 		return 0, fmt.Errorf("index: delete: %w", err)
 	}
+	ix.writes++
 	n := 0
 	for _, id := range ids {
 		if _, ok := ix.quarantine[id]; ok {
@@ -630,10 +691,22 @@ func (ix *Index) Bleve() bleve.Index { return ix.bl }
 
 // Compact merges the index's segments now (scorch merges in the
 // background anyway); fewer segments make bleve's queries and Get cheaper.
+// An on-disk index then writes its ranking structure to RankFile.
 func (ix *Index) Compact(ctx context.Context) error {
 	if ix.opts.ReadOnly {
 		return ErrReadOnly
 	}
+	if err := ix.compact(ctx); err != nil {
+		return err
+	}
+	if ix.opts.Path == "" {
+		return nil
+	}
+	ix.sinceSave.Store(0)
+	return ix.persist()
+}
+
+func (ix *Index) compact(ctx context.Context) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
