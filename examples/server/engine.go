@@ -79,46 +79,6 @@ func (c clusterEngine) Import(ctx context.Context, r io.Reader, opts match.Impor
 	return rep.ImportReport, err
 }
 
-// Results travel between the shards and the coordinator in gob, which
-// gives back an empty list as nil; the server answers [] for them, as
-// over an Engine.
-
-func (c clusterEngine) Rank(ctx context.Context, role scoring.Role, opts match.RankOptions) (match.Ranking, error) {
-	r, err := c.Coordinator.Rank(ctx, role, opts)
-	for i := range r.Results {
-		emptyLists(&r.Results[i].Result)
-	}
-	return r, err
-}
-
-func (c clusterEngine) Explain(ctx context.Context, id string, role scoring.Role) (scoring.Result, error) {
-	r, err := c.Coordinator.Explain(ctx, id, role)
-	emptyLists(&r)
-	return r, err
-}
-
-func (c clusterEngine) RolesFor(ctx context.Context, id string, roles []scoring.Role) ([]scoring.Result, error) {
-	rs, err := c.Coordinator.RolesFor(ctx, id, roles)
-	for i := range rs {
-		emptyLists(&rs[i])
-	}
-	return rs, err
-}
-
-// emptyLists makes the nil lists of a result that are always written
-// empty ones.
-func emptyLists(r *scoring.Result) {
-	if r.Components == nil {
-		r.Components = []scoring.Component{}
-	}
-	if r.Missing == nil {
-		r.Missing = []scoring.Missing{}
-	}
-	if r.NextSteps == nil {
-		r.NextSteps = []scoring.NextStep{}
-	}
-}
-
 // Delete removes the candidates and returns how many were stored, as
 // Engine.Delete does: the ids a Get finds are counted before the removal
 // is published.

@@ -44,9 +44,44 @@ func encode(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// decode reads what encode wrote.
+// decode reads what encode wrote. gob gives back an empty list as nil;
+// a reply's results get their always-written lists back as empty ones, so
+// they equal what the shard's Engine returned.
 func decode(data []byte, v any) error {
-	return gob.NewDecoder(bytes.NewReader(data)).Decode(v)
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+		return err
+	}
+	if rep, ok := v.(*reply); ok {
+		rep.emptyLists()
+	}
+	return nil
+}
+
+// emptyLists restores the empty lists of every result in a reply.
+func (rep *reply) emptyLists() {
+	for i := range rep.Ranked {
+		emptyLists(&rep.Ranked[i].Result)
+	}
+	if rep.Result != nil {
+		emptyLists(rep.Result)
+	}
+	for i := range rep.Results {
+		emptyLists(&rep.Results[i])
+	}
+}
+
+// emptyLists makes a result's nil lists that JSON output always writes
+// empty ones.
+func emptyLists(r *scoring.Result) {
+	if r.Components == nil {
+		r.Components = []scoring.Component{}
+	}
+	if r.Missing == nil {
+		r.Missing = []scoring.Missing{}
+	}
+	if r.NextSteps == nil {
+		r.NextSteps = []scoring.NextStep{}
+	}
 }
 
 // request is a query to one shard (gob on the query subject).
