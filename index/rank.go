@@ -36,6 +36,10 @@ type RankRequest struct {
 	Filters Filters
 	// Facets asks for term counts over every ranked candidate.
 	Facets bool
+	// KeysOnly returns the page as ranking keys (RankPage.Keys) and loads
+	// and explains no record: a caller merging the pages of several
+	// indexes explains only the candidates of the merged page.
+	KeysOnly bool
 }
 
 // RankPage is one page of a ranking.
@@ -48,6 +52,9 @@ type RankPage struct {
 	Results []scoring.Result
 	// Facets counts terms over every ranked candidate when asked for.
 	Facets *Facets
+	// Keys are the page's ranking keys in order, with KeysOnly (Results
+	// is then empty).
+	Keys []scoring.Order
 }
 
 // ErrPlan is returned by Rank for a nil or zero plan, or one compiled by a
@@ -107,6 +114,13 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		}
 		hits := top.top.sorted()
 		if req.Offset >= len(hits) {
+			return nil
+		}
+		if req.KeysOnly {
+			out.Keys = make([]scoring.Order, 0, len(hits)-req.Offset)
+			for _, h := range hits[req.Offset:] {
+				out.Keys = append(out.Keys, h.key)
+			}
 			return nil
 		}
 		out.Results, err = v.explain(ctx, plan, hits[req.Offset:])
