@@ -77,6 +77,10 @@ type Coordinator struct {
 	ryw       bool
 	writtenMu sync.Mutex
 	written   Token // every write's sequence, with ReadYourWrites
+
+	// betweenPhases, when set (by tests), runs between the two phases of
+	// every Rank attempt.
+	betweenPhases func()
 }
 
 // Open connects a coordinator and creates the stream when it does not
@@ -259,10 +263,18 @@ type Ranking struct {
 }
 
 // Rank ranks the candidates of every shard against a role, exactly as one
-// Engine over the union of the shards would: every shard returns its exact
-// top Offset+Top with the same role, options and clock, the coordinator
-// merges them in the Engine's order and sums the counts and facets. A
-// shard without a live replica makes it fail with a *ShardError.
+// Engine over the union of the shards would. It runs in two phases: every
+// shard returns its exact top Offset+Top as ranking keys, with the same
+// role, options and clock, and its counts and facets; the coordinator
+// merges the keys in the Engine's order, sums the counts and facets, and
+// asks only the shards owning candidates of the page to explain them, one
+// request per shard, in parallel. A shard without a live replica makes it
+// fail with a *ShardError.
+//
+// Each explanation is checked against the key it was ranked by: when a
+// write landed between the phases and moved or removed a candidate of the
+// page, both phases run again, so a page is always one that the shards'
+// rankings gave (after rankTries attempts the error wraps ErrPageChanged).
 func (c *Coordinator) Rank(ctx context.Context, role scoring.Role, opts match.RankOptions) (match.Ranking, error) {
 	r, err := c.RankWith(ctx, role, opts, ReadOptions{})
 	return r.Ranking, err
@@ -284,47 +296,50 @@ func (c *Coordinator) RankWith(ctx context.Context, role scoring.Role, opts matc
 	if k < 0 { // overflow: every hit
 		k = math.MaxInt
 	}
+	now := c.now()
+	if !opts.Now.IsZero() {
+		now = opts.Now
+	}
 	shardOpts := opts
 	shardOpts.Offset, shardOpts.Top = 0, k
-	req := request{Op: opRank, Role: &role, Rank: &shardOpts, Now: c.now()}
-	var last error
+	req := request{Op: opRank, Role: &role, Rank: &shardOpts, Now: now}
+	var err error
 	for range rankTries {
-		replies, missing, err := c.all(ctx, req, ro)
-		if err != nil {
+		var replies []*reply
+		var missing []int
+		if replies, missing, err = c.all(ctx, req, ro); err != nil {
 			return Ranking{}, err
 		}
-		out, err := c.merge(ctx, role.ID, opts, replies, missing)
-		if err == nil {
-			return out, nil
+		if c.betweenPhases != nil {
+			c.betweenPhases()
 		}
-		// A replica that ranked died or lost its list before the second
-		// phase: rank again.
-		if ctx.Err() != nil {
-			return Ranking{}, err
+		var out Ranking
+		if out, err = c.merge(ctx, role, now, opts, replies, missing); !errors.Is(err, ErrPageChanged) {
+			return out, err
 		}
-		last = err
 	}
-	return Ranking{}, last
+	return Ranking{}, err
 }
 
-// rankTries is how many times Rank runs both phases before it gives up.
-const rankTries = 3
+// rankTries is how many times Rank runs both phases while the page keeps
+// changing between them.
+const rankTries = 5
 
-// fetchChunk is the most explained results one second-phase reply
+// pageChunk is the most explained results one second-phase reply
 // carries, to stay well under the NATS message size.
-const fetchChunk = 50
+const pageChunk = 200
 
-// slot is one shard's result in the merge.
+// slot is one shard's key in the merge.
 type slot struct {
-	key        scoring.Order
-	shard, pos int
+	key   scoring.Order
+	shard int
 }
 
 // merge orders the shards' top lists in the Engine's order, keeps the
-// page, and fetches the page's explained results from the replicas that
-// ranked them (the second phase); counts and facets are summed.
-func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankOptions, replies []*reply, missing []int) (Ranking, error) {
-	out := Ranking{Ranking: match.Ranking{Role: roleID}, Missing: missing}
+// page, and asks the shards owning its candidates for their explained
+// results (the second phase); counts and facets are summed.
+func (c *Coordinator) merge(ctx context.Context, role scoring.Role, now time.Time, opts match.RankOptions, replies []*reply, missing []int) (Ranking, error) {
+	out := Ranking{Ranking: match.Ranking{Role: role.ID}, Missing: missing}
 	var all []slot
 	var facets []*index.Facets
 	for n, r := range replies {
@@ -333,8 +348,8 @@ func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankO
 		}
 		out.Eligible += r.Ranking.Eligible
 		out.Total += r.Ranking.Total
-		for i, h := range r.Ranking.Hits {
-			all = append(all, slot{key: h, shard: n, pos: i})
+		for _, h := range r.Ranking.Hits {
+			all = append(all, slot{key: h, shard: n})
 		}
 		if r.Ranking.Facets != nil {
 			facets = append(facets, r.Ranking.Facets)
@@ -350,77 +365,115 @@ func (c *Coordinator) merge(ctx context.Context, roleID string, opts match.RankO
 	if opts.Offset < len(all) {
 		page = all[opts.Offset:min(len(all), opts.Offset+opts.Top)]
 	}
-	// Positions wanted from each shard, in page order.
-	wanted := make([][]int, len(replies))
-	where := make([][]int, len(replies)) // page index of each wanted position
+	if len(page) == 0 {
+		return out, nil
+	}
+	// The page's candidates on each shard, in page order.
+	ids := make([][]string, len(replies))
+	where := make([][]int, len(replies)) // page index of each id
 	for i, s := range page {
-		wanted[s.shard] = append(wanted[s.shard], s.pos)
+		ids[s.shard] = append(ids[s.shard], s.key.ID)
 		where[s.shard] = append(where[s.shard], i)
 	}
 	results := make([]match.Ranked, len(page))
 	errs := make([]error, len(replies))
 	var wg sync.WaitGroup
-	for n, r := range replies {
-		if r == nil || r.Ranking == nil || r.Ranking.Cache == "" {
-			continue
-		}
-		rr := r.Ranking
-		if len(wanted[n]) == 0 {
-			data, _ := encode(request{Op: opDrop, Cache: rr.Cache})
-			_ = c.nc.Publish(rr.Fetch, data)
+	for n := range replies {
+		if len(ids[n]) == 0 {
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[n] = c.fetch(ctx, n, rr, wanted[n], func(i int, x match.Ranked) { results[where[n][i]] = x })
+			got, err := c.explainPage(ctx, n, replies[n], role, now, ids[n])
+			if err != nil {
+				errs[n] = err
+				return
+			}
+			for i, x := range got {
+				p := where[n][i]
+				if x.CandidateOrder().Compare(page[p].key) != 0 {
+					errs[n] = &ShardError{Shard: n, Err: fmt.Errorf("%w: %q was ranked by another version than the one explained", ErrPageChanged, x.CandidateID)}
+					return
+				}
+				x.Rank = opts.Offset + p + 1
+				results[p] = x
+			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return Ranking{}, err
-	}
-	if len(page) > 0 {
-		out.Results = results
-		for i := range out.Results {
-			out.Results[i].Rank = opts.Offset + i + 1
+	// A page that changed is ranked again; it wins over other errors only
+	// when every error is one.
+	var changed, other error
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrPageChanged):
+			changed = err
+		default:
+			other = err
 		}
+	}
+	if other != nil {
+		return Ranking{}, other
+	}
+	if changed != nil {
+		return Ranking{}, changed
+	}
+	out.Results = results
+	return out, nil
+}
+
+// explainPage asks shard n for the explained results of ids: the replica
+// that ranked them first (it holds the state the keys came from), then,
+// if it is gone, any live replica that has applied as much. A candidate
+// no longer stored means the page changed.
+func (c *Coordinator) explainPage(ctx context.Context, n int, ranked *reply, role scoring.Role, now time.Time, ids []string) ([]match.Ranked, error) {
+	out := make([]match.Ranked, 0, len(ids))
+	for start := 0; start < len(ids); start += pageChunk {
+		req := request{Op: opPage, Role: &role, IDs: ids[start:min(len(ids), start+pageChunk)], Now: now}
+		rep, err := c.direct(ctx, n, ranked.Ranking.Replica, req)
+		if errors.Is(err, nats.ErrNoResponders) || errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			rep, err = c.call(ctx, n, req, ranked.Applied)
+		}
+		if errors.Is(err, match.ErrUnknownCandidate) {
+			return nil, &ShardError{Shard: n, Err: fmt.Errorf("%w: %w", ErrPageChanged, err)}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(rep.Ranked) != len(req.IDs) {
+			return nil, &ShardError{Shard: n, Err: fmt.Errorf("second phase: %d results for %d candidates", len(rep.Ranked), len(req.IDs))}
+		}
+		out = append(out, rep.Ranked...)
 	}
 	return out, nil
 }
 
-// fetch asks the replica that ranked shard n's list for the explained
-// results at positions, a chunk at a time, then lets it drop the list.
-func (c *Coordinator) fetch(ctx context.Context, n int, rr *rankReply, positions []int, put func(i int, x match.Ranked)) error {
-	for start := 0; start < len(positions); start += fetchChunk {
-		chunk := positions[start:min(len(positions), start+fetchChunk)]
-		data, err := encode(request{Op: opFetch, Cache: rr.Cache, Positions: chunk})
-		if err != nil {
-			return err
-		}
-		actx, cancel := context.WithTimeout(ctx, c.attempt)
-		msg, err := c.nc.RequestWithContext(actx, rr.Fetch, data)
-		cancel()
-		if err != nil {
-			return &ShardError{Shard: n, Err: fmt.Errorf("second phase: %w", err)}
-		}
-		var rep reply
-		if err := decode(msg.Data, &rep); err != nil {
-			return &ShardError{Shard: n, Err: fmt.Errorf("bad reply: %w", err)}
-		}
-		if rep.Error != nil {
-			return &RemoteError{Shard: n, Code: rep.Error.Code, Message: rep.Error.Message}
-		}
-		if len(rep.Ranked) != len(chunk) {
-			return &ShardError{Shard: n, Err: fmt.Errorf("second phase: %d results for %d positions", len(rep.Ranked), len(chunk))}
-		}
-		for i, x := range rep.Ranked {
-			put(start+i, x)
-		}
+// direct sends one query to one replica's own subject and waits for its
+// answer within the attempt timeout.
+func (c *Coordinator) direct(ctx context.Context, n int, subject string, req request) (*reply, error) {
+	if subject == "" {
+		return nil, nats.ErrNoResponders
 	}
-	data, _ := encode(request{Op: opDrop, Cache: rr.Cache})
-	_ = c.nc.Publish(rr.Fetch, data)
-	return nil
+	data, err := encode(req)
+	if err != nil {
+		return nil, fmt.Errorf("cluster: encode query: %w", err)
+	}
+	actx, cancel := context.WithTimeout(ctx, c.attempt)
+	defer cancel()
+	msg, err := c.nc.RequestWithContext(actx, subject, data)
+	if err != nil {
+		return nil, err
+	}
+	var rep reply
+	if err := decode(msg.Data, &rep); err != nil {
+		return nil, &ShardError{Shard: n, Err: fmt.Errorf("bad reply: %w", err)}
+	}
+	if rep.Error != nil {
+		return nil, &RemoteError{Shard: n, Code: rep.Error.Code, Message: rep.Error.Message}
+	}
+	return &rep, nil
 }
 
 // mergeFacets sums term counts and orders each facet as the Engine does:

@@ -88,6 +88,51 @@ func TestClusterExact(t *testing.T) {
 		}
 	}
 
+	// Deep pages: a few results far into the ranking, where each shard's
+	// top Offset+Top is long; only the page's candidates are explained.
+	explained := func() int64 {
+		var sum int64
+		for _, reps := range tc.shards {
+			for _, r := range reps {
+				sum += r.explained.Load()
+			}
+		}
+		return sum
+	}
+	deep := []struct {
+		name string
+		why  string
+		opts match.RankOptions
+	}{
+		{"middle", "a page in the middle of every candidate", match.RankOptions{Top: 3, Offset: n / 2, IncludeIneligible: true}},
+		{"last-but-one", "a page cut short by the end", match.RankOptions{Top: 3, Offset: n - 1, IncludeIneligible: true}},
+		{"last-full", "the last full page", match.RankOptions{Top: 9, Offset: n - 9, IncludeIneligible: true}},
+		{"past-end", "a page past the end has counts and no result", match.RankOptions{Top: 3, Offset: n + 5, IncludeIneligible: true}},
+		{"ineligible-deep", "the ineligible-only ranking, deep", match.RankOptions{Top: 4, Offset: n / 3, IneligibleOnly: true, Facets: true}},
+		{"eligible-deep", "the eligible ranking's one but last page of one", match.RankOptions{Top: 1, Offset: 40}},
+	}
+	for _, role := range roles {
+		for _, d := range deep {
+			t.Run(role.ID+"/deep-"+d.name, func(t *testing.T) {
+				want, err := eng.Rank(ctx, role, d.opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				before := explained()
+				got, err := tc.coord.RankWith(ctx, role, d.opts, ReadOptions{After: tok})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, got.Ranking, equateWire); diff != "" {
+					t.Fatalf("%s (-want +got):\n%s", d.why, diff)
+				}
+				if e := explained() - before; e != int64(len(want.Results)) {
+					t.Errorf("%s: the shards explained %d results for a page of %d; want only the page's", d.why, e, len(want.Results))
+				}
+			})
+		}
+	}
+
 	count, err := tc.coord.Count(ctx)
 	if err != nil || count != n {
 		t.Errorf("Count = %d, %v; want %d", count, err, n)

@@ -10,11 +10,15 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
 
+	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/internal/safe"
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -67,13 +71,13 @@ type Shard struct {
 	clock   clock
 	posPath string
 
+	// explained counts the results the replica has explained for the
+	// second phase of a rank.
+	explained atomic.Int64
+
 	mu       sync.Mutex
 	applied  uint64
 	advanced chan struct{} // closed and replaced when applied grows
-
-	cacheMu sync.Mutex
-	cache   map[string]cachedRanking
-	cacheN  uint64
 
 	serveOnce sync.Once
 	ready     chan struct{}
@@ -84,16 +88,6 @@ type Shard struct {
 	ctx       context.Context
 	cancel    context.CancelFunc
 }
-
-// cachedRanking is the explained top list of a rank, kept for the
-// coordinator's second phase.
-type cachedRanking struct {
-	results []match.Ranked
-	expires time.Time
-}
-
-// cacheTTL is how long a replica keeps a ranking for the second phase.
-const cacheTTL = 30 * time.Second
 
 // position is what Dir/applied holds.
 type position struct {
@@ -124,7 +118,7 @@ func OpenShard(ctx context.Context, cfg ShardConfig) (*Shard, error) {
 	if !validName(cfg.Replica) {
 		return nil, fmt.Errorf("%w: replica name %q: only letters, digits, '-' and '_'", ErrConfig, cfg.Replica)
 	}
-	s := &Shard{cfg: cfg, cache: map[string]cachedRanking{}, advanced: make(chan struct{}), ready: make(chan struct{}), inflight: make(chan struct{}, maxInflight), work: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	s := &Shard{cfg: cfg, advanced: make(chan struct{}), ready: make(chan struct{}), inflight: make(chan struct{}, maxInflight), work: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.clock.cond = sync.NewCond(&s.clock.mu)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	eopts := cfg.Engine
@@ -505,8 +499,7 @@ const maxInflight = 256
 
 // handle answers one query on its own goroutine: at most maxInflight at
 // once, of which at most two per core use the engine (a query waiting for
-// a sequence, or a second-phase fetch from the cache, holds no engine
-// slot).
+// a sequence holds no engine slot).
 func (s *Shard) handle(m *nats.Msg) {
 	select {
 	case s.inflight <- struct{}{}:
@@ -568,7 +561,7 @@ func (s *Shard) run(req *request, rep *reply) error {
 		return req.IDs[0], nil
 	}
 	switch req.Op {
-	case opRank, opExplain, opRoles, opGet, opCount:
+	case opRank, opPage, opExplain, opRoles, opGet, opCount:
 		select {
 		case s.work <- struct{}{}:
 			defer func() { <-s.work }()
@@ -581,41 +574,16 @@ func (s *Shard) run(req *request, rep *reply) error {
 		if req.Role == nil || req.Rank == nil {
 			return fmt.Errorf("%w: rank without role or options", match.ErrOptions)
 		}
-		s.clock.enter(req.Now)
-		defer s.clock.leave()
-		r, err := s.eng.Rank(ctx, *req.Role, *req.Rank)
-		if err != nil {
-			return err
-		}
-		rr := &rankReply{Eligible: r.Eligible, Total: r.Total, Facets: r.Facets, Hits: make([]scoring.Order, len(r.Results))}
-		for i, x := range r.Results {
-			rr.Hits[i] = x.CandidateOrder()
-		}
-		if len(r.Results) > 0 {
-			rr.Fetch, rr.Cache = s.cfg.replicaSubject(s.cfg.Shard, s.cfg.Replica), s.keep(r.Results)
-		}
+		rr, err := s.rankKeys(ctx, *req.Role, *req.Rank, req.Now)
 		rep.Ranking = rr
-		return nil
-	case opFetch:
-		s.cacheMu.Lock()
-		c, ok := s.cache[req.Cache]
-		s.cacheMu.Unlock()
-		if !ok {
-			return errGone
+		return err
+	case opPage:
+		if req.Role == nil || len(req.IDs) == 0 {
+			return fmt.Errorf("%w: page without role or ids", match.ErrOptions)
 		}
-		rep.Ranked = make([]match.Ranked, 0, len(req.Positions))
-		for _, p := range req.Positions {
-			if p < 0 || p >= len(c.results) {
-				return fmt.Errorf("%w: position %d of a ranking of %d", match.ErrOptions, p, len(c.results))
-			}
-			rep.Ranked = append(rep.Ranked, c.results[p])
-		}
-		return nil
-	case opDrop:
-		s.cacheMu.Lock()
-		delete(s.cache, req.Cache)
-		s.cacheMu.Unlock()
-		return nil
+		ranked, err := s.explainPage(ctx, *req.Role, req.IDs, req.Now)
+		rep.Ranked = ranked
+		return err
 	case opExplain:
 		id, err := needID()
 		if err != nil || req.Role == nil {
@@ -651,21 +619,61 @@ func (s *Shard) run(req *request, rep *reply) error {
 	return fmt.Errorf("%w: unknown operation %q", match.ErrOptions, req.Op)
 }
 
-// keep caches an explained top list and returns its key; expired lists
-// are dropped on the way.
-func (s *Shard) keep(results []match.Ranked) string {
-	now := time.Now()
-	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	for k, c := range s.cache {
-		if now.After(c.expires) {
-			delete(s.cache, k)
-		}
+// rankKeys is a shard's first phase of a cluster rank: its exact top
+// Offset+Top as ranking keys, with its counts and facets, scored at the
+// coordinator's instant. No record is loaded or explained.
+func (s *Shard) rankKeys(ctx context.Context, role scoring.Role, opts match.RankOptions, now time.Time) (*rankReply, error) {
+	if opts.Top < 0 || opts.Offset < 0 {
+		return nil, fmt.Errorf("%w: negative top or offset", match.ErrOptions)
 	}
-	s.cacheN++
-	key := strconv.FormatUint(s.cacheN, 36)
-	s.cache[key] = cachedRanking{results: results, expires: now.Add(cacheTTL)}
-	return key
+	if !opts.Now.IsZero() {
+		now = opts.Now
+	}
+	plan, err := s.eng.Scorer().CompileAt(role, now)
+	if err != nil {
+		return nil, err
+	}
+	page, err := s.eng.Index().Rank(ctx, plan, index.RankRequest{
+		Offset: opts.Offset, Limit: opts.Top, IncludeIneligible: opts.IncludeIneligible,
+		IneligibleOnly: opts.IneligibleOnly, Text: opts.Query, Filters: opts.Filters, Facets: opts.Facets,
+		KeysOnly: true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &rankReply{Hits: page.Keys, Eligible: page.Eligible, Total: page.Total, Facets: page.Facets,
+		Replica: s.cfg.replicaSubject(s.cfg.Shard, s.cfg.Replica)}, nil
+}
+
+// explainPage is a shard's second phase: the explained results of the
+// merged page's candidates it owns, in the order asked, scored at the
+// coordinator's instant. A candidate no longer stored is ErrUnknownCandidate
+// (a delete landed between the phases).
+func (s *Shard) explainPage(ctx context.Context, role scoring.Role, ids []string, now time.Time) ([]match.Ranked, error) {
+	plan, err := s.eng.Scorer().CompileAt(role, now)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]match.Ranked, len(ids))
+	workers := min(runtime.GOMAXPROCS(0), (len(ids)+3)/4)
+	var g errgroup.Group
+	for w := range workers {
+		g.Go(safe.Guard(func() error {
+			for i := w; i < len(ids); i += workers {
+				c, err := s.eng.Get(ctx, ids[i])
+				if err != nil {
+					return err
+				}
+				out[i] = match.Ranked{Result: plan.Score(c)}
+			}
+			return nil
+		}))
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	s.explained.Add(int64(len(ids)))
+	return out, nil
 }
 
 // Close leaves the queue group, waits for the queries being answered,

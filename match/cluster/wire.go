@@ -29,8 +29,7 @@ const (
 	opGet     = "get"
 	opRoles   = "roles"
 	opCount   = "count"
-	opFetch   = "fetch"
-	opDrop    = "drop"
+	opPage    = "page"
 )
 
 // encode writes a query or a reply in gob: every exported field crosses
@@ -98,24 +97,19 @@ type request struct {
 	// it answers; Wait bounds how long it waits for it.
 	MinSeq uint64        `json:"min_seq,omitempty"`
 	Wait   time.Duration `json:"wait,omitempty"`
-	// Cache and Positions ask the replica that ranked for results of its
-	// ranking (the second phase of a cluster Rank).
-	Cache     string `json:"cache,omitempty"`
-	Positions []int  `json:"positions,omitempty"`
 }
 
 // rankReply is a shard's first-phase answer to a rank: its exact top list
 // as the keys results are ranked by (scoring.Order, so the merge follows
 // the Engine's one rule, whatever fields it comes to hold), its counts and
-// facets, and where the explained results
-// wait (the replica's own subject and the cache entry).
+// facets, and the replica's own subject, where the second phase asks for
+// the explained results of the page's candidates it owns.
 type rankReply struct {
 	Hits     []scoring.Order `json:"hits"`
 	Eligible int             `json:"eligible"`
 	Total    int             `json:"total"`
 	Facets   *index.Facets   `json:"facets,omitempty"`
-	Fetch    string          `json:"fetch,omitempty"`
-	Cache    string          `json:"cache,omitempty"`
+	Replica  string          `json:"replica,omitempty"`
 }
 
 // reply is a shard's answer. Applied is the last stream sequence the
@@ -145,7 +139,6 @@ const (
 	codeOptions  = "options"
 	codeBehind   = "behind"
 	codeTooLarge = "too_large"
-	codeGone     = "gone"
 	codeInternal = "internal"
 )
 
@@ -153,9 +146,10 @@ const (
 // query asks for within the query's wait; another replica may have.
 var errBehind = errors.New("cluster: replica has not applied the requested writes yet")
 
-// errGone is a replica's answer to a fetch of a ranking it no longer
-// holds (it expired): the coordinator ranks again.
-var errGone = errors.New("cluster: ranking expired on the replica")
+// ErrPageChanged is wrapped by the error of a Rank whose page kept
+// changing between its two phases: a write landing between them moved or
+// removed a candidate of the page in every attempt.
+var ErrPageChanged = errors.New("cluster: the page's candidates changed while it was explained")
 
 // errTooLarge is a replica's answer when its reply would exceed the NATS
 // message size: Offset+Top is too deep for the cluster.
@@ -172,8 +166,6 @@ func toWire(err error) *wireError {
 		code = codeOptions
 	case errors.Is(err, errBehind):
 		code = codeBehind
-	case errors.Is(err, errGone):
-		code = codeGone
 	case errors.Is(err, errTooLarge):
 		code = codeTooLarge
 	}
@@ -203,8 +195,6 @@ func (e *RemoteError) Unwrap() error {
 		return match.ErrOptions
 	case codeBehind:
 		return errBehind
-	case codeGone:
-		return errGone
 	case codeTooLarge:
 		return errors.Join(match.ErrOptions, errTooLarge)
 	}
