@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"strconv"
@@ -15,7 +16,7 @@ const DefaultStream = "certmatch"
 // The coordinator and every shard process must be given the same Config.
 type Config struct {
 	// Stream names the JetStream stream and the subjects of the cluster:
-	// writes go to certmatch.<Stream>.shard.<n>, queries to
+	// writes go to certmatch.<Stream>.shard.<n>.<candidate>, queries to
 	// certmatch.<Stream>.query.<n>. "" means DefaultStream. Letters,
 	// digits, '-' and '_' only.
 	Stream string
@@ -64,9 +65,25 @@ func (c Config) ShardOf(id string) int {
 	return ShardOf(key, c.Shards)
 }
 
-// writeSubject is the subject shard n's writes are published on.
-func (c Config) writeSubject(n int) string {
-	return "certmatch." + c.Stream + ".shard." + strconv.Itoa(n)
+// writeSubject is the subject of the writes of candidate id, owned by
+// shard n: certmatch.<Stream>.shard.<n>.<id in unpadded base64url>. One
+// subject per candidate lets the stream keep only a candidate's last
+// write; base64url keeps every id a single subject token, reversibly, so
+// two ids never share a subject.
+func (c Config) writeSubject(n int, id string) string {
+	return c.shardPrefix(n) + base64.RawURLEncoding.EncodeToString([]byte(id))
+}
+
+func (c Config) shardPrefix(n int) string {
+	return "certmatch." + c.Stream + ".shard." + strconv.Itoa(n) + "."
+}
+
+// shardSubjects is the wildcard of every write subject of shard n.
+func (c Config) shardSubjects(n int) string { return c.shardPrefix(n) + "*" }
+
+// streamSubjects is the wildcard of every write subject of the cluster.
+func (c Config) streamSubjects() string {
+	return "certmatch." + c.Stream + ".shard.*.*"
 }
 
 // querySubject is the subject the replicas of shard n answer queries on,

@@ -167,11 +167,14 @@ func (c *Coordinator) Add(ctx context.Context, cands ...scoring.Candidate) (AddR
 }
 
 // Delete publishes the removal of candidates and returns the token of the
-// writes. Deleting an id no shard holds is harmless.
+// writes. Deleting an id no shard holds is harmless; an empty id, which
+// no candidate has, is skipped.
 func (c *Coordinator) Delete(ctx context.Context, ids ...string) (Token, error) {
-	msgs := make([]write, len(ids))
-	for i, id := range ids {
-		msgs[i] = write{Delete: id}
+	msgs := make([]write, 0, len(ids))
+	for _, id := range ids {
+		if id != "" {
+			msgs = append(msgs, write{Delete: id})
+		}
 	}
 	tok, _, err := c.publish(ctx, msgs)
 	c.wrote(tok)
@@ -215,7 +218,7 @@ func (c *Coordinator) publishWindow(ctx context.Context, ws []write, tok Token) 
 			break
 		}
 		n := c.cfg.ShardOf(id)
-		f, err := c.js.PublishMsgAsync(&nats.Msg{Subject: c.cfg.writeSubject(n), Data: data})
+		f, err := c.js.PublishMsgAsync(&nats.Msg{Subject: c.cfg.writeSubject(n, id), Data: data})
 		if err != nil {
 			pubErr = fmt.Errorf("cluster: publish: %w", err)
 			break

@@ -6,14 +6,18 @@
 // # Writes
 //
 // [Coordinator.Add] and [Coordinator.Delete] publish one JSON message per
-// candidate to the subject of the shard that owns it,
-// certmatch.<stream>.shard.<n>, and return once the stream has stored
-// them, with a [Token]: the stream sequence of the last write to each
-// shard. A candidate's shard is [ShardOf] its partition key (the id, or
-// what [Config.Partition] returns for it, a tenant say): the 64-bit
-// FNV-1a hash of the key modulo the number of shards, the same in every
-// process. The stream keeps every write, replicated by JetStream (Raft)
-// over [Config.Replicas] servers; it is the cluster's source of truth.
+// candidate to the candidate's own subject under the shard that owns it,
+// certmatch.<stream>.shard.<n>.<id in base64url>, and return once the
+// stream has stored them, with a [Token]: the stream sequence of the last
+// write to each shard. A candidate's shard is [ShardOf] its partition key
+// (the id, or what [Config.Partition] returns for it, a tenant say): the
+// 64-bit FNV-1a hash of the key modulo the number of shards, the same in
+// every process. The stream, replicated by JetStream (Raft) over
+// [Config.Replicas] servers, is the cluster's source of truth, compacted
+// by candidate: it keeps each candidate's last write only
+// (MaxMsgsPerSubject 1; a delete stays as the candidate's last write), so
+// it holds one message per candidate ever written, whatever the number of
+// rewrites.
 //
 // # Shards
 //
@@ -28,8 +32,11 @@
 // the record re-applies writes the index already has, which changes
 // nothing, since an upsert or a delete applied twice in order is applied
 // once. A replica whose record or index is missing rebuilds from the
-// stream's first message. A delivery gap makes it start its consumer again
-// from the record, so writes are never applied out of order.
+// stream's first message, applying each candidate's current state once;
+// one that resumes after a sequence sees the last write of every
+// candidate written since, so compaction never hides a write from it. A
+// delivery gap makes it start its consumer again from the record, so
+// writes are never applied out of order.
 //
 // A replica joins its shard's queue group (certmatch.<stream>.query.<n>)
 // once it has caught up, so a query reaches one live, current replica.
@@ -39,17 +46,28 @@
 // [Coordinator.Rank] runs in two phases. First it asks one replica of
 // every shard for its exact top Offset+Top with the same role, options and
 // clock (the coordinator's instant, so currency and recency are judged at
-// one time); a replica answers with the keys of its list
-// ([scoring.Order]), its counts and facets, and keeps the explained
-// results for a while. The coordinator merges the keys by
-// [scoring.Order.Compare], the Engine's one rule (eligible first, score
-// descending, id ascending), keeps the page, and then fetches the page's
-// explained results from the replicas that ranked them; it sums the
-// eligible and total counts and the facets. Since each shard's list is
-// exact and the order is total, the page is the one a single Engine over
-// every candidate returns, and each shard's part of it comes from one
-// consistent ranking. [Coordinator.Explain], [Coordinator.Get] and
-// [Coordinator.RolesFor] go to the owning shard; [Coordinator.Count] sums.
+// one time); a replica answers with the ranking keys of its list
+// ([scoring.Order]: eligibility, distance from eligible, score, id), its
+// counts and facets, and loads and explains no record. The coordinator
+// merges the keys by [scoring.Order.Compare], the Engine's one rule, keeps
+// the page, sums the eligible and total counts and the facets, and then
+// asks only the shards owning candidates of the page to explain them: one
+// request per such shard, in parallel, to the replica that ranked them (or,
+// if it died meanwhile, any replica that has applied as much). So a page of
+// 20 costs 20 explanations, however deep it is and however many shards
+// there are. Since each shard's list is exact and the order is total, the
+// page is the one a single Engine over every candidate returns.
+//
+// A write can land on a shard between the two phases. Each explanation is
+// checked against the key it was ranked by; when a candidate of the page
+// was rewritten to another key or deleted meanwhile, Rank runs both
+// phases again (up to five times, then fails with [ErrPageChanged]). A
+// returned page is therefore always one that the shards' rankings gave,
+// explained as ranked; a rewrite that leaves a candidate's key unchanged
+// (a new phone number, say) shows in its explanation at once.
+//
+// [Coordinator.Explain], [Coordinator.Get] and [Coordinator.RolesFor] go
+// to the owning shard; [Coordinator.Count] sums.
 // Queries and replies travel in gob, so every field of a result (JSON
 // output leaves some out) comes back as the shard's Engine returned it.
 //
@@ -72,10 +90,10 @@
 // reads its clock when a call compiles its role); queries at one instant
 // run together. A shard's keys travel in one NATS message, so Offset+Top
 // is bounded by the servers' max_payload (about 15,000 with the default
-// 1 MB); past it Rank fails with [match.ErrOptions]. The number of shards is fixed for the life of a stream.
-// The stream is never compacted: a rebuild replays every write since the
-// stream began. Catalogs and weights are not checked across nodes: every
-// node must be given the same.
+// 1 MB); past it Rank fails with [match.ErrOptions]. The number of shards
+// is fixed for the life of a stream. A deleted candidate's last write (the
+// delete) stays in the stream. Catalogs and weights are not checked across
+// nodes: every node must be given the same.
 //
 // Example:
 //

@@ -336,7 +336,7 @@ func (s *Shard) consume(ctx context.Context) error {
 	cc := jetstream.ConsumerConfig{
 		Durable:           name,
 		Description:       "certmatch shard replica",
-		FilterSubject:     s.cfg.writeSubject(s.cfg.Shard),
+		FilterSubject:     s.cfg.shardSubjects(s.cfg.Shard),
 		AckPolicy:         jetstream.AckAllPolicy,
 		AckWait:           time.Minute,
 		MaxAckPending:     4 * s.cfg.Batch,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -25,18 +26,26 @@ func connect(url, name string) (*nats.Conn, error) {
 }
 
 // ensureStream creates the cluster's stream, or finds it when it exists.
-// The stream keeps every write (no age, count or size limit): a shard that
-// lost its index rebuilds from the first message. A JetStream cluster that
-// is still electing its leader is waited for, up to streamWait.
+// The stream is compacted by candidate: each candidate's writes have
+// their own subject and the stream keeps only the last message of each
+// (MaxMsgsPerSubject 1; a delete is kept as the candidate's last write),
+// with no age or size limit. A shard that lost its index rebuilds from
+// the first message and applies each candidate's current state once, not
+// its history; one that resumes after a sequence still sees the last
+// write of every candidate written since, so it ends in the same state.
+// A stream of that name made with other subjects is refused. A JetStream
+// cluster that is still electing its leader is waited for, up to
+// streamWait.
 func ensureStream(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Stream, error) {
 	sc := jetstream.StreamConfig{
-		Name:        cfg.Stream,
-		Description: "certmatch candidate writes, one subject per shard",
-		Subjects:    []string{"certmatch." + cfg.Stream + ".shard.*"},
-		Storage:     jetstream.FileStorage,
-		Replicas:    cfg.Replicas,
-		Retention:   jetstream.LimitsPolicy,
-		Duplicates:  2 * time.Minute,
+		Name:              cfg.Stream,
+		Description:       "certmatch candidate writes, one subject per candidate, the last write of each kept",
+		Subjects:          []string{cfg.streamSubjects()},
+		Storage:           jetstream.FileStorage,
+		Replicas:          cfg.Replicas,
+		Retention:         jetstream.LimitsPolicy,
+		MaxMsgsPerSubject: 1,
+		Duplicates:        2 * time.Minute,
 	}
 	ctx, cancel := context.WithTimeout(ctx, streamWait)
 	defer cancel()
@@ -44,6 +53,12 @@ func ensureStream(ctx context.Context, js jetstream.JetStream, cfg Config) (jets
 		st, err := js.CreateStream(ctx, sc)
 		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
 			st, err = js.Stream(ctx, cfg.Stream)
+			if err == nil {
+				if got := st.CachedInfo().Config; !slices.Equal(got.Subjects, sc.Subjects) || got.MaxMsgsPerSubject != 1 {
+					return nil, fmt.Errorf("%w: stream %s holds subjects %v (%d messages per subject), not this cluster's %v (1 per candidate)",
+						ErrConfig, cfg.Stream, got.Subjects, got.MaxMsgsPerSubject, sc.Subjects)
+				}
+			}
 		}
 		if err == nil {
 			return st, nil
