@@ -169,10 +169,14 @@ func TestKillShardDuringImport(t *testing.T) {
 	final := map[string]scoring.Candidate{}
 	var tok Token
 	var acked atomic.Int64
+	per := 200 // new candidates per batch
+	if raceEnabled {
+		per = 100
+	}
 	write := func(i int) {
-		cands := gen.Candidates(gen.Options{Seed: 11, Start: i * 200}, 200)
+		cands := gen.Candidates(gen.Options{Seed: 11, Start: i * per}, per)
 		if i > 0 {
-			old := gen.Candidates(gen.Options{Seed: 11, Start: (i - 1) * 200}, 40)
+			old := gen.Candidates(gen.Options{Seed: 11, Start: (i - 1) * per}, per/5)
 			for j := range old {
 				old[j].Skills = append(old[j].Skills, fmt.Sprintf("skill-%d", i))
 			}
@@ -187,7 +191,7 @@ func TestKillShardDuringImport(t *testing.T) {
 		}
 		tok = tok.Merge(rep.Token)
 		var dels []string
-		for j := 0; j < 200; j += 17 {
+		for j := 0; j < per; j += 17 {
 			dels = append(dels, cands[j].ID)
 			delete(final, cands[j].ID)
 		}
@@ -226,7 +230,7 @@ func TestKillShardDuringImport(t *testing.T) {
 	}
 	eng := openEngine(t, want)
 	for _, role := range loadRoles(t) {
-		for _, opts := range []match.RankOptions{{Top: 100}, {Top: 300, IncludeIneligible: true, Offset: 600}} {
+		for _, opts := range []match.RankOptions{{Top: 50}, {Top: 50, IncludeIneligible: true, Offset: 3 * per}} {
 			w, err := eng.Rank(ctx, role, opts)
 			if err != nil {
 				t.Fatal(err)
