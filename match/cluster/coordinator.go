@@ -79,8 +79,8 @@ type Coordinator struct {
 	written   Token // every write's sequence, with ReadYourWrites
 
 	// betweenPhases, when set (by tests), runs between the two phases of
-	// every Rank attempt.
-	betweenPhases func()
+	// every Rank attempt, with the first phase's replies.
+	betweenPhases func(replies []*reply)
 }
 
 // Open connects a coordinator and creates the stream when it does not
@@ -314,10 +314,14 @@ func (c *Coordinator) RankWith(ctx context.Context, role scoring.Role, opts matc
 			return Ranking{}, err
 		}
 		if c.betweenPhases != nil {
-			c.betweenPhases()
+			c.betweenPhases(replies)
 		}
 		var out Ranking
-		if out, err = c.merge(ctx, role, now, opts, replies, missing); !errors.Is(err, ErrPageChanged) {
+		out, err = c.merge(ctx, role, now, opts, replies, missing)
+		// A page that changed is ranked again; so is one whose shard lost
+		// its last replica between the phases, when a partial ranking may
+		// name it missing.
+		if !errors.Is(err, ErrPageChanged) && !(ro.AllowPartial && errors.Is(err, ErrShardUnavailable)) {
 			return out, err
 		}
 	}
@@ -429,14 +433,17 @@ func (c *Coordinator) merge(ctx context.Context, role scoring.Role, now time.Tim
 
 // explainPage asks shard n for the explained results of ids: the replica
 // that ranked them first (it holds the state the keys came from), then,
-// if it is gone, any live replica that has applied as much. A candidate
-// no longer stored means the page changed.
+// if it fails to answer, any live replica that has applied as much. A
+// candidate no longer stored means the page changed.
 func (c *Coordinator) explainPage(ctx context.Context, n int, ranked *reply, role scoring.Role, now time.Time, ids []string) ([]match.Ranked, error) {
 	out := make([]match.Ranked, 0, len(ids))
 	for start := 0; start < len(ids); start += pageChunk {
 		req := request{Op: opPage, Role: &role, IDs: ids[start:min(len(ids), start+pageChunk)], Now: now}
 		rep, err := c.direct(ctx, n, ranked.Ranking.Replica, req)
-		if errors.Is(err, nats.ErrNoResponders) || errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil && !errors.Is(err, match.ErrUnknownCandidate) {
+			// The replica died, is closing or is slow: any live one that
+			// has applied as much explains the same versions (the keys
+			// are checked below).
 			rep, err = c.call(ctx, n, req, ranked.Applied)
 		}
 		if errors.Is(err, match.ErrUnknownCandidate) {

@@ -21,7 +21,7 @@ var equateWire = cmpopts.EquateEmpty()
 // exactCandidates is the population of the exactness test.
 func exactCandidates() int {
 	if raceEnabled {
-		return 800
+		return 500
 	}
 	return 2000
 }

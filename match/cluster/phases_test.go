@@ -84,7 +84,7 @@ func TestWriteBetweenPhases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			attempts := 0
-			tc.coord.betweenPhases = func() {
+			tc.coord.betweenPhases = func([]*reply) {
 				attempts++
 				if attempts == 1 || tt.every {
 					tt.change(t)
@@ -112,5 +112,48 @@ func TestWriteBetweenPhases(t *testing.T) {
 				t.Errorf("%s: %d attempts; want 2 (the first saw the write land between its phases)", tt.why, attempts)
 			}
 		})
+	}
+}
+
+// TestReplicaDiesBetweenPhases stops the replica that ranked a shard's
+// keys before the page is explained: the other replica, at the same
+// sequence, explains it and the page is the Engine's.
+func TestReplicaDiesBetweenPhases(t *testing.T) {
+	ctx := context.Background()
+	url := startNATS(t, 1)
+	tc := newCluster(t, url, Config{Stream: "phasedie", Shards: 1}, 2, "")
+	cands := gen.Candidates(gen.Options{Seed: 12}, 300)
+	tok := addAll(t, tc.coord, cands)
+	for _, r := range tc.shards[0] {
+		waitApplied(t, r.Shard, tok[0])
+	}
+	eng := openEngine(t, cands)
+	role := loadRoles(t)[0]
+	opts := match.RankOptions{Top: 15, Offset: 30, IncludeIneligible: true}
+	stopped := ""
+	tc.coord.betweenPhases = func(replies []*reply) {
+		if stopped != "" {
+			return
+		}
+		for _, r := range tc.shards[0] {
+			if subject := tc.cfg.replicaSubject(0, r.cfg.Replica); subject == replies[0].Ranking.Replica {
+				r.stop(t)
+				stopped = r.cfg.Replica
+			}
+		}
+	}
+	got, err := tc.coord.Rank(ctx, role, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stopped == "" {
+		t.Fatal("no replica named in the first phase's reply was found")
+	}
+	want, err := eng.Rank(ctx, role, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, equateWire); diff != "" {
+		t.Errorf("page explained by the other replica after %s stopped (-want +got):\n%s", stopped, diff)
 	}
 }
