@@ -279,14 +279,14 @@ func BenchmarkClusterRank(b *testing.B) {
 	deep := match.RankOptions{Top: 20, Offset: 1000, IncludeIneligible: true}
 	for b.Loop() {
 		var table, deepTable, tput strings.Builder
-		fmt.Fprintf(&table, "top 20, %d candidates, median of %d interleaved rounds:\n| role | engine |", n, rounds)
+		fmt.Fprintf(&table, "top 20, %d candidates, median of %d interleaved rounds (engine over every round, then engine / cluster in each layout's rounds):\n| role | engine |", n, rounds)
 		fmt.Fprintf(&deepTable, "offset 1000, top 20, with ineligible, median of %d rounds:\n| role | engine |", rounds)
 		engTimes := make(map[string][]time.Duration)
 		type cell struct{ engine, cluster, shard time.Duration }
 		cells := make(map[string]map[int]cell)
 		for _, m := range layouts {
-			fmt.Fprintf(&table, " %d shards | slowest shard alone |", m)
-			fmt.Fprintf(&deepTable, " %d shards |", m)
+			fmt.Fprintf(&table, " engine / %d shards | slowest shard alone |", m)
+			fmt.Fprintf(&deepTable, " engine / %d shards |", m)
 			cfg := Config{Stream: fmt.Sprintf("bulk%d", m), Shards: m}
 			debug.FreeOSMemory()
 			before := rss()
@@ -386,9 +386,9 @@ func BenchmarkClusterRank(b *testing.B) {
 				for _, m := range layouts {
 					c := cells[key][m]
 					if phase == "top" {
-						fmt.Fprintf(w, " %.2f ms (%.2fx) | %.2f ms |", ms(c.cluster), float64(c.cluster)/float64(c.engine), ms(c.shard))
+						fmt.Fprintf(w, " %.2f / %.2f ms (%.2fx) | %.2f ms |", ms(c.engine), ms(c.cluster), float64(c.cluster)/float64(c.engine), ms(c.shard))
 					} else {
-						fmt.Fprintf(w, " %.2f ms (%.2fx) |", ms(c.cluster), float64(c.cluster)/float64(c.engine))
+						fmt.Fprintf(w, " %.2f / %.2f ms (%.2fx) |", ms(c.engine), ms(c.cluster), float64(c.cluster)/float64(c.engine))
 					}
 				}
 				w.WriteString("\n")

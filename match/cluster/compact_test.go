@@ -35,7 +35,11 @@ func TestStreamCompaction(t *testing.T) {
 	waitReady(t, r0, r1)
 	c := openCoordinator(t, url, cfg)
 
-	const n, rewrites = 300, 3
+	const rewrites = 3
+	n := 300
+	if raceEnabled {
+		n = 120
+	}
 	cands := gen.Candidates(gen.Options{Seed: 21}, n)
 	tok := addAll(t, c, cands)
 	waitApplied(t, r0.Shard, tok[0])
