@@ -86,9 +86,10 @@
 //
 // # Limits
 //
-// A replica serialises queries that carry different clocks (the Engine
-// reads its clock when a call compiles its role); queries at one instant
-// run together. A shard's keys travel in one NATS message, so Offset+Top
+// Both phases of a rank compile the role at the query's instant; a
+// replica serialises Explain and RolesFor queries that carry different
+// clocks (the Engine reads its clock when such a call compiles its role),
+// while queries at one instant run together. A shard's keys travel in one NATS message, so Offset+Top
 // is bounded by the servers' max_payload (about 15,000 with the default
 // 1 MB); past it Rank fails with [match.ErrOptions]. The number of shards
 // is fixed for the life of a stream. A deleted candidate's last write (the
