@@ -137,6 +137,9 @@ type Index struct {
 	persistedWrites uint64
 	// fromRankFile says Open read the ranking structure from RankFile.
 	fromRankFile bool
+	// w feeds an in-memory index's small writes to bleve behind the
+	// ranking structure (see writer.go); nil on disk.
+	w *writer
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -233,6 +236,9 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		ix.bl.Close()
 		ix.removeTmp()
 		return nil, err
+	}
+	if opts.Path == "" {
+		ix.w = newWriter(ix.bl, opts.BatchSize)
 	}
 	return ix, nil
 }
@@ -421,7 +427,9 @@ func storedRecord(r index.IndexReader, id string) (c scoring.Candidate, raw []by
 func (ix *Index) Catalog() *scoring.Catalog { return ix.cat }
 
 // Close writes an on-disk index's ranking structure to RankFile, so the
-// next Open reads it, and closes the index. Closing twice is harmless.
+// next Open reads it, and closes the index. An in-memory index first
+// hands bleve the writes still queued, and returns the *WriteError of any
+// that failed. Closing twice is harmless.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -429,6 +437,9 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	var err error
+	if ix.w != nil {
+		err = ix.w.close()
+	}
 	if ix.opts.Path != "" && !ix.opts.ReadOnly {
 		err = ix.writeRank(ix.encodeRank(), ix.writes, len(ix.quarantine) > 0)
 	}
@@ -454,8 +465,10 @@ func (ix *Index) removeTmp() error {
 // Put stores candidates, replacing any with the same id, in batches of
 // Options.BatchSize. Each batch is atomic: after a crash a batch is wholly
 // there or wholly absent, and a batch Put has returned from is there (on
-// disk). Cancellation is honoured between batches; Put returns how many
-// candidates it stored.
+// disk). In memory a write of fewer than 256 candidates returns once
+// ranking, Get and Count show it, and reaches bleve in the background
+// (see [WriteError]); every read of bleve waits for it. Cancellation is
+// honoured between batches; Put returns how many candidates it stored.
 func (ix *Index) Put(ctx context.Context, cands []scoring.Candidate) (int, error) {
 	ix.mu.RLock()
 	closed := ix.closed
@@ -532,8 +545,9 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 }
 
 // Apply writes a prepared batch atomically, as Put does for each of its
-// batches, and returns how many candidates it stored. A cancelled ctx
-// stops it before the write, never during one.
+// batches (a small batch in memory returns before bleve has it), and
+// returns how many candidates it stored. A cancelled ctx stops it before
+// the write, never during one.
 func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
@@ -561,8 +575,16 @@ func (ix *Index) persistDue() {
 	_ = ix.persist()
 }
 
-// apply writes b under the index's lock; the caller holds wmu.
+// apply writes b under the index's lock; the caller holds wmu. A small
+// in-memory batch is queued for bleve behind the ranking structure; any
+// other waits for the queue to empty and is written to bleve first.
 func (ix *Index) apply(b *Batch) (int, error) {
+	if ix.w != nil && len(b.preps) < asyncMax {
+		return ix.applyQueued(b)
+	}
+	if err := ix.drained(); err != nil {
+		return 0, err
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -571,7 +593,7 @@ func (ix *Index) apply(b *Batch) (int, error) {
 	if ix.opts.Path != "" {
 		b.bl.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
 	}
-	if err := ix.bl.Batch(b.bl); err != nil {
+	if err := ix.bleveBatch(b.bl); err != nil {
 		return 0, fmt.Errorf("index: batch: %w", err)
 	}
 	ix.writes++
@@ -605,8 +627,14 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 }
 
 // deleteBatch writes a delete batch under the index's lock; the caller
-// holds wmu.
+// holds wmu. In memory, as apply does, a small one is queued.
 func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
+	if ix.w != nil && len(ids) < asyncMax {
+		return ix.deleteQueued(b, ids)
+	}
+	if err := ix.drained(); err != nil {
+		return 0, err
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -615,10 +643,16 @@ func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 	if ix.opts.Path != "" {
 		b.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
 	}
-	if err := ix.bl.Batch(b); err != nil {
+	if err := ix.bleveBatch(b); err != nil {
 		return 0, fmt.Errorf("index: delete: %w", err)
 	}
 	ix.writes++
+	return ix.forget(ids), nil
+}
+
+// forget removes ids from the ranking structure and the quarantine; it
+// returns how many were there. The caller holds the index's lock.
+func (ix *Index) forget(ids []string) int {
 	n := 0
 	for _, id := range ids {
 		if _, ok := ix.quarantine[id]; ok {
@@ -629,7 +663,7 @@ func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 			n++
 		}
 	}
-	return n, nil
+	return n
 }
 
 // Get returns the candidate stored under id, exactly as it was put.
@@ -685,9 +719,13 @@ func (ix *Index) Count(ctx context.Context) (int, error) {
 func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 
 // Bleve returns the underlying bleve index for queries this package does
-// not wrap (and for baselines in benchmarks). Writing through it bypasses
-// the ranking structure: don't.
-func (ix *Index) Bleve() bleve.Index { return ix.bl }
+// not wrap (and for baselines in benchmarks), once an in-memory index has
+// handed it the writes queued before the call. Writing through it
+// bypasses the ranking structure: don't.
+func (ix *Index) Bleve() bleve.Index {
+	_ = ix.drained() // a failed write is reported by the index's own calls
+	return ix.bl
+}
 
 // Compact merges the index's segments now (scorch merges in the
 // background anyway); fewer segments make bleve's queries and Get cheaper.
@@ -711,6 +749,9 @@ func (ix *Index) compact(ctx context.Context) error {
 	defer ix.mu.RUnlock()
 	if ix.closed {
 		return ErrClosed
+	}
+	if err := ix.awaitWrites(ctx); err != nil {
+		return err
 	}
 	adv, err := ix.bl.Advanced()
 	if err != nil {
