@@ -496,6 +496,7 @@ type prepared struct {
 	terms []string
 	bad   *Quarantined // set by rebuild for a record it cannot read
 	raw   []byte       // the stored JSON, kept only in memory
+	doc   doc          // the bleve document, mapped by the writer when queued
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -514,6 +515,9 @@ func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error 
 type Batch struct {
 	bl    *bleve.Batch
 	preps []prepared
+	// queued says the batch is for an in-memory index's writer goroutine:
+	// its documents are mapped there, and bl is empty.
+	queued bool
 }
 
 // Len is the number of candidates in the batch.
@@ -523,6 +527,10 @@ func (b *Batch) Len() int { return len(b.preps) }
 // error. A later candidate with the same id as an earlier one replaces it.
 func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 	b := &Batch{bl: ix.bl.NewBatch(), preps: make([]prepared, len(cands))}
+	// A batch the writer goroutine will take is mapped there (bleve's
+	// mapping is most of a single write's cost); it cannot fail for a
+	// doc, whose fields all have mapped types.
+	b.queued = ix.w != nil && len(cands) < asyncMax
 	for i := range cands {
 		c := &cands[i]
 		if c.ID == "" {
@@ -533,10 +541,14 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
-		if err := b.bl.Index(c.ID, d); err != nil {
-			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
+		if b.queued {
+			b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs, doc: d}
+		} else {
+			if err := b.bl.Index(c.ID, d); err != nil {
+				return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
+			}
+			b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
 		}
-		b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
 		if ix.opts.Path == "" {
 			b.preps[i].raw = []byte(d.Raw)
 		}
@@ -579,7 +591,7 @@ func (ix *Index) persistDue() {
 // in-memory batch is queued for bleve behind the ranking structure; any
 // other waits for the queue to empty and is written to bleve first.
 func (ix *Index) apply(b *Batch) (int, error) {
-	if ix.w != nil && len(b.preps) < asyncMax {
+	if b.queued {
 		return ix.applyQueued(b)
 	}
 	if err := ix.drained(); err != nil {
@@ -630,7 +642,7 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 // holds wmu. In memory, as apply does, a small one is queued.
 func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 	if ix.w != nil && len(ids) < asyncMax {
-		return ix.deleteQueued(b, ids)
+		return ix.deleteQueued(ids)
 	}
 	if err := ix.drained(); err != nil {
 		return 0, err

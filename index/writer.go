@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -15,20 +16,31 @@ import (
 
 // In memory, a small write (fewer than asyncMax candidates or ids) is
 // acknowledged once the ranking structure and the raw store show it: a
-// writer goroutine feeds bleve behind it, merging the writes queued
-// meanwhile into one bleve batch. A single write then costs its profile
-// and document, not a wait behind scorch's own goroutines, and bleve
-// receives grouped batches that leave fewer segments to merge. Everything
-// that reads bleve waits for the queue first (text queries, Search,
-// Reindex, Compact, Bleve, Close), so no read sees bleve behind the
-// ranking structure. Larger writes wait for the queue to empty and are
-// then applied as on disk: bleve first, under the write lock.
+// writer goroutine maps its documents and feeds bleve behind it, merging
+// the writes queued meanwhile into one bleve batch. A single write then
+// costs its profile, not a wait behind scorch's goroutines.
+//
+// bleve's work for a write (analysis, a segment, merges) is several
+// times the write's own, and on a machine with few cores, done while
+// writes keep coming, it delays them. So the writer lets a stream of
+// writes queue and feeds bleve when they pause (quiet), when the oldest
+// has waited maxDelay, when the queue is half full, or at once when a
+// read needs bleve. Everything that reads bleve waits for the queue
+// first (text queries, Search, Reindex, Compact, Bleve, Close), so no
+// read sees bleve behind the ranking structure; a text query after a
+// burst of writes waits for bleve to take the burst. Larger writes wait
+// for the queue to empty and are then applied as on disk: bleve first,
+// under the write lock.
 const (
 	// asyncMax is the size from which an in-memory write waits for bleve.
 	asyncMax = 256
 	// queueMax bounds the candidates queued for bleve; a write that would
 	// pass it waits for the writer goroutine.
-	queueMax = 4096
+	queueMax = 16384
+	// quiet is how long writes must pause before the writer feeds bleve
+	// unasked; maxDelay bounds how long a queued write waits for bleve.
+	quiet    = 20 * time.Millisecond
+	maxDelay = time.Second
 )
 
 // WriteError is the failure of a bleve batch an in-memory index applied
@@ -75,16 +87,21 @@ type writer struct {
 	mu      sync.Mutex
 	queue   []queuedWrite
 	queued  int           // candidates in queue
+	lastPut time.Time     // when the last write was queued
+	waiting int           // callers waiting for bleve: feed it now
 	changed chan struct{} // closed and replaced when done advances
 	wake    chan struct{}
 	stop    chan struct{}
 	exited  chan struct{}
 }
 
+// queuedWrite is one acknowledged write: candidates to index (documents
+// not yet mapped) or ids to delete.
 type queuedWrite struct {
-	bl  *bleve.Batch
-	ids []string
-	seq uint64
+	ids  []string
+	docs []doc // beside ids; nil for a delete
+	at   time.Time
+	seq  uint64
 }
 
 func newWriter(bl bleve.Index, group int) *writer {
@@ -108,18 +125,34 @@ func (w *writer) failure() error {
 // room waits until n more candidates fit the queue (an empty queue takes
 // any write). A write that has begun is not abandoned, so it takes no ctx.
 func (w *writer) room(n int) error {
-	w.await(context.Background(), func() bool { return w.queued == 0 || w.queued+n <= queueMax })
+	w.mu.Lock()
+	full := w.queued > 0 && w.queued+n > queueMax
+	w.mu.Unlock()
+	if full {
+		w.await(context.Background(), func() bool { return w.queued == 0 || w.queued+n <= queueMax })
+	}
 	return w.failure()
 }
 
-// put queues a bleve batch; the caller holds the index's write lock and
-// has updated the ranking structure.
-func (w *writer) put(bl *bleve.Batch, ids []string) {
+// put queues documents to index, or ids to delete when docs is nil; the
+// caller holds the index's write lock and has updated the ranking
+// structure.
+func (w *writer) put(ids []string, docs []doc) {
 	seq := w.enq.Add(1)
+	now := time.Now()
 	w.mu.Lock()
-	w.queue = append(w.queue, queuedWrite{bl: bl, ids: ids, seq: seq})
+	first := len(w.queue) == 0
+	w.queue = append(w.queue, queuedWrite{ids: ids, docs: docs, at: now, seq: seq})
 	w.queued += len(ids)
+	w.lastPut = now
+	half := w.queued >= queueMax/2
 	w.mu.Unlock()
+	if first || half {
+		w.signal()
+	}
+}
+
+func (w *writer) signal() {
 	select {
 	case w.wake <- struct{}{}:
 	default:
@@ -133,7 +166,15 @@ func (w *writer) put(bl *bleve.Batch, ids []string) {
 func (w *writer) idle(ctx context.Context) error {
 	target := w.enq.Load()
 	if w.done.Load() < target {
-		if err := w.await(ctx, func() bool { return w.done.Load() >= target }); err != nil {
+		w.mu.Lock()
+		w.waiting++
+		w.mu.Unlock()
+		w.signal()
+		err := w.await(ctx, func() bool { return w.done.Load() >= target })
+		w.mu.Lock()
+		w.waiting--
+		w.mu.Unlock()
+		if err != nil {
 			return err
 		}
 	}
@@ -169,63 +210,85 @@ func (w *writer) close() error {
 
 func (w *writer) run() {
 	defer close(w.exited)
+	stopping := false
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
 	for {
+		w.mu.Lock()
+		n := len(w.queue)
+		var wait time.Duration
+		if n > 0 && !stopping && w.waiting == 0 && w.queued < queueMax/2 {
+			now := time.Now()
+			wait = min(w.lastPut.Add(quiet).Sub(now), w.queue[0].at.Add(maxDelay).Sub(now))
+		}
+		w.mu.Unlock()
+		switch {
+		case n == 0 && stopping:
+			return
+		case n > 0 && wait <= 0:
+			w.apply()
+			continue
+		}
+		var tick <-chan time.Time
+		if n > 0 {
+			timer.Reset(wait)
+			tick = timer.C
+		}
 		select {
 		case <-w.wake:
-			w.drain()
+		case <-tick:
 		case <-w.stop:
-			w.drain()
-			return
+			stopping = true
 		}
+		timer.Stop() // since Go 1.23 no stale tick survives Stop or Reset
 	}
 }
 
-// drain applies the queue in grouped batches until it is empty. Later
-// writes of an id replace earlier ones in a merged batch, as they would
-// applied one after the other.
-func (w *writer) drain() {
-	for {
-		w.mu.Lock()
-		if len(w.queue) == 0 {
-			w.mu.Unlock()
-			return
-		}
-		k, n := 0, 0
-		for k < len(w.queue) && (k == 0 || n+len(w.queue[k].ids) <= w.group) {
-			n += len(w.queue[k].ids)
-			k++
-		}
-		group := slices.Clone(w.queue[:k])
-		w.queue = slices.Delete(w.queue, 0, k)
-		w.mu.Unlock()
-
-		b := group[0].bl
-		if k > 1 {
-			b = w.newBatch()
-			for _, q := range group {
-				b.Merge(q.bl)
-			}
-		}
-		err := safe.Guard(func() error { return w.batch(b) })()
-
-		w.mu.Lock()
-		if err != nil {
-			e := &WriteError{Err: err}
-			if prev := w.failed.Load(); prev != nil {
-				e.IDs = slices.Clone(prev.IDs)
-				e.Err = prev.Err
-			}
-			for _, q := range group {
-				e.IDs = append(e.IDs, q.ids...)
-			}
-			w.failed.Store(e)
-		}
-		w.queued -= n
-		w.done.Store(group[k-1].seq)
-		close(w.changed)
-		w.changed = make(chan struct{})
-		w.mu.Unlock()
+// apply maps the documents of the writes at the head of the queue, up to
+// group candidates, into one bleve batch and applies it. Later writes of
+// an id replace earlier ones in it, as they would applied one by one.
+func (w *writer) apply() {
+	w.mu.Lock()
+	k, n := 0, 0
+	for k < len(w.queue) && (k == 0 || n+len(w.queue[k].ids) <= w.group) {
+		n += len(w.queue[k].ids)
+		k++
 	}
+	group := slices.Clone(w.queue[:k])
+	w.queue = slices.Delete(w.queue, 0, k)
+	w.mu.Unlock()
+
+	err := safe.Guard(func() error {
+		b := w.newBatch()
+		for _, q := range group {
+			for i, id := range q.ids {
+				if q.docs == nil {
+					b.Delete(id)
+				} else if err := b.Index(id, q.docs[i]); err != nil {
+					return fmt.Errorf("candidate %q: %w", id, err)
+				}
+			}
+		}
+		return w.batch(b)
+	})()
+
+	w.mu.Lock()
+	if err != nil {
+		e := &WriteError{Err: err}
+		if prev := w.failed.Load(); prev != nil {
+			e.IDs = slices.Clone(prev.IDs)
+			e.Err = prev.Err
+		}
+		for _, q := range group {
+			e.IDs = append(e.IDs, q.ids...)
+		}
+		w.failed.Store(e)
+	}
+	w.queued -= n
+	w.done.Store(group[k-1].seq)
+	close(w.changed)
+	w.changed = make(chan struct{})
+	w.mu.Unlock()
 }
 
 // bleveBatch applies a batch to bleve directly.
@@ -281,19 +344,20 @@ func (ix *Index) applyQueued(b *Batch) (int, error) {
 		return 0, err
 	}
 	ids := make([]string, len(b.preps))
+	docs := make([]doc, len(b.preps))
 	for i, p := range b.preps {
 		ix.side.put(p.id, p.prof, p.terms, p.raw)
 		delete(ix.quarantine, p.id)
-		ids[i] = p.id
+		ids[i], docs[i] = p.id, p.doc
 	}
 	ix.writes++
-	ix.w.put(b.bl, ids)
+	ix.w.put(ids, docs)
 	return len(b.preps), nil
 }
 
 // deleteQueued removes ids from the ranking structure and queues their
 // deletion for bleve; the caller holds wmu.
-func (ix *Index) deleteQueued(b *bleve.Batch, ids []string) (int, error) {
+func (ix *Index) deleteQueued(ids []string) (int, error) {
 	if err := ix.w.room(len(ids)); err != nil {
 		return 0, err
 	}
@@ -307,6 +371,6 @@ func (ix *Index) deleteQueued(b *bleve.Batch, ids []string) (int, error) {
 	}
 	n := ix.forget(ids)
 	ix.writes++
-	ix.w.put(b, slices.Clone(ids))
+	ix.w.put(slices.Clone(ids), nil)
 	return n, nil
 }
