@@ -757,6 +757,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 }
 
 func (ix *Index) compact(ctx context.Context) error {
+	if err := ix.beforeBleveRead(ctx); err != nil {
+		return err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {

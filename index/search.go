@@ -313,6 +313,9 @@ const maxFacetTerms = 1000
 // Search runs a selection through bleve, ordered by text relevance when
 // the selection has text and by id otherwise, and returns one page.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, error) {
+	if err := ix.beforeBleveRead(ctx); err != nil {
+		return SearchResult{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {

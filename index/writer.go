@@ -320,6 +320,27 @@ func (ix *Index) awaitWrites(ctx context.Context) error {
 	return ix.w.idle(ctx)
 }
 
+// beforeBleveRead lets an in-memory index's queued writes reach bleve
+// before a read that queries bleve (text) takes the read lock: the read
+// then waits under the lock (awaitWrites) only for writes queued
+// meanwhile, and writers, which need the write lock, and the readers
+// behind them are not held up for the whole queue.
+func (ix *Index) beforeBleveRead(ctx context.Context) error {
+	if ix.w == nil {
+		return nil
+	}
+	return ix.w.idle(ctx)
+}
+
+// beforeTextRead is beforeBleveRead for a ranking, which queries bleve
+// only for text.
+func (ix *Index) beforeTextRead(ctx context.Context, text string) error {
+	if text == "" {
+		return nil
+	}
+	return ix.beforeBleveRead(ctx)
+}
+
 // writeFailure returns the *WriteError of an in-memory write bleve
 // refused after it was acknowledged, or nil.
 func (ix *Index) writeFailure() error {
