@@ -465,7 +465,7 @@ func (ix *Index) removeTmp() error {
 // Put stores candidates, replacing any with the same id, in batches of
 // Options.BatchSize. Each batch is atomic: after a crash a batch is wholly
 // there or wholly absent, and a batch Put has returned from is there (on
-// disk). In memory a write of fewer than 256 candidates returns once
+// disk). In memory a batch of fewer than 256 candidates returns once
 // ranking, Get and Count show it, and reaches bleve in the background
 // (see [WriteError]); every read of bleve waits for it. Cancellation is
 // honoured between batches; Put returns how many candidates it stored.
