@@ -15,21 +15,28 @@ import (
 // stored record again.
 //
 // The file holds, in order: the magic "CMRANK\r\n", the format version
-// (uint32), the index Fingerprint (length-prefixed), the write counter it
-// matches (uint64), the number of records (uint64), then per record its
-// length, its id, its certification terms and its profile
-// (Scorer.AppendProfile), and last
-// a CRC-32C of everything before it. Integers are little endian; lengths
-// are uvarints.
+// (uint32), the header's length (uint32), the header, a CRC-32C of
+// everything before it, and the sections. The header holds the index
+// Fingerprint (length-prefixed), the write counter the file matches
+// (uint64), the number of records (uint64), the number of sections and,
+// per section, its length (uint64) and CRC-32C (uint32). The sections are
+// flat images of the ranking structure by slot (see sidecar.encode): ids,
+// certification terms, the profiles as one table
+// (Scorer.AppendProfiles) and the posting bitmaps in roaring's own
+// serialisation, so opening is a few large reads and array fills, not a
+// decoding of every record. Integers are little endian; lengths are
+// uvarints.
 //
 // Every bleve batch the index writes also stores a write counter, one
 // higher than the last, in bleve's internal store: in the same atomic
 // batch, so the counter always names the bleve state. The file records the
 // counter of the state it was taken from. Open reads the file only when its
-// checksum, format, fingerprint, counter and record count all match the
-// index; anything else (missing, stale, damaged, a crash between a batch
-// and the next write of the file) costs a rebuild from bleve, never a wrong
-// ranking.
+// checksums, format, fingerprint, counter and record count all match the
+// index and bleve's internal store carries numberedMark (no library that
+// leaves writes unnumbered can have written since); anything else
+// (missing, stale, damaged, a crash between a batch and the next write of
+// the file, an index last written by such a library) costs a rebuild from
+// bleve, never a wrong ranking.
 //
 // The file is written atomically (a temporary file in the index folder,
 // synced, renamed over the old one, the folder synced) at Close, after
