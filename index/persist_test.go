@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certmatch/certmatch/internal/safe"
 	"github.com/certmatch/certmatch/scoring"
 )
 
@@ -338,5 +340,49 @@ func TestRankFileEveryNthBatch(t *testing.T) {
 	}
 	if got := binary.LittleEndian.Uint64(b[layoutOf(t, b).writesAt:]); got != persistEvery {
 		t.Errorf("%s records write %d, want %d", RankFile, got, persistEvery)
+	}
+}
+
+// A rank file damaged inside a section with its checksums made right
+// again (a bug in a writer, not a disk) must not crash Open, Rank, or
+// leave the index without its records: a damage the decoder notices costs
+// a rebuild, one it cannot tell from data is read as data (an id changed
+// to one bleve does not hold fails the Rank that meets it).
+func TestRankFileDamagedResealed(t *testing.T) {
+	ctx := context.Background()
+	dir, held, _ := writtenIndex(t)
+	path := filepath.Join(dir, RankFile)
+	file, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := layoutOf(t, file)
+	for i, name := range sectionNames {
+		from, to := l.secs[i][0], l.secs[i][1]
+		for k := 0; k < 12; k++ {
+			at := from + k*(to-from)/12
+			if err := os.WriteFile(path, resealed(t, file, func(g []byte, _ rankLayout) { g[at] ^= 0xff }), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix, err := Open(ctx, Options{Path: dir, Scorer: newScorer(t), ReadOnly: true})
+			if err != nil {
+				t.Fatalf("%s section, byte %d: Open: %v", name, at-from, err)
+			}
+			if n, _ := ix.Count(ctx); n != len(held) {
+				t.Errorf("%s section, byte %d: Count = %d, want %d", name, at-from, n, len(held))
+			}
+			// Ranking may fail (an id bleve does not hold), never panic.
+			for _, role := range seedRoles(t) {
+				plan, err := ix.scorer.Compile(role)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = ix.Rank(ctx, plan, RankRequest{IncludeIneligible: true, Limit: 1000})
+				if pe := (*safe.PanicError)(nil); errors.As(err, &pe) {
+					t.Errorf("%s section, byte %d: role %s: %v", name, at-from, role.ID, err)
+				}
+			}
+			ix.Close()
+		}
 	}
 }
