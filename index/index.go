@@ -453,7 +453,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	var err error
-	if ix.opts.Path != "" && !ix.opts.ReadOnly {
+	if ix.opts.Path != "" && !ix.opts.ReadOnly && !ix.rankCurrent() {
 		err = ix.writeRank(ix.encodeRank(), ix.writes, len(ix.quarantine) > 0)
 	}
 	ix.closed = true

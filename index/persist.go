@@ -124,7 +124,7 @@ func appendStr(b []byte, s string) []byte {
 // never replaces a file with an older state.
 func (ix *Index) persist() error {
 	ix.mu.RLock()
-	if ix.closed {
+	if ix.closed || ix.rankCurrent() {
 		ix.mu.RUnlock()
 		return nil
 	}
@@ -132,6 +132,15 @@ func (ix *Index) persist() error {
 	quarantined := len(ix.quarantine) > 0
 	ix.mu.RUnlock()
 	return ix.writeRank(b, writes, quarantined)
+}
+
+// rankCurrent reports whether RankFile holds the state the index is in
+// (written or read at this state), so writing it again would change
+// nothing; the caller holds mu.
+func (ix *Index) rankCurrent() bool {
+	ix.persistMu.Lock()
+	defer ix.persistMu.Unlock()
+	return ix.persisted && ix.persistedWrites == ix.writes && len(ix.quarantine) == 0
 }
 
 // writeRank writes an encoded ranking structure of the state numbered

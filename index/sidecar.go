@@ -377,14 +377,12 @@ func decodeSidecar(sc *scoring.Scorer, sec [sections][]byte, live uint64) (*side
 				s.free = append(s.free, uint32(i))
 				continue
 			}
-			if _, dup := slot[id]; dup {
-				return fmt.Errorf("%w ids section: slot %d repeats an id", errSidecar, i)
-			}
 			slot[id] = uint32(i)
 			liveSlots = append(liveSlots, uint32(i))
 		}
-		if uint64(len(slot)) != live {
-			return fmt.Errorf("%w ids section: %d records, the header says %d", errSidecar, len(slot), live)
+		// A repeated id leaves the map shorter than the ids.
+		if uint64(len(slot)) != live || len(liveSlots) != len(slot) {
+			return fmt.Errorf("%w ids section: %d distinct ids in %d slots, the header says %d records", errSidecar, len(slot), len(liveSlots), live)
 		}
 		s.slot = slot
 		s.live = roaring.New()
