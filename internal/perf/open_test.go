@@ -3,6 +3,7 @@ package perf
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,13 +20,29 @@ import (
 )
 
 // onDisk builds an on-disk index of n generated candidates once per run.
+// With CERTMATCH_BENCH_KEEP naming a folder, the index is kept there
+// (open-N) and reused by later runs, which saves building a million
+// candidates each time; the benchmarks leave it as they found it.
 func onDisk(b *testing.B, n int) string {
+	if keep := os.Getenv("CERTMATCH_BENCH_KEEP"); keep != "" {
+		path := filepath.Join(keep, fmt.Sprintf("open-%d", n))
+		if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
+			return path
+		}
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		return buildOnDisk(b, path, n)
+	}
 	dir, err := os.MkdirTemp("", "certmatch-open-")
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { os.RemoveAll(dir) })
-	path := dir + "/ix"
+	return buildOnDisk(b, dir+"/ix", n)
+}
+
+func buildOnDisk(b *testing.B, path string, n int) string {
 	eng, err := match.Open(context.Background(), match.Options{Path: path, Now: now})
 	if err != nil {
 		b.Fatal(err)
