@@ -294,6 +294,8 @@ func (s *sidecar) encode(sc *scoring.Scorer) [sections][]byte {
 	return out
 }
 
+// errSidecar begins the errors of decodeSidecar ("damaged ids section:
+// ..."); loadRank wraps them in errRankFile.
 var errSidecar = errors.New("damaged")
 
 // decodeSidecar builds a sidecar from its sections, on every core: the
