@@ -278,17 +278,21 @@ func (ix *Index) loadRank(docs uint64) error {
 	if r.bad || len(r.b) != 0 || rest != 0 {
 		return fmt.Errorf("%w: the sections do not fill the file (%d bytes over)", errRankFile, rest)
 	}
-	var secs [sections][]byte
-	for i := range secs {
-		secs[i] = make([]byte, lens[i])
-		if _, err := io.ReadFull(f, secs[i]); err != nil {
-			return fmt.Errorf("%w: section %d: %w", errRankFile, i, err)
+	next := 0
+	side, err := decodeSidecar(ix.scorer, live, func(i int) ([]byte, error) {
+		if i != next {
+			return nil, fmt.Errorf("%w: section %d read out of order", errRankFile, i)
 		}
-		if crc32.Checksum(secs[i], castagnoli) != sums[i] {
-			return fmt.Errorf("%w: section %d: checksum mismatch", errRankFile, i)
+		next++
+		b := make([]byte, lens[i])
+		if _, err := io.ReadFull(f, b); err != nil {
+			return nil, fmt.Errorf("%w: section %d: %w", errRankFile, i, err)
 		}
-	}
-	side, err := decodeSidecar(ix.scorer, secs, live)
+		if crc32.Checksum(b, castagnoli) != sums[i] {
+			return nil, fmt.Errorf("%w: section %d: checksum mismatch", errRankFile, i)
+		}
+		return b, nil
+	})
 	if err != nil {
 		return fmt.Errorf("%w: %w", errRankFile, err)
 	}

@@ -208,8 +208,8 @@ func (s *sidecar) locationSlots(filters []string) *roaring.Bitmap {
 // what the sidecar holds by slot (free slots included, so the posting
 // bitmaps are stored as they are and read back without a change):
 //
-//   - ids: a uint32 end offset per slot into the ids that follow,
-//     concatenated; a free slot's id is empty.
+//   - ids: the number of slots, a uint32 end offset per slot into the
+//     ids that follow, concatenated; a free slot's id is empty.
 //   - terms: the distinct certification terms (a uvarint count, then
 //     each length-prefixed), a uint32 count per slot, then the slots'
 //     terms as uint32 positions in that table.
@@ -234,7 +234,7 @@ func (s *sidecar) encode(sc *scoring.Scorer) [sections][]byte {
 	le := binary.LittleEndian
 	var out [sections][]byte
 	n := len(s.ents)
-	ids := make([]byte, 0, n*4+n*16)
+	ids := binary.AppendUvarint(make([]byte, 0, n*4+n*16), uint64(n))
 	end := uint32(0)
 	for i := range s.ents {
 		end += uint32(len(s.ents[i].id))
@@ -298,25 +298,28 @@ func (s *sidecar) encode(sc *scoring.Scorer) [sections][]byte {
 // ..."); loadRank wraps them in errRankFile.
 var errSidecar = errors.New("damaged")
 
-// decodeSidecar builds a sidecar from its sections, on every core: the
-// id-to-slot map on one goroutine while the others fill the slots. The
-// postings section is kept, not copied: the bitmaps read it in place and
-// copy a container only when a write changes it. The sidecar holds
-// exactly live records.
-func decodeSidecar(sc *scoring.Scorer, sec [sections][]byte, live uint64) (*sidecar, error) {
+// decodeSidecar builds a sidecar from its sections, which read returns
+// in order (sectionIDs first), on every core: the id-to-slot map is built
+// on one goroutine from the moment the ids are read, while the other
+// sections are read and the other cores fill the slots. The postings
+// section is kept, not copied: the bitmaps read it in place and copy a
+// container only when a write changes it. The sidecar holds exactly live
+// records.
+func decodeSidecar(sc *scoring.Scorer, live uint64, read func(section int) ([]byte, error)) (*sidecar, error) {
 	le := binary.LittleEndian
 	s := newSidecar(sc.Vocab(), false)
 
-	pt, err := sc.ReadProfiles(sec[sectionProfiles], &s.arena)
+	ids, err := read(sectionIDs)
 	if err != nil {
-		return nil, fmt.Errorf("profiles section: %w", err)
+		return nil, err
 	}
-	n := pt.Len()
-	ids := sec[sectionIDs]
-	if uint64(n) < live || len(ids) < 4*n {
-		return nil, fmt.Errorf("%w ids section: %d slots for %d records", errSidecar, n, live)
+	r := reader{b: ids}
+	n64 := r.uvarint()
+	if r.bad || n64 < live || n64 > uint64(len(r.b))/4 || n64 > 1<<32-1 {
+		return nil, fmt.Errorf("%w ids section: slots for %d records", errSidecar, live)
 	}
-	ends, text := ids[:4*n], ids[4*n:]
+	n := int(n64)
+	ends, text := r.b[:4*n], r.b[4*n:]
 	if n > 0 && le.Uint32(ends[4*(n-1):]) != uint32(len(text)) || uint64(len(text)) > 1<<32-1 {
 		return nil, fmt.Errorf("%w ids section: the offsets do not end at the end", errSidecar)
 	}
@@ -333,39 +336,8 @@ func decodeSidecar(sc *scoring.Scorer, sec [sections][]byte, live uint64) (*side
 		return all[start:end], true
 	}
 
-	// terms
-	tb := sec[sectionTerms]
-	r := reader{b: tb}
-	nt := r.uvarint()
-	if r.bad || nt > uint64(len(r.b)) {
-		return nil, fmt.Errorf("%w terms section: table", errSidecar)
-	}
-	table := make([]string, nt)
-	for i := range table {
-		table[i] = s.arena.Intern(r.str())
-	}
-	if r.bad || len(r.b) < 4*n {
-		return nil, fmt.Errorf("%w terms section: table or counts", errSidecar)
-	}
-	counts, refs := r.b[:4*n], r.b[4*n:]
-	termStart := make([]uint32, n+1)
-	total := uint64(0)
-	for i := 0; i < n; i++ {
-		termStart[i] = uint32(total)
-		total += uint64(le.Uint32(counts[4*i:]))
-		if total > uint64(len(refs))/4 {
-			return nil, fmt.Errorf("%w terms section: slot %d counts more terms than it holds", errSidecar, i)
-		}
-	}
-	if total*4 != uint64(len(refs)) {
-		return nil, fmt.Errorf("%w terms section: %d terms counted, %d bytes of them", errSidecar, total, len(refs))
-	}
-	termStart[n] = uint32(total)
-	termBuf := make([]string, total)
-
-	s.ents = make([]entry, n)
 	// The id-to-slot map, the live bitmap and the free slots, on one
-	// goroutine.
+	// goroutine: the map is the one part that cannot be split.
 	var g errgroup.Group
 	g.Go(safe.Guard(func() error {
 		slot := make(map[string]uint32, live)
@@ -391,7 +363,57 @@ func decodeSidecar(sc *scoring.Scorer, sec [sections][]byte, live uint64) (*side
 		s.live.AddMany(liveSlots)
 		return nil
 	}))
+	fail := func(err error) (*sidecar, error) {
+		g.Wait()
+		return nil, err
+	}
+
+	tb, err := read(sectionTerms)
+	if err != nil {
+		return fail(err)
+	}
+	r = reader{b: tb}
+	nt := r.uvarint()
+	if r.bad || nt > uint64(len(r.b)) {
+		return fail(fmt.Errorf("%w terms section: table", errSidecar))
+	}
+	table := make([]string, nt)
+	for i := range table {
+		table[i] = s.arena.Intern(r.str())
+	}
+	if r.bad || len(r.b) < 4*n {
+		return fail(fmt.Errorf("%w terms section: table or counts", errSidecar))
+	}
+	counts, refs := r.b[:4*n], r.b[4*n:]
+	termStart := make([]uint32, n+1)
+	total := uint64(0)
+	for i := 0; i < n; i++ {
+		termStart[i] = uint32(total)
+		total += uint64(le.Uint32(counts[4*i:]))
+		if total > uint64(len(refs))/4 {
+			return fail(fmt.Errorf("%w terms section: slot %d counts more terms than it holds", errSidecar, i))
+		}
+	}
+	if total*4 != uint64(len(refs)) {
+		return fail(fmt.Errorf("%w terms section: %d terms counted, %d bytes of them", errSidecar, total, len(refs)))
+	}
+	termStart[n] = uint32(total)
+	termBuf := make([]string, total)
+
+	pb, err := read(sectionProfiles)
+	if err != nil {
+		return fail(err)
+	}
+	pt, err := sc.ReadProfiles(pb, &s.arena)
+	if err != nil {
+		return fail(fmt.Errorf("profiles section: %w", err))
+	}
+	if pt.Len() != n {
+		return fail(fmt.Errorf("%w profiles section: %d profiles for %d slots", errSidecar, pt.Len(), n))
+	}
+
 	// The slots, in ranges, on the other cores.
+	s.ents = make([]entry, n)
 	parts := max(1, min(runtime.GOMAXPROCS(0)-1, n/4096))
 	for w := 0; w < parts; w++ {
 		from, to := w*n/parts, (w+1)*n/parts
@@ -434,12 +456,15 @@ func decodeSidecar(sc *scoring.Scorer, sec [sections][]byte, live uint64) (*side
 			return err
 		}))
 	}
-	postErr := s.decodePostings(sec[sectionPostings], n)
-	if err := g.Wait(); err != nil {
-		return nil, err
+	post, err := read(sectionPostings)
+	if err == nil {
+		err = s.decodePostings(post, n)
 	}
-	if postErr != nil {
-		return nil, postErr
+	if werr := g.Wait(); werr != nil {
+		return nil, werr
+	}
+	if err != nil {
+		return nil, err
 	}
 	for _, m := range []map[string]*roaring.Bitmap{s.certs, s.skills, s.locs} {
 		for _, b := range m {
