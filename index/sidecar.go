@@ -301,7 +301,7 @@ var errSidecar = errors.New("damaged")
 // decodeSidecar builds a sidecar from its sections, which read returns
 // in order (sectionIDs first), on every core: the id-to-slot map is built
 // on one goroutine from the moment the ids are read, while the other
-// sections are read and the other cores fill the slots. The postings
+// sections are read and the slots filled beside it. The postings
 // section is kept, not copied: the bitmaps read it in place and copy a
 // container only when a write changes it. The sidecar holds exactly live
 // records.
@@ -412,9 +412,10 @@ func decodeSidecar(sc *scoring.Scorer, live uint64, read func(section int) ([]by
 		return fail(fmt.Errorf("%w profiles section: %d profiles for %d slots", errSidecar, pt.Len(), n))
 	}
 
-	// The slots, in ranges, on the other cores.
+	// The slots, in ranges, on every core: two ranges a core, so the core
+	// that builds the map takes its share once the map is done.
 	s.ents = make([]entry, n)
-	parts := max(1, min(runtime.GOMAXPROCS(0)-1, n/4096))
+	parts := max(1, min(2*runtime.GOMAXPROCS(0), n/4096))
 	for w := 0; w < parts; w++ {
 		from, to := w*n/parts, (w+1)*n/parts
 		g.Go(safe.Guard(func() error {

@@ -248,7 +248,8 @@ const (
 )
 
 // AppendProfiles appends the encoding of n profiles as one table to b:
-// profile(i) is the i-th, nil for a position that holds none. The table
+// profile(i) is the i-th, nil for a position that holds none; it is called
+// twice per position and must return the same profile both times. The table
 // holds every distinct string and place once, then a fixed-width row per
 // position and the credentials and skills in columns, so
 // [Scorer.ReadProfiles] fills profiles with array reads instead of
@@ -268,12 +269,36 @@ func (s *Scorer) AppendProfiles(b []byte, n int, profile func(i int) *Profile) [
 		places    = map[Place]uint32{}
 		placeList []Place
 		certByPos = map[int]uint32{}
-		skillByID = map[uint32]uint32{}
 		rows      = make([]byte, 0, n*tableRow)
 		certRows  []byte
 		skillRows []byte
 	)
 	le := binary.LittleEndian
+	// Skill keys are numbered in the order of this Scorer's Vocab, so a
+	// profile's skills, ascending here, stay ascending under a Vocab that
+	// numbers the table's keys in table order (a fresh one) and decoding
+	// need not sort them.
+	used := make([]bool, s.vocab.Len())
+	nc, ns := 0, 0
+	for i := 0; i < n; i++ {
+		if p := profile(i); p != nil {
+			for _, id := range p.skills {
+				for int(id) >= len(used) {
+					used = append(used, false)
+				}
+				used[id] = true
+			}
+			nc, ns = nc+len(p.certs), ns+len(p.skills)
+		}
+	}
+	skillByID := make([]uint32, len(used))
+	for id, u := range used {
+		if u {
+			skillByID[id] = skills.index(s.vocab.Key(uint32(id)))
+		}
+	}
+	certRows = make([]byte, 0, nc*tableCertRow)
+	skillRows = make([]byte, 0, ns*4)
 	for i := 0; i < n; i++ {
 		p := profile(i)
 		if p == nil {
@@ -314,12 +339,7 @@ func (s *Scorer) AppendProfiles(b []byte, n int, profile func(i int) *Profile) [
 			certRows = le.AppendUint32(certRows, uint32(h.validUntil))
 		}
 		for _, id := range p.skills {
-			ki, ok := skillByID[id]
-			if !ok {
-				ki = skills.index(s.vocab.Key(id))
-				skillByID[id] = ki
-			}
-			skillRows = le.AppendUint32(skillRows, ki)
+			skillRows = le.AppendUint32(skillRows, skillByID[id])
 		}
 	}
 	b = append(b, profileTableFormat)
