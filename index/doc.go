@@ -55,7 +55,8 @@
 // fsynced, and a crash leaves whole batches. On open an on-disk index
 // reads the structure from its [RankFile] when that file matches what
 // bleve holds (every batch also stores a write counter the file records,
-// beside the Fingerprint and a checksum); otherwise the structure is
+// beside the Fingerprint and checksums; libraries that did not number
+// their writes are kept out of an index that does); otherwise the structure is
 // rebuilt from bleve's stored records (on every core), so it matches
 // whatever survived. A test kills a writer mid-import and checks this.
 //

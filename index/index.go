@@ -107,6 +107,15 @@ var (
 
 const internalMappingKey = "certmatch.mapping"
 
+// numberedMark follows MappingVersion under internalMappingKey in an index
+// whose every write is numbered (see RankFile). A library from before
+// writes were numbered compares the stored value with its MappingVersion
+// exactly, so it refuses such an index instead of writing to it behind
+// the rank file's back, unseen by the write counter. Open accepts
+// MappingVersion alone, from those libraries, but then trusts no rank
+// file, and marks the index when it may write.
+const numberedMark = "+numbered-writes"
+
 // Index stores candidates in bleve and keeps the compact ranking structure
 // beside it. It is safe for concurrent use: readers share, each write
 // batch is exclusive.
@@ -140,6 +149,9 @@ type Index struct {
 	// w feeds an in-memory index's small writes to bleve behind the
 	// ranking structure (see writer.go); nil on disk.
 	w *writer
+	// numbered says the index carries numberedMark: no library that
+	// leaves writes unnumbered has written it since it was marked.
+	numbered bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -208,7 +220,8 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
-			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
+			ix.numbered = true
 		}
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(Fingerprint(ix.cat)))
@@ -227,7 +240,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	switch {
 	case stale:
 		_, err = ix.reindex(ctx)
-	case counted && ix.loadRankMatching() == nil:
+	case counted && ix.numbered && ix.loadRankMatching() == nil:
 		ix.fromRankFile = true
 	default:
 		err = ix.rebuild(ctx)
@@ -267,11 +280,22 @@ func (ix *Index) checkMapping() error {
 		// Created, then stopped before the version was written: an empty
 		// index is ours to finish.
 		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
-			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+			ix.numbered = true
+			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
 		}
 	}
-	if string(v) != MappingVersion {
-		return fmt.Errorf("%w: index has %q, this library writes %q", ErrMappingVersion, v, MappingVersion)
+	switch string(v) {
+	case MappingVersion + numberedMark:
+		ix.numbered = true
+	case MappingVersion:
+		// Written by a library that may not have numbered its writes: its
+		// rank file is not trusted at this open (the ranking structure is
+		// rebuilt), and from now on such libraries are kept out.
+		if !ix.opts.ReadOnly {
+			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
+		}
+	default:
+		return fmt.Errorf("%w: index has %q, this library writes %q", ErrMappingVersion, v, MappingVersion+numberedMark)
 	}
 	return nil
 }
@@ -440,7 +464,7 @@ func (ix *Index) Close() error {
 	if ix.w != nil {
 		err = ix.w.close()
 	}
-	if ix.opts.Path != "" && !ix.opts.ReadOnly {
+	if ix.opts.Path != "" && !ix.opts.ReadOnly && !ix.rankCurrent() {
 		err = ix.writeRank(ix.encodeRank(), ix.writes, len(ix.quarantine) > 0)
 	}
 	ix.closed = true
