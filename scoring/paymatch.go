@@ -71,7 +71,7 @@ func (w *payWant) desired(h *payHave) (float64, bool) {
 // market gives a figure, the candidate a desired pay, in one currency or
 // with rates between the two.
 func (w *payWant) on(h *payHave) bool {
-	if !h.given() || w.ref <= 0 && w.lo <= 0 {
+	if !h.given() || !w.scores() {
 		return false
 	}
 	_, ok := w.desired(h)
@@ -86,6 +86,15 @@ func (w *payWant) credit(h *payHave) float64 {
 	if !ok {
 		return 0
 	}
+	return w.creditOf(d)
+}
+
+// scores reports whether the rule gives any figure to compare with: the
+// band's or the market's.
+func (w *payWant) scores() bool { return w.ref > 0 || w.lo > 0 }
+
+// creditOf is credit for a desired pay d already in the rule's currency.
+func (w *payWant) creditOf(d float64) float64 {
 	if w.ref <= 0 {
 		return 1
 	}
