@@ -720,49 +720,20 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 		return 0, false, Away{}
 	}
 	eligible := true
-	w := p.weights
-	total := 0.0
-	certOn := len(p.reqs) > 0 && w.Certifications > 0
-	skillOn := len(p.skillReq) > 0 && w.Skills > 0
-	expOn := w.Experience > 0
-	locOn := p.locOn && pr.place.given
-	// The desired pay, in the rule's currency, is worked out once.
-	compOn, compFrac := false, 0.0
-	if p.payOn && pr.pay.given() {
-		if d, ok := p.pay.desired(&pr.pay); ok {
-			compOn, compFrac = true, p.pay.creditOf(d)
-		}
-	}
-	if certOn {
-		total += w.Certifications
-	}
-	if skillOn {
-		total += w.Skills
-	}
-	if expOn {
-		total += w.Experience
-	}
-	if locOn {
-		total += w.Location
-	}
-	if compOn {
-		total += w.Compensation
-	}
 
 	// Certifications: the best credit per requirement over held credentials.
 	var bestBuf [16]float64
 	var whoBuf [16]int
-	best, who := bestBuf[:0], whoBuf[:0]
+	best, who := bestBuf[:len(p.reqs)], whoBuf[:len(p.reqs)]
 	if len(p.reqs) > len(bestBuf) {
-		best, who = make([]float64, 0, len(p.reqs)), make([]int, 0, len(p.reqs))
-	}
-	for range p.reqs {
-		best = append(best, 0)
-		who = append(who, -1)
+		best, who = make([]float64, len(p.reqs)), make([]int, len(p.reqs))
 	}
 	var hitOf []certHit
 	if ex != nil {
 		hitOf = make([]certHit, len(p.reqs))
+		for i := range who {
+			who[i] = -1
+		}
 	}
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
@@ -840,6 +811,37 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 	expFrac := pr.years / (pr.years + p.half)
 	if pr.years < p.role.MinYears {
 		eligible = false
+	}
+
+	// The components on, and their total weight, summed in the order
+	// they are listed.
+	w := &p.weights
+	certOn := len(p.reqs) > 0 && w.Certifications > 0
+	skillOn := len(p.skillReq) > 0 && w.Skills > 0
+	expOn := w.Experience > 0
+	locOn := p.locOn && pr.place.given
+	// The desired pay, in the rule's currency, is worked out once.
+	compOn, compFrac := false, 0.0
+	if p.payOn && pr.pay.given() {
+		if d, ok := p.pay.desired(&pr.pay); ok {
+			compOn, compFrac = true, p.pay.creditOf(d)
+		}
+	}
+	total := 0.0
+	if certOn {
+		total += w.Certifications
+	}
+	if skillOn {
+		total += w.Skills
+	}
+	if expOn {
+		total += w.Experience
+	}
+	if locOn {
+		total += w.Location
+	}
+	if compOn {
+		total += w.Compensation
 	}
 
 	// Location.
