@@ -106,6 +106,9 @@ type placeWant struct {
 	anywhere bool    // remote work allowed in any country the candidate is in
 	place    Place
 	radiusKm float64
+	// Explanation texts, worked out once: the role's place as reason
+	// writes it, and remoteWhere.
+	text, remoteIn string
 }
 
 func newPlaceWant(location string, radiusKm float64, remote bool) placeWant {
@@ -118,6 +121,7 @@ func newPlaceWant(location string, radiusKm float64, remote bool) placeWant {
 	w.inside = p.city == "" && !p.remote && p.country != ""
 	w.region = w.site && p.region != ""
 	w.anywhere = w.remote && (p.country == "" || w.site && !p.remote)
+	w.text, w.remoteIn = p.String(), w.remoteWhere()
 	return w
 }
 
@@ -221,7 +225,7 @@ func sameCity(a, b Place) bool {
 // reason says in words what decided m: "Evanston, IL is 21.5 km from
 // Chicago, IL, within 50 km: 100%".
 func (w *placeWant) reason(h *placeHave, m placeMatch) string {
-	have, want := h.place.String(), w.place.String()
+	have, want := h.place.String(), w.text
 	if have == "" {
 		have = "no place given"
 	}
@@ -247,11 +251,11 @@ func (w *placeWant) reason(h *placeHave, m placeMatch) string {
 	case placeInside:
 		s = have + " is in " + want
 	case placeRemoteWanted:
-		s = "wants remote work; the role allows it" + w.remoteWhere()
+		s = "wants remote work; the role allows it" + w.remoteIn
 	case placeRemoteAllowed:
-		s = beyond("the role allows remote work" + w.remoteWhere())
+		s = beyond("the role allows remote work" + w.remoteIn)
 		if !w.onSite() {
-			s = have + "; the role allows remote work" + w.remoteWhere()
+			s = have + "; the role allows remote work" + w.remoteIn
 		}
 	case placeRelocate:
 		s = beyond("willing to relocate")
@@ -260,7 +264,7 @@ func (w *placeWant) reason(h *placeHave, m placeMatch) string {
 	case placeRemoteOnly:
 		s = "wants remote work; the role is on site in " + want
 	case placeRemoteElsewhere:
-		s = have + " is outside " + w.remoteWhere()[len(" in "):] + ", where the role allows remote work"
+		s = have + " is outside " + w.remoteIn[len(" in "):] + ", where the role allows remote work"
 	default:
 		switch {
 		case dist != "" && w.onSite():
