@@ -56,9 +56,11 @@ func (w *payWant) compare(place Place, occupation string, m *Market) {
 
 // payHave is a candidate's desired pay, worked out once per profile.
 type payHave struct {
-	annual float64 // in the pay's own currency
+	pay Pay
+	// What a score reads comes last, next to the fields of a Profile a
+	// score reads first.
 	cur    string
-	pay    Pay
+	annual float64 // in the pay's own currency
 }
 
 func newPayHave(p Pay) payHave {

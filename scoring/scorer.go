@@ -183,10 +183,15 @@ const (
 // copies: a Profile shared by many readers cannot be changed through
 // them.
 type Profile struct {
+	// The fields are in the order a score reads them, so that scoring a
+	// profile held among many touches as few cache lines as it can:
+	// desired pay's cold part first, then what every score reads (the
+	// amount and currency, years, credentials, skills), then the place,
+	// its cold part last.
+	pay    payHave
+	years  float64
 	certs  []heldCert
 	skills []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
-	years  float64
-	pay    payHave
 	place  placeHave
 	locKey string // place.place.Key()
 }
