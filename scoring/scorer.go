@@ -862,12 +862,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 	ep := share(expOn, w.Experience, total, expFrac)
 	lp := share(locOn, w.Location, total, loc.credit)
 	mp := share(compOn, w.Compensation, total, compFrac)
-	score := 0.0
-	score += cp
-	score += sp
-	score += ep
-	score += lp
-	score += mp
+	score := cp + sp + ep + lp + mp
 	// Rounded points may sum to 100.01; a score never exceeds 100.
 	score = min(round2(score), 100)
 
