@@ -82,6 +82,9 @@ func (ix *Index) view(ctx context.Context, fn func(v *view) error) error {
 	if ix.closed {
 		return ErrClosed
 	}
+	if err := ix.writeFailure(); err != nil {
+		return err
+	}
 	return fn(&view{ix: ix})
 }
 
@@ -177,6 +180,9 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 // its certification and skill gates, from one bleve query that loads no
 // stored field: a custom filter records each match's id and keeps none.
 func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
+	if err := ix.awaitWrites(ctx); err != nil {
+		return nil, err
+	}
 	var mu sync.Mutex
 	var ids []string
 	// The years gate is left to the scan: a numeric range costs a term
@@ -307,10 +313,16 @@ const maxFacetTerms = 1000
 // Search runs a selection through bleve, ordered by text relevance when
 // the selection has text and by id otherwise, and returns one page.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, error) {
+	if err := ix.beforeBleveRead(ctx); err != nil {
+		return SearchResult{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
 		return SearchResult{}, ErrClosed
+	}
+	if err := ix.awaitWrites(ctx); err != nil {
+		return SearchResult{}, err
 	}
 	if req.Limit == 0 {
 		req.Limit = 20
