@@ -235,7 +235,9 @@ func (p *Plan) certNear(i int, pr *Profile) Nearness {
 				oneExam = true
 			}
 		}
-		for _, hit := range p.certHits[h.cert] {
+		hits := p.certHits[h.cert]
+		for k := range hits {
+			hit := &hits[k]
 			if hit.req != i {
 				continue
 			}

@@ -14,6 +14,9 @@ type payWant struct {
 	local            bool
 	ref              float64 // the amount desired pay is compared with: hi, or the market's reference
 	rates            Rates
+	// against is what reason says of the role's side, worked out once:
+	// "; the role pays up to $120,000 a year".
+	against string
 }
 
 // newPayWant works out a role's rule. The band is used as given: a band
@@ -21,34 +24,43 @@ type payWant struct {
 // currency.
 func newPayWant(band PayBand, place Place, occupation string, m *Market, rates Rates) payWant {
 	w := payWant{band: band, currency: band.CurrencyCode(), rates: rates}
-	w.lo, w.hi, _ = band.AnnualIn(w.currency, nil)
+	w.compare(place, occupation, m)
+	w.sayAgainst()
+	return w
+}
+
+// compare works out what desired pay is compared with: the band's
+// maximum, or the market's figure for the place (or the nation's).
+func (w *payWant) compare(place Place, occupation string, m *Market) {
+	w.lo, w.hi, _ = w.band.AnnualIn(w.currency, nil)
 	w.national = m.National(occupation)
 	if w.hi > 0 {
 		w.ref = w.hi
-		return w
+		return
 	}
 	w.market, w.local = m.Local(occupation, place)
 	if !w.local {
 		w.market = w.national
 	}
 	amount, _ := w.market.Reference()
-	if band.Min > 0 {
+	if w.band.Min > 0 {
 		// A band with a floor only takes the market as its ceiling when
 		// the market is in the band's currency.
 		if currencyCode(w.market.Currency) != w.currency {
-			return w
+			return
 		}
 	}
 	w.currency = currencyCode(w.market.Currency)
 	w.ref = amount
-	return w
 }
 
 // payHave is a candidate's desired pay, worked out once per profile.
 type payHave struct {
-	annual float64 // in the pay's own currency
+	pay Pay
+	// What a score reads comes last, next to the fields of a Profile a
+	// score reads first.
 	cur    string
-	pay    Pay
+	annual float64 // in the pay's own currency
 }
 
 func newPayHave(p Pay) payHave {
@@ -71,7 +83,7 @@ func (w *payWant) desired(h *payHave) (float64, bool) {
 // market gives a figure, the candidate a desired pay, in one currency or
 // with rates between the two.
 func (w *payWant) on(h *payHave) bool {
-	if !h.given() || w.ref <= 0 && w.lo <= 0 {
+	if !h.given() || !w.scores() {
 		return false
 	}
 	_, ok := w.desired(h)
@@ -86,6 +98,15 @@ func (w *payWant) credit(h *payHave) float64 {
 	if !ok {
 		return 0
 	}
+	return w.creditOf(d)
+}
+
+// scores reports whether the rule gives any figure to compare with: the
+// band's or the market's.
+func (w *payWant) scores() bool { return w.ref > 0 || w.lo > 0 }
+
+// creditOf is credit for a desired pay d already in the rule's currency.
+func (w *payWant) creditOf(d float64) float64 {
 	if w.ref <= 0 {
 		return 1
 	}
@@ -101,9 +122,16 @@ func (w *payWant) reason(h *payHave, credit float64) string {
 	if h.pay.Period != "" && h.pay.Period != PerYear || h.cur != w.currency {
 		s += " (" + Money(d, w.currency) + " a year)"
 	}
+	return s + w.against + ": " + percent(credit)
+}
+
+// sayAgainst works out what reason says of the role's side: its band, or
+// the market figures it is compared with.
+func (w *payWant) sayAgainst() {
+	var s string
 	switch {
 	case w.hi > 0 || w.band.Min > 0 && w.ref <= 0:
-		s += "; the role pays " + w.band.String()
+		s = "; the role pays " + w.band.String()
 	default:
 		amount, what := w.market.Reference()
 		if w.local {
@@ -115,7 +143,7 @@ func (w *payWant) reason(h *payHave, credit float64) string {
 			s += "; the role pays " + w.band.String()
 		}
 	}
-	return s + ": " + percent(credit)
+	w.against = s
 }
 
 // possessive turns "the Chicago market" into "the Chicago market's".

@@ -13,10 +13,11 @@ import (
 // make one; the zero Place is "no location given". A Place is a small
 // value, safe to copy and compare with ==.
 type Place struct {
-	city, region, country string
-	lat, lon              float64
+	// What matching reads first comes first.
 	located               bool
 	remote, hybrid        bool
+	country, region, city string
+	lat, lon              float64
 }
 
 // City returns the city: the gazetteer's name when it knows the place

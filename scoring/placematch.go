@@ -93,13 +93,22 @@ func kmChord2(km float64) float64 {
 	return c * c
 }
 
-// placeWant is a role's location rule, worked out once per plan.
+// placeWant is a role's location rule, worked out once per plan, with
+// what match asks of the role alone answered beforehand.
 type placeWant struct {
+	v        vec3
+	within   float64 // kmChord2(radiusKm)
+	located  bool    // place.located
+	remote   bool    // remote work allowed: the role's remote flag or its location ("Remote (US)")
+	site     bool    // onSite()
+	inside   bool    // the role's place is a region or country, not remote work: a candidate in it is in place
+	region   bool    // site and the role's place has a region, so a candidate of that region earns SameRegionCredit
+	anywhere bool    // remote work allowed in any country the candidate is in
 	place    Place
 	radiusKm float64
-	within   float64 // kmChord2(radiusKm)
-	v        vec3
-	remote   bool // remote work allowed: the role's remote flag or its location ("Remote (US)")
+	// Explanation texts, worked out once: the role's place as reason
+	// writes it, and remoteWhere.
+	text, remoteIn string
 }
 
 func newPlaceWant(location string, radiusKm float64, remote bool) placeWant {
@@ -107,7 +116,13 @@ func newPlaceWant(location string, radiusKm float64, remote bool) placeWant {
 	if radiusKm <= 0 || badNumber(radiusKm) {
 		radiusKm = DefaultRadiusKm
 	}
-	return placeWant{place: p, radiusKm: radiusKm, within: kmChord2(radiusKm), v: unitVector(p), remote: remote || p.remote}
+	w := placeWant{place: p, radiusKm: radiusKm, within: kmChord2(radiusKm), v: unitVector(p), located: p.located, remote: remote || p.remote}
+	w.site = w.onSite()
+	w.inside = p.city == "" && !p.remote && p.country != ""
+	w.region = w.site && p.region != ""
+	w.anywhere = w.remote && (p.country == "" || w.site && !p.remote)
+	w.text, w.remoteIn = p.String(), w.remoteWhere()
+	return w
 }
 
 // on reports whether the role says anything about place.
@@ -165,29 +180,28 @@ type placeMatch struct {
 // match is the one location rule: Points and Explain both call it.
 func (w *placeWant) match(h *placeHave) placeMatch {
 	c2 := -1.0
-	if w.place.located && h.place.located {
+	if w.located && h.place.located {
 		c2 = chord2(w.v, h.v)
 	}
 	// Remote work, where the role allows it in the candidate's country.
-	remoteOK := w.remote && (w.place.country == "" || h.place.country == "" || w.place.country == h.place.country ||
-		w.onSite() && !w.place.remote)
+	remoteOK := w.anywhere || w.remote && (h.place.country == "" || w.place.country == h.place.country)
+	remoteWanted := h.mode == RemoteMode
 	switch {
-	case h.mode == RemoteMode && remoteOK:
+	case remoteWanted && remoteOK:
 		return placeMatch{1, placeRemoteWanted, c2}
 	case c2 >= 0 && c2 <= w.within:
 		return placeMatch{1, placeWithin, c2}
-	case c2 < 0 && w.onSite() && sameCity(w.place, h.place):
+	case c2 < 0 && w.site && sameCity(w.place, h.place):
 		return placeMatch{1, placeSame, c2}
-	case w.place.city == "" && !w.place.remote && w.place.country != "" && w.place.country == h.place.country &&
-		(w.place.region == "" || w.place.region == h.place.region):
+	case w.inside && w.place.country == h.place.country && (w.place.region == "" || w.place.region == h.place.region):
 		return placeMatch{1, placeInside, c2}
 	case remoteOK && h.given:
 		return placeMatch{RemoteCredit, placeRemoteAllowed, c2}
-	case h.mode == RemoteMode && w.onSite() && h.place.city == "":
+	case remoteWanted && w.site && h.place.city == "":
 		return placeMatch{0, placeRemoteOnly, c2}
-	case h.relocate && w.onSite():
+	case h.relocate && w.site:
 		return placeMatch{RelocateCredit, placeRelocate, c2}
-	case w.onSite() && w.place.region != "" && w.place.region == h.place.region && w.place.country == h.place.country:
+	case w.region && w.place.region == h.place.region && w.place.country == h.place.country:
 		return placeMatch{SameRegionCredit, placeSameRegion, c2}
 	case w.remote && !remoteOK:
 		return placeMatch{0, placeRemoteElsewhere, c2}
@@ -211,7 +225,7 @@ func sameCity(a, b Place) bool {
 // reason says in words what decided m: "Evanston, IL is 21.5 km from
 // Chicago, IL, within 50 km: 100%".
 func (w *placeWant) reason(h *placeHave, m placeMatch) string {
-	have, want := h.place.String(), w.place.String()
+	have, want := h.place.String(), w.text
 	if have == "" {
 		have = "no place given"
 	}
@@ -237,11 +251,11 @@ func (w *placeWant) reason(h *placeHave, m placeMatch) string {
 	case placeInside:
 		s = have + " is in " + want
 	case placeRemoteWanted:
-		s = "wants remote work; the role allows it" + w.remoteWhere()
+		s = "wants remote work; the role allows it" + w.remoteIn
 	case placeRemoteAllowed:
-		s = beyond("the role allows remote work" + w.remoteWhere())
+		s = beyond("the role allows remote work" + w.remoteIn)
 		if !w.onSite() {
-			s = have + "; the role allows remote work" + w.remoteWhere()
+			s = have + "; the role allows remote work" + w.remoteIn
 		}
 	case placeRelocate:
 		s = beyond("willing to relocate")
@@ -250,7 +264,7 @@ func (w *placeWant) reason(h *placeHave, m placeMatch) string {
 	case placeRemoteOnly:
 		s = "wants remote work; the role is on site in " + want
 	case placeRemoteElsewhere:
-		s = have + " is outside " + w.remoteWhere()[len(" in "):] + ", where the role allows remote work"
+		s = have + " is outside " + w.remoteIn[len(" in "):] + ", where the role allows remote work"
 	default:
 		switch {
 		case dist != "" && w.onSite():

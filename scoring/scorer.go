@@ -183,10 +183,15 @@ const (
 // copies: a Profile shared by many readers cannot be changed through
 // them.
 type Profile struct {
+	// The fields are in the order a score reads them, so that scoring a
+	// profile held among many touches as few cache lines as it can:
+	// desired pay's cold part first, then what every score reads (the
+	// amount and currency, years, credentials, skills), then the place,
+	// its cold part last.
+	pay    payHave
+	years  float64
 	certs  []heldCert
 	skills []uint32 // skill keys numbered by the scorer's Vocab, sorted, unique
-	years  float64
-	pay    payHave
 	place  placeHave
 	locKey string // place.place.Key()
 }
@@ -339,7 +344,11 @@ type Plan struct {
 	half     float64
 	where    placeWant
 	pay      payWant
-	oneExam  [][]oneExamFrom // by requirement: held credentials one exam from it
+	// locOn and payOn say the role scores location and compensation at
+	// all (it speaks of place or pay, and weighs them); whether a pair
+	// does depends on the profile too.
+	locOn, payOn bool
+	oneExam      [][]oneExamFrom // by requirement: held credentials one exam from it
 
 	gapMu   sync.Mutex
 	gapMemo map[string]*stepTemplate
@@ -545,6 +554,8 @@ func (s *Scorer) CompileAt(r Role, now time.Time) (*Plan, error) {
 	p.half = max(r.MinYears, ExperienceHalf)
 	p.where = newPlaceWant(r.Location, r.RadiusKm, r.Remote)
 	p.pay = newPayWant(r.PayBand(), p.where.place, r.Occupation, s.market, s.rates)
+	p.locOn = p.where.on() && p.weights.Location > 0
+	p.payOn = p.pay.scores() && p.weights.Compensation > 0
 	p.compileOneExam()
 	return p, nil
 }
@@ -651,7 +662,7 @@ func (p *Plan) points(pr *Profile, eligibleOnly bool) (float64, bool) {
 	if pr == nil {
 		pr = &noProfile
 	}
-	score, eligible, _ := p.eval(pr, nil, eligibleOnly)
+	score, eligible, _ := p.eval(pr, nil, eligibleOnly, false)
 	return score, eligible
 }
 
@@ -666,7 +677,7 @@ func (p *Plan) Order(pr *Profile, id string) Order {
 	if pr == nil {
 		pr = &noProfile
 	}
-	score, eligible, away := p.eval(pr, nil, false)
+	score, eligible, away := p.eval(pr, nil, false, true)
 	return Order{Eligible: eligible, Away: away, Score: score, ID: id}
 }
 
@@ -698,7 +709,7 @@ func (p *Plan) Explain(c Candidate, pr *Profile) Result {
 	}
 	ex := &explanation{cand: &c, components: make([]Component, 0, 5)}
 	r := Result{CandidateID: c.ID, RoleID: p.role.ID}
-	r.Score, r.Eligible, r.Away = p.eval(pr, ex, false)
+	r.Score, r.Eligible, r.Away = p.eval(pr, ex, false, true)
 	r.Components, r.Missing, r.NextSteps = ex.components, ex.missing, ex.next
 	return r
 }
@@ -706,53 +717,34 @@ func (p *Plan) Explain(c Candidate, pr *Profile) Result {
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // eval is the one scoring function: Points calls it without an explanation
-// and Explain with one, so both give the same numbers.
-func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, bool, Away) {
+// and Explain with one, so both give the same numbers. eligibleOnly stops
+// at the first unmet requirement; the distance from eligible of an
+// ineligible profile is worked out only when wantAway asks for it.
+func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (float64, bool, Away) {
 	if eligibleOnly && pr.years < p.role.MinYears {
 		return 0, false, Away{}
 	}
 	eligible := true
-	w := p.weights
-	total := 0.0
-	certOn := len(p.reqs) > 0 && w.Certifications > 0
-	skillOn := len(p.skillReq) > 0 && w.Skills > 0
-	expOn := w.Experience > 0
-	locOn := p.where.on() && pr.place.given && w.Location > 0
-	compOn := w.Compensation > 0 && p.pay.on(&pr.pay)
-	if certOn {
-		total += w.Certifications
-	}
-	if skillOn {
-		total += w.Skills
-	}
-	if expOn {
-		total += w.Experience
-	}
-	if locOn {
-		total += w.Location
-	}
-	if compOn {
-		total += w.Compensation
-	}
 
 	// Certifications: the best credit per requirement over held credentials.
 	var bestBuf [16]float64
 	var whoBuf [16]int
-	best, who := bestBuf[:0], whoBuf[:0]
+	best, who := bestBuf[:len(p.reqs)], whoBuf[:len(p.reqs)]
 	if len(p.reqs) > len(bestBuf) {
-		best, who = make([]float64, 0, len(p.reqs)), make([]int, 0, len(p.reqs))
-	}
-	for range p.reqs {
-		best = append(best, 0)
-		who = append(who, -1)
+		best, who = make([]float64, len(p.reqs)), make([]int, len(p.reqs))
 	}
 	var hitOf []certHit
 	if ex != nil {
 		hitOf = make([]certHit, len(p.reqs))
+		for i := range who {
+			who[i] = -1
+		}
 	}
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
-		for _, hit := range p.certHits[h.cert] {
+		hits := p.certHits[h.cert]
+		for k := range hits {
+			hit := &hits[k]
 			q := &p.reqs[hit.req]
 			credit := 1.0
 			if !p.meets(q, h, hit) {
@@ -761,7 +753,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 			if credit > best[hit.req] {
 				best[hit.req], who[hit.req] = credit, hi
 				if ex != nil {
-					hitOf[hit.req] = hit
+					hitOf[hit.req] = *hit
 				}
 			}
 		}
@@ -826,60 +818,99 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly bool) (float64, b
 		eligible = false
 	}
 
-	// Location and compensation.
+	// The components on, and their total weight, summed in the order
+	// they are listed.
+	w := &p.weights
+	certOn := len(p.reqs) > 0 && w.Certifications > 0
+	skillOn := len(p.skillReq) > 0 && w.Skills > 0
+	expOn := w.Experience > 0
+	locOn := p.locOn && pr.place.given
+	// The desired pay, in the rule's currency, is worked out once.
+	compOn, compFrac := false, 0.0
+	if p.payOn && pr.pay.given() {
+		if d, ok := p.pay.desired(&pr.pay); ok {
+			compOn, compFrac = true, p.pay.creditOf(d)
+		}
+	}
+	total := 0.0
+	if certOn {
+		total += w.Certifications
+	}
+	if skillOn {
+		total += w.Skills
+	}
+	if expOn {
+		total += w.Experience
+	}
+	if locOn {
+		total += w.Location
+	}
+	if compOn {
+		total += w.Compensation
+	}
+
+	// Location.
 	var loc placeMatch
 	if locOn {
 		loc = p.where.match(&pr.place)
 	}
-	compFrac := 0.0
-	if compOn {
-		compFrac = p.pay.credit(&pr.pay)
-	}
 
-	score := 0.0
-	part := func(on bool, weight, frac float64) (points, maximum float64) {
-		if !on || total == 0 {
-			return 0, 0
-		}
-		maximum = 100 * weight / total
-		points = round2(maximum * frac)
-		score += points
-		return points, round2(maximum)
-	}
-	cp, cm := part(certOn, w.Certifications, certFrac)
-	sp, sm := part(skillOn, w.Skills, skillFrac)
-	ep, em := part(expOn, w.Experience, expFrac)
-	lp, lm := part(locOn, w.Location, loc.credit)
-	mp, mm := part(compOn, w.Compensation, compFrac)
+	// Each component earns its share of 100 times its credit, rounded to
+	// cents; the score is the sum, added in this order.
+	cp := share(certOn, w.Certifications, total, certFrac)
+	sp := share(skillOn, w.Skills, total, skillFrac)
+	ep := share(expOn, w.Experience, total, expFrac)
+	lp := share(locOn, w.Location, total, loc.credit)
+	mp := share(compOn, w.Compensation, total, compFrac)
+	score := cp + sp + ep + lp + mp
 	// Rounded points may sum to 100.01; a score never exceeds 100.
 	score = min(round2(score), 100)
 
 	if ex != nil {
 		if certOn || len(p.reqs) > 0 {
-			ex.certs(p, pr, best, who, hitOf, cp, cm)
+			ex.certs(p, pr, best, who, hitOf, cp, maxShare(certOn, w.Certifications, total))
 		}
 		if skillOn || len(p.skillReq) > 0 {
-			ex.skills(p, have, sp, sm)
+			ex.skills(p, have, sp, maxShare(skillOn, w.Skills, total))
 		}
 		if expOn || p.role.MinYears > 0 {
-			ex.experience(p, pr, ep, em)
+			ex.experience(p, pr, ep, maxShare(expOn, w.Experience, total))
 		}
 		if locOn {
-			ex.location(p, pr, loc, lp, lm)
+			ex.location(p, pr, loc, lp, maxShare(locOn, w.Location, total))
 		}
 		if compOn {
-			ex.compensation(p, pr, compFrac, mp, mm)
+			ex.compensation(p, pr, compFrac, mp, maxShare(compOn, w.Compensation, total))
 		}
 	}
 	var away Away
-	if !eligible {
+	if wantAway && !eligible {
 		away = p.away(pr, best, have)
 	}
 	return score, eligible, away
 }
 
+// share is the points a component earns: its share of 100 (its weight
+// over the total of the components on) times its credit frac, rounded
+// to cents; 0 when it is off.
+func share(on bool, weight, total, frac float64) float64 {
+	if !on || total == 0 {
+		return 0
+	}
+	return round2(100 * weight / total * frac)
+}
+
+// maxShare is the most a component can earn, rounded to cents, as
+// explanations show it; 0 when it is off.
+func maxShare(on bool, weight, total float64) float64 {
+	if !on || total == 0 {
+		return 0
+	}
+	return round2(100 * weight / total)
+}
+
 // meets reports whether held credential h meets requirement q through hit.
-func (p *Plan) meets(q *planReq, h *heldCert, hit certHit) bool {
+func (p *Plan) meets(q *planReq, h *heldCert, hit *certHit) bool {
 	if !p.meetsVersion(q, h, hit) {
 		return false
 	}
@@ -903,7 +934,7 @@ func (p *Plan) issuedLater(h *heldCert) bool {
 
 // meetsVersion reports whether held credential h meets requirement q's
 // min_version through hit.
-func (p *Plan) meetsVersion(q *planReq, h *heldCert, hit certHit) bool {
+func (p *Plan) meetsVersion(q *planReq, h *heldCert, hit *certHit) bool {
 	if q.MinVersion == "" {
 		return true
 	}
