@@ -93,7 +93,7 @@ func (v *view) get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
 type selected struct {
 	v        *view
 	bits     *roaring.Bitmap // the slots as resolved; nil in parts
-	slots    []uint32
+	slots    []uint32        // the slots of a part; nil until split
 	minYears float64
 }
 
@@ -104,20 +104,34 @@ func (v *view) resolve(ctx context.Context, sel Selection) (selected, error) {
 	if err != nil {
 		return selected{}, err
 	}
-	return selected{v: v, bits: b, slots: b.ToArray(), minYears: sel.MinYears}, nil
+	return selected{v: v, bits: b, minYears: sel.MinYears}, nil
 }
 
 // len is the number of candidates selected before the years gate.
-func (s selected) len() int { return len(s.slots) }
+func (s selected) len() int {
+	if s.bits != nil {
+		return int(s.bits.GetCardinality())
+	}
+	return len(s.slots)
+}
+
+// array returns the selected slots, ascending.
+func (s selected) array() []uint32 {
+	if s.slots == nil && s.bits != nil {
+		return s.bits.ToArray()
+	}
+	return s.slots
+}
 
 // split divides the selection into at most n parts of about equal size.
 func (s selected) split(n int) []selected {
-	n = max(1, min(n, len(s.slots)))
+	slots := s.array()
+	n = max(1, min(n, len(slots)))
 	out := make([]selected, 0, n)
 	for i := 0; i < n; i++ {
 		part := s
 		part.bits = nil
-		part.slots = s.slots[i*len(s.slots)/n : (i+1)*len(s.slots)/n]
+		part.slots = slots[i*len(slots)/n : (i+1)*len(slots)/n]
 		out = append(out, part)
 	}
 	return out
@@ -128,7 +142,7 @@ func (s selected) split(n int) []selected {
 // call. Parts from split may run each concurrently.
 func (s selected) each(ctx context.Context, fn func(e *entry) error) error {
 	ents := s.v.ix.side.ents
-	for n, slot := range s.slots {
+	for n, slot := range s.array() {
 		if n%4096 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
