@@ -138,12 +138,11 @@ type class struct {
 }
 
 // splitMin is the least class worth splitting by its next feature:
-// scoring a smaller one costs less than the bitmap work.
-const splitMin = 256
-
-// pruneMin is the least selection worth ranking by classes: below it,
-// scoring everyone costs less than the posting lists' work.
-const pruneMin = 1024
+// scoring a smaller one costs less than the bitmap work. pruneMin is the
+// least selection worth ranking by classes: below it, scoring everyone
+// costs less than the posting lists' work. Tests lower both to reach
+// every path on small indexes.
+var splitMin, pruneMin = 256, 1024
 
 // classQueue holds classes best bound first.
 type classQueue []*class
