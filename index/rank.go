@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/certmatch/certmatch/internal/safe"
@@ -92,11 +93,11 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 	}
 	var out RankPage
 	err := ix.view(ctx, func(v *view) error {
-		set, err := v.resolve(ctx, sel)
+		set, text, err := v.selectFor(ctx, sel, plan, k, req)
 		if err != nil {
 			return err
 		}
-		top, facets, err := v.score(ctx, set, plan, k, req)
+		top, facets, err := v.score(ctx, set, text, plan, k, req)
 		if err != nil {
 			return err
 		}
@@ -123,6 +124,99 @@ type tally struct {
 	top             topK
 	total, eligible int
 	facets          *facetCounter
+}
+
+// lazyText is free text left out of a resolved selection: its matches
+// are fetched from bleve class by class, only for the classes a ranking
+// scores, and counted by bleve without resolving an id.
+type lazyText struct {
+	sel     Selection // expanded, with the text
+	total   int       // the selection's matches, all eligible
+	fetched int
+	all     *roaring.Bitmap // every match, once fetched
+}
+
+// lazyTextFetches is the most classes whose matches are fetched one by
+// one; past it every match is fetched at once.
+const lazyTextFetches = 8
+
+// selectFor resolves a ranking's selection. Free text is left lazy when
+// the role's gates select many candidates (bleve would resolve the id of
+// every text match, most of which the page does not need) and the count
+// of matches is the ranking's Total and Eligible: only eligible
+// candidates ranked, without facets, for a role requiring no years and
+// no certification condition, so that every candidate the gates select
+// is eligible.
+func (v *view) selectFor(ctx context.Context, sel Selection, plan *scoring.Plan, k int, req RankRequest) (selected, *lazyText, error) {
+	if sel.Text == "" || req.IncludeIneligible || req.Facets || k == 0 || plan.Role().MinYears != 0 || len(plan.Role().RequiredAnySkills) > 0 {
+		set, err := v.resolve(ctx, sel)
+		return set, nil, err
+	}
+	for _, f := range plan.Bounds().Features() {
+		if f.Required && !f.Exact {
+			set, err := v.resolve(ctx, sel)
+			return set, nil, err
+		}
+	}
+	base := sel
+	base.Text = ""
+	set, err := v.resolve(ctx, base)
+	if err != nil {
+		return selected{}, nil, err
+	}
+	if n := set.len(); n < pruneMin || 4*n < int(v.ix.side.live.GetCardinality()) {
+		set, err := v.resolve(ctx, sel)
+		return set, nil, err
+	}
+	text := &lazyText{sel: v.ix.expand(sel)}
+	if text.total, err = v.ix.textCount(ctx, text.sel); err != nil {
+		return selected{}, nil, err
+	}
+	return set, text, nil
+}
+
+// matches returns the slots of a class's candidates matching the text:
+// one bleve query for the text, the gates and the features the class
+// holds or not.
+func (v *view) matches(ctx context.Context, t *lazyText, b *scoring.Bounds, c *class) (*roaring.Bitmap, error) {
+	if t.all != nil {
+		return roaring.And(c.bits, t.all), nil
+	}
+	var must, mustNot []query.Query
+	if t.fetched < lazyTextFetches {
+		feats := b.Features()
+		for fi, h := range c.held {
+			f := feats[fi]
+			if f.Required || len(f.Keys) == 0 {
+				continue // the gates hold it
+			}
+			field := FieldCerts
+			if f.Skill {
+				field = FieldSkills
+			}
+			switch h {
+			case scoring.HeldAll:
+				must = append(must, termsQuery(field, f.Keys))
+			case scoring.HeldNone:
+				mustNot = append(mustNot, termsQuery(field, f.Keys))
+			}
+		}
+	}
+	t.fetched++
+	s := v.ix.side
+	out := roaring.New()
+	err := v.ix.textEach(ctx, t.sel, must, mustNot, func(id string) {
+		if slot, ok := s.slot[id]; ok {
+			out.Add(slot)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(must) == 0 && len(mustNot) == 0 {
+		t.all = out
+	}
+	return roaring.And(c.bits, out), nil
 }
 
 // class is a set of selected candidates that hold the same of a plan's
@@ -203,10 +297,14 @@ func (q *classQueue) pop() *class {
 // credentials ([scoring.Ceiling.Eligible]), so Total, Eligible and the
 // facets stay exact. Within a scanned class a candidate whose own bound
 // ([scoring.Ceiling.Of]) is below the cut is counted the same way.
-func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
+//
+// With lazy text the classes are of the role's selection; a scanned
+// class is narrowed to its text matches first, and the totals are
+// bleve's count of matches.
+func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
 	n := set.len()
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
-	r := &ranker{v: v, plan: plan, req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
+	r := &ranker{v: v, plan: plan, bounds: plan.Bounds(), text: text, req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
 	for i := range r.tallies {
 		r.tallies[i].top.k = k
 		if req.Facets {
@@ -215,7 +313,11 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 	}
 	var err error
 	if req.IneligibleOnly || k == 0 || k >= n || n < pruneMin || set.bits == nil {
-		err = r.scan(ctx, &class{}, set.array())
+		if text != nil {
+			err = r.scan(ctx, &class{bits: set.bits})
+		} else {
+			err = r.scanSlots(ctx, &class{}, set.array())
+		}
 	} else {
 		err = r.classes(ctx, set.bits, n)
 	}
@@ -239,6 +341,9 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 			}
 		}
 	}
+	if text != nil {
+		all.total, all.eligible = text.total, text.total
+	}
 	return all, facets, nil
 }
 
@@ -246,6 +351,8 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 type ranker struct {
 	v        *view
 	plan     *scoring.Plan
+	bounds   *scoring.Bounds
+	text     *lazyText
 	req      RankRequest
 	minYears float64
 	ents     []entry
@@ -260,7 +367,7 @@ func (r *ranker) cutScore() float64 { return math.Float64frombits(r.cut.Load()) 
 
 // classes ranks a selection by classes, best bound first.
 func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error {
-	b := r.plan.Bounds()
+	b := r.bounds
 	feats := b.Features()
 	s := r.v.ix.side
 	holders := make([]*roaring.Bitmap, len(feats))
@@ -309,7 +416,7 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 			}
 			continue
 		}
-		if err := r.scan(ctx, c, c.bits.ToArray()); err != nil {
+		if err := r.scan(ctx, c); err != nil {
 			return err
 		}
 	}
@@ -332,9 +439,22 @@ func (r *ranker) parts(slots []uint32, fn func(t *tally, slots []uint32) error) 
 	return g.Wait()
 }
 
-// scan scores a class's candidates, counting those whose bound is below
-// the cut.
-func (r *ranker) scan(ctx context.Context, c *class, slots []uint32) error {
+// scan scores a class's candidates, narrowed to the text's matches when
+// the text is lazy.
+func (r *ranker) scan(ctx context.Context, c *class) error {
+	bits := c.bits
+	if r.text != nil {
+		var err error
+		if bits, err = r.v.matches(ctx, r.text, r.bounds, c); err != nil {
+			return err
+		}
+	}
+	return r.scanSlots(ctx, c, bits.ToArray())
+}
+
+// scanSlots scores candidates of a class, counting those whose bound is
+// below the cut.
+func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error {
 	return r.parts(slots, func(t *tally, slots []uint32) error {
 		for j, slot := range slots {
 			if j%4096 == 4095 && ctx.Err() != nil {
@@ -407,6 +527,9 @@ func (r *ranker) count(t *tally, e *entry, c *class) {
 // countAll counts a class none of which can enter the page: by its size
 // where the class decides eligibility and no facets are asked for.
 func (r *ranker) countAll(ctx context.Context, c *class) error {
+	if r.text != nil {
+		return nil // bleve counted the matches
+	}
 	t := &r.tallies[0]
 	if t.facets == nil {
 		switch gate := c.ceil.Gate(); {

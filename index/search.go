@@ -191,23 +191,68 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 // its certification and skill gates, from one bleve query that loads no
 // stored field: a custom filter records each match's id and keeps none.
 func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
-	var mu sync.Mutex
 	var ids []string
+	err := ix.textEach(ctx, sel, nil, nil, func(id string) { ids = append(ids, id) })
+	return ids, err
+}
+
+// textEach calls fn, one call at a time, with the id of every candidate
+// matching the selection's text and gates, the must clauses and none of
+// the mustNot ones. The years gate is left to the caller.
+func (ix *Index) textEach(ctx context.Context, sel Selection, must, mustNot []query.Query, fn func(id string)) error {
+	var mu sync.Mutex
 	// The years gate is left to the scan: a numeric range costs a term
 	// per precision step in every segment, more than it saves here.
 	sel.MinYears = 0
-	q := query.NewCustomFilterQueryWithFilter(BleveQuery(sel), func(_ context.Context, d *search.DocumentMatch) (bool, error) {
+	var q query.Query = BleveQuery(sel)
+	if len(must) > 0 || len(mustNot) > 0 {
+		q = query.NewBooleanQuery(append([]query.Query{q}, must...), nil, mustNot)
+	}
+	q = query.NewCustomFilterQueryWithFilter(q, func(_ context.Context, d *search.DocumentMatch) (bool, error) {
 		mu.Lock()
-		ids = append(ids, d.ID)
+		fn(d.ID)
 		mu.Unlock()
 		return false, nil
 	}, nil, nil)
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.Score = bleve.ScoreNone
 	if _, err := ix.bl.SearchInContext(ctx, req); err != nil {
-		return nil, fmt.Errorf("index: text query: %w", err)
+		return fmt.Errorf("index: text query: %w", err)
 	}
-	return ids, nil
+	return nil
+}
+
+// textCount counts the candidates matching the selection's text and
+// gates (the years among them: sel.MinYears is left out), without
+// resolving any match's id: bleve counts its hits.
+func (ix *Index) textCount(ctx context.Context, sel Selection) (int, error) {
+	sel.MinYears = 0
+	q := BleveQuery(sel)
+	if len(ix.quarantine) > 0 {
+		ids := make([]string, 0, len(ix.quarantine))
+		for id := range ix.quarantine {
+			ids = append(ids, id)
+		}
+		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery(ids)})
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, fmt.Errorf("index: text query: %w", err)
+	}
+	return int(res.Total), nil
+}
+
+// termsQuery is a disjunction of one term query per key in field.
+func termsQuery(field string, keys []string) query.Query {
+	any := make([]query.Query, 0, len(keys))
+	for _, k := range keys {
+		t := query.NewTermQuery(k)
+		t.SetField(field)
+		any = append(any, t)
+	}
+	return query.NewDisjunctionQuery(any)
 }
 
 // BleveQuery translates a selection to a bleve query: certification
