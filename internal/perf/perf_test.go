@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -251,6 +252,21 @@ func benchRank(b *testing.B, n int) {
 			}
 		}
 	})
+	// Free text with roles whose gates leave most candidates: the text is
+	// the selective side.
+	for _, r := range benchRoles(b) {
+		if !strings.HasPrefix(r.ID, "broad-") && r.ID != "simple-java" {
+			continue
+		}
+		b.Run("text/role="+r.ID+"/certmatch", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := c.eng.Rank(ctx, r, match.RankOptions{Top: 20, Query: freeText}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	b.Run("text/bleve", func(b *testing.B) {
 		req := rawTextQuery(freeText)
 		b.ReportAllocs()
