@@ -203,13 +203,7 @@ func (v *view) matches(ctx context.Context, t *lazyText, b *scoring.Bounds, c *c
 		}
 	}
 	t.fetched++
-	s := v.ix.side
-	out := roaring.New()
-	err := v.ix.textEach(ctx, t.sel, must, mustNot, func(id string) {
-		if slot, ok := s.slot[id]; ok {
-			out.Add(slot)
-		}
-	})
+	out, err := v.textSlots(ctx, t.sel, must, mustNot)
 	if err != nil {
 		return nil, err
 	}

@@ -3,11 +3,14 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
+	"weak"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -172,54 +175,170 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 		out.And(s.locationSlots(sel.Locations))
 	}
 	if sel.Text != "" && !out.IsEmpty() {
-		ids, err := v.ix.textIDs(ctx, sel)
+		text, err := v.textSlots(ctx, sel, nil, nil)
 		if err != nil {
 			return nil, err
-		}
-		text := roaring.New()
-		for _, id := range ids {
-			if slot, ok := s.slot[id]; ok {
-				text.Add(slot)
-			}
 		}
 		out.And(text)
 	}
 	return out, nil
 }
 
-// textIDs returns the ids of candidates matching the selection's text and
-// its certification and skill gates, from one bleve query that loads no
-// stored field: a custom filter records each match's id and keeps none.
-func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
-	var ids []string
-	err := ix.textEach(ctx, sel, nil, nil, func(id string) { ids = append(ids, id) })
-	return ids, err
-}
-
-// textEach calls fn, one call at a time, with the id of every candidate
-// matching the selection's text and gates, the must clauses and none of
-// the mustNot ones. The years gate is left to the caller.
-func (ix *Index) textEach(ctx context.Context, sel Selection, must, mustNot []query.Query, fn func(id string)) error {
-	var mu sync.Mutex
-	// The years gate is left to the scan: a numeric range costs a term
-	// per precision step in every segment, more than it saves here.
+// textSlots returns the slots of candidates matching the selection's
+// text and its certification and skill gates, the must clauses and none
+// of the mustNot ones, from one unscored bleve query. The years gate is
+// left to the caller: a numeric range costs a term per precision step in
+// every segment, more than it saves here.
+//
+// bleve's matches are documents of its segments; resolving each one's id
+// reads the segment's stored fields, which costs more than the query
+// itself. So the matches are read from bleve's searcher directly and
+// mapped to slots through a table per segment (docSlots), filled the
+// first time a document matches and kept while the segment lives.
+func (v *view) textSlots(ctx context.Context, sel Selection, must, mustNot []query.Query) (*roaring.Bitmap, error) {
 	sel.MinYears = 0
 	var q query.Query = BleveQuery(sel)
 	if len(must) > 0 || len(mustNot) > 0 {
 		q = query.NewBooleanQuery(append([]query.Query{q}, must...), nil, mustNot)
 	}
+	adv, err := v.ix.bl.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return v.textSlotsByID(ctx, q)
+	}
+	searcher, err := q.Searcher(ctx, r, v.ix.bl.Mapping(), search.SearcherOptions{Score: bleve.ScoreNone})
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	defer searcher.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	var docs []uint64
+	for n := 0; ; n++ {
+		if n%4096 == 4095 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := searcher.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("index: text query: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		docs = append(docs, dm.IndexInternalID.Value())
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return slotsOfDocs(v.ix.side, snap, docs)
+}
+
+// textSlotsByID is textSlots through bleve's search, resolving every
+// match's id: for a reader that is not scorch's.
+func (v *view) textSlotsByID(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
+	var mu sync.Mutex
+	out := roaring.New()
+	s := v.ix.side
 	q = query.NewCustomFilterQueryWithFilter(q, func(_ context.Context, d *search.DocumentMatch) (bool, error) {
 		mu.Lock()
-		fn(d.ID)
+		if slot, ok := s.slot[d.ID]; ok {
+			out.Add(slot)
+		}
 		mu.Unlock()
 		return false, nil
 	}, nil, nil)
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.Score = bleve.ScoreNone
-	if _, err := ix.bl.SearchInContext(ctx, req); err != nil {
-		return fmt.Errorf("index: text query: %w", err)
+	if _, err := v.ix.bl.SearchInContext(ctx, req); err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
 	}
-	return nil
+	return out, nil
+}
+
+// docSlots maps the documents of bleve's segments to sidecar slots: by
+// segment, by document number within it, the slot plus one (0 while not
+// known). A segment's documents never change, and a live document's id
+// keeps its slot: the sidecar frees a slot only when the id is deleted,
+// which deletes the document in bleve too, so it never matches again.
+type docSlots struct {
+	mu   sync.Mutex
+	segs map[any][]uint32
+}
+
+// docSlotsOf holds a docSlots per sidecar, dropped with the sidecar.
+var docSlotsOf sync.Map // weak.Pointer[sidecar] -> *docSlots
+
+func docSlotsFor(s *sidecar) *docSlots {
+	key := weak.Make(s)
+	if d, ok := docSlotsOf.Load(key); ok {
+		return d.(*docSlots)
+	}
+	d, loaded := docSlotsOf.LoadOrStore(key, &docSlots{segs: map[any][]uint32{}})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[sidecar]) { docSlotsOf.Delete(k) }, key)
+	}
+	return d.(*docSlots)
+}
+
+// slotsOfDocs maps a snapshot's document numbers (ascending, as a
+// searcher returns them) to slots. A document whose id has no slot (a
+// quarantined record) is left out.
+func slotsOfDocs(s *sidecar, snap *scorch.IndexSnapshot, docs []uint64) (*roaring.Bitmap, error) {
+	segs := snap.Segments()
+	d := docSlotsFor(s)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// Forget segments merged away, so the tables stay as large as the
+	// index.
+	live := make(map[any]bool, len(segs))
+	for _, ss := range segs {
+		live[ss.Segment()] = true
+	}
+	for seg := range d.segs {
+		if !live[seg] {
+			delete(d.segs, seg)
+		}
+	}
+	out := make([]uint32, 0, len(docs))
+	si, start, end := -1, uint64(0), uint64(0)
+	var table []uint32
+	for _, doc := range docs {
+		if doc < start { // not ascending: find its segment from the first
+			si, start, end = -1, 0, 0
+		}
+		for doc >= end {
+			si++
+			if si >= len(segs) {
+				return nil, fmt.Errorf("index: text query: document %d past the snapshot", doc)
+			}
+			seg := segs[si].Segment()
+			start, end = end, end+seg.Count()
+			table = d.segs[seg]
+			if table == nil {
+				table = make([]uint32, seg.Count())
+				d.segs[seg] = table
+			}
+		}
+		local := doc - start
+		if table[local] == 0 {
+			id, err := segs[si].DocID(local)
+			if err != nil {
+				return nil, fmt.Errorf("index: text query: %w", err)
+			}
+			slot, ok := s.slot[string(id)]
+			if !ok {
+				continue
+			}
+			table[local] = slot + 1
+		}
+		out = append(out, table[local]-1)
+	}
+	return roaring.BitmapOf(out...), nil
 }
 
 // textCount counts the candidates matching the selection's text and
