@@ -159,6 +159,10 @@ type Ceiling struct {
 	// experience maximum, the location and compensation points at most.
 	cert, skill, expMax, loc, comp [4]float64
 	top                            float64
+	// For GateProfile: the required certification requirements the
+	// class leaves to the profile, and whether any required skill is.
+	check      []int
+	checkSkill bool
 }
 
 // Ceiling returns the bound of a class of candidates; held says, by
@@ -194,22 +198,16 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 			switch {
 			case h == HeldNone:
 				c.gate = GateNever
-			case (h == HeldUnknown || !f.Exact) && c.gate != GateNever:
-				c.gate = GateProfile
+			case f.Skill && h == HeldUnknown:
+				c.checkSkill = true
+			case !f.Skill && (h == HeldUnknown || !f.Exact):
+				c.check = append(c.check, f.index)
 			}
 		}
 	}
-	// Requirements that are not features are worth no points; a
-	// required one among them leaves eligibility to the profile.
-	for i, q := range p.reqs {
-		if q.required && !b.hasFeature(false, i) && c.gate != GateNever {
-			c.gate = GateProfile
-		}
-	}
-	for i, sr := range p.skillReq {
-		if sr.required && !b.hasFeature(true, i) && c.gate != GateNever {
-			c.gate = GateProfile
-		}
+	// Every required requirement is a feature (Bounds keeps them all).
+	if c.gate != GateNever && (len(c.check) > 0 || c.checkSkill) {
+		c.gate = GateProfile
 	}
 	// The same arithmetic as eval, with every unknown credit at its
 	// most: every step is monotone, so each sum is an upper bound.
@@ -280,15 +278,6 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 	return c
 }
 
-func (b *Bounds) hasFeature(skill bool, i int) bool {
-	for _, f := range b.feats {
-		if f.Skill == skill && f.index == i {
-			return true
-		}
-	}
-	return false
-}
-
 // sum adds the points in eval's order, rounds as eval does, and adds a
 // cent, so that no rounding of a real score can pass the bound.
 func (c *Ceiling) sum(combo int, exp float64) float64 {
@@ -344,7 +333,34 @@ func (c *Ceiling) Eligible(pr *Profile) bool {
 	case GateYears:
 		return !(pr.years < c.p.role.MinYears)
 	}
-	return c.p.Eligible(pr)
+	p := c.p
+	if pr.years < p.role.MinYears {
+		return false
+	}
+	if c.checkSkill {
+		return p.Eligible(pr)
+	}
+	// Only the requirements the class leaves open.
+	for _, i := range c.check {
+		if !p.meetsReq(pr, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// meetsReq reports whether a held credential of pr meets requirement i.
+func (p *Plan) meetsReq(pr *Profile, i int) bool {
+	q := &p.reqs[i]
+	for hi := range pr.certs {
+		h := &pr.certs[hi]
+		for _, hit := range p.certHits[h.cert] {
+			if hit.req == i && p.meets(q, h, hit) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Eligible reports whether pr is eligible for the plan, as Points does,
