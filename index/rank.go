@@ -93,11 +93,12 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 	}
 	var out RankPage
 	err := ix.view(ctx, func(v *view) error {
-		set, text, err := v.selectFor(ctx, sel, plan, k, req)
+		bounds := plan.Bounds()
+		set, text, err := v.selectFor(ctx, sel, plan, bounds, k, req)
 		if err != nil {
 			return err
 		}
-		top, facets, err := v.score(ctx, set, text, plan, k, req)
+		top, facets, err := v.score(ctx, set, text, plan, bounds, k, req)
 		if err != nil {
 			return err
 		}
@@ -147,12 +148,12 @@ const lazyTextFetches = 8
 // candidates ranked, without facets, for a role requiring no years and
 // no certification condition, so that every candidate the gates select
 // is eligible.
-func (v *view) selectFor(ctx context.Context, sel Selection, plan *scoring.Plan, k int, req RankRequest) (selected, *lazyText, error) {
+func (v *view) selectFor(ctx context.Context, sel Selection, plan *scoring.Plan, bounds *scoring.Bounds, k int, req RankRequest) (selected, *lazyText, error) {
 	if sel.Text == "" || req.IncludeIneligible || req.Facets || k == 0 || plan.Role().MinYears != 0 || len(plan.Role().RequiredAnySkills) > 0 {
 		set, err := v.resolve(ctx, sel)
 		return set, nil, err
 	}
-	for _, f := range plan.Bounds().Features() {
+	for _, f := range bounds.Features() {
 		if f.Required && !f.Exact {
 			set, err := v.resolve(ctx, sel)
 			return set, nil, err
@@ -295,10 +296,10 @@ func (q *classQueue) pop() *class {
 // With lazy text the classes are of the role's selection; a scanned
 // class is narrowed to its text matches first, and the totals are
 // bleve's count of matches.
-func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
+func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *scoring.Plan, bounds *scoring.Bounds, k int, req RankRequest) (*tally, *facetCounter, error) {
 	n := set.len()
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
-	r := &ranker{v: v, plan: plan, bounds: plan.Bounds(), text: text, req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
+	r := &ranker{v: v, plan: plan, bounds: bounds, text: text, req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
 	for i := range r.tallies {
 		r.tallies[i].top.k = k
 		if req.Facets {

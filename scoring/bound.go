@@ -175,8 +175,16 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 		c.gate = GateNever
 		return c
 	}
-	credit := make([]float64, len(p.reqs))
-	have := make([]bool, len(p.skillReq))
+	var creditBuf [16]float64
+	var haveBuf [64]bool
+	credit, have := creditBuf[:0], haveBuf[:0]
+	if len(p.reqs) > len(creditBuf) {
+		credit = make([]float64, 0, len(p.reqs))
+	}
+	if len(p.skillReq) > len(haveBuf) {
+		have = make([]bool, 0, len(p.skillReq))
+	}
+	credit, have = credit[:len(p.reqs)], have[:len(p.skillReq)]
 	for i := range credit {
 		credit[i] = 1
 	}
