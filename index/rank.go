@@ -69,9 +69,18 @@ const parallelMin = 8192
 // scored: the posting bitmaps give those holding a certification of every
 // required group (directly or by implication) and every required skill,
 // so the cost grows with the number who can be eligible, not with the
-// index. Large selections are scored on every core, each part into its
-// own bounded top list; the lists merge exactly. A panic while ranking is
-// returned as an error.
+// index. Most of them are not scored either: the selection is split by
+// the posting bitmaps into classes of candidates holding the same
+// credited certifications and skills, each with a bound of its scores
+// ([scoring.Bounds]); classes are taken best bound first, and once the
+// page's worst kept score is above a class's bound (or a candidate's
+// own, from its years) its candidates are only counted, so Total,
+// Eligible and the facets stay exact. Large classes are scored on every
+// core, each part into its own bounded top list; the lists merge
+// exactly. Free text is one unscored bleve query whose matches map to
+// slots without resolving their ids; for a role whose gates select many,
+// only the matches of the classes scored are fetched and bleve counts the
+// rest. A panic while ranking is returned as an error.
 func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) (RankPage, error) {
 	if req.Offset < 0 || req.Limit < 0 {
 		return RankPage{}, fmt.Errorf("index: rank: negative offset or limit")
