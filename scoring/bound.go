@@ -156,9 +156,10 @@ type Ceiling struct {
 	gate Gate
 	// By combination of location (bit 0) and compensation (bit 1)
 	// components on: the certification and skill points at most, the
-	// experience maximum, the location and compensation points at most.
-	cert, skill, expMax, loc, comp [4]float64
-	top                            float64
+	// experience, location and compensation maxima (their points are
+	// worked out for each profile).
+	cert, skill, expMax, locMax, compMax [4]float64
+	top                                  float64
 	// For GateProfile: the required certification requirements the
 	// class leaves to the profile, and whether any required skill is.
 	check      []int
@@ -279,22 +280,26 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 		if expOn {
 			c.expMax[combo] = 100 * w.Experience / total
 		}
-		c.loc[combo] = share(locOn, w.Location, 1)
-		c.comp[combo] = share(compOn, w.Compensation, 1)
-		c.top = max(c.top, c.sum(combo, round2(c.expMax[combo])))
+		if locOn {
+			c.locMax[combo] = 100 * w.Location / total
+		}
+		if compOn {
+			c.compMax[combo] = 100 * w.Compensation / total
+		}
+		c.top = max(c.top, c.sum(combo, round2(c.expMax[combo]), round2(c.locMax[combo]), round2(c.compMax[combo])))
 	}
 	return c
 }
 
 // sum adds the points in eval's order, rounds as eval does, and adds a
 // cent, so that no rounding of a real score can pass the bound.
-func (c *Ceiling) sum(combo int, exp float64) float64 {
+func (c *Ceiling) sum(combo int, exp, loc, comp float64) float64 {
 	s := 0.0
 	s += c.cert[combo]
 	s += c.skill[combo]
 	s += exp
-	s += c.loc[combo]
-	s += c.comp[combo]
+	s += loc
+	s += comp
 	return min(round2(s), 100) + 0.01
 }
 
@@ -302,8 +307,9 @@ func (c *Ceiling) sum(combo int, exp float64) float64 {
 func (c *Ceiling) Max() float64 { return c.top }
 
 // Of is an upper bound of the score Points gives pr, a profile of the
-// class: experience exactly, location and compensation at their full
-// share when pr switches them on. A nil pr is the zero Profile.
+// class: experience, location and compensation exactly, the credentials
+// and skills at most what the class can hold. A nil pr is the zero
+// Profile.
 func (c *Ceiling) Of(pr *Profile) float64 {
 	p := c.p
 	if !p.compiled() {
@@ -319,11 +325,17 @@ func (c *Ceiling) Of(pr *Profile) float64 {
 	if p.weights.Compensation > 0 && p.pay.on(&pr.pay) {
 		combo |= 2
 	}
-	exp := 0.0
+	exp, loc, comp := 0.0, 0.0, 0.0
 	if m := c.expMax[combo]; m > 0 {
 		exp = round2(m * (pr.years / (pr.years + p.half)))
 	}
-	return c.sum(combo, exp)
+	if m := c.locMax[combo]; m > 0 {
+		loc = round2(m * p.where.match(&pr.place).credit)
+	}
+	if m := c.compMax[combo]; m > 0 {
+		comp = round2(m * p.pay.credit(&pr.pay))
+	}
+	return c.sum(combo, exp, loc, comp)
 }
 
 // Gate says how the class's eligibility is decided.

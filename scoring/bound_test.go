@@ -142,9 +142,8 @@ func TestCeilingBoundsPoints(t *testing.T) {
 }
 
 // TestCeilingExactForExactFeatures: when every feature is known and
-// exact, and the role scores nothing but certifications and skills, the
-// bound is the score plus the cent of margin: the classes tell the
-// scores apart exactly.
+// exact, a candidate's bound is its score plus the cent of margin:
+// experience, location and pay are worked out exactly from the profile.
 func TestCeilingExactForExactFeatures(t *testing.T) {
 	sc, err := scoring.NewScorer(scoring.Options{Now: func() time.Time { return gencands.DefaultNow }})
 	if err != nil {
@@ -153,7 +152,7 @@ func TestCeilingExactForExactFeatures(t *testing.T) {
 	role := scoring.Role{ID: "exact", Required: []scoring.Requirement{{AnyOf: []string{"ocajp"}}},
 		Preferred:      []scoring.Requirement{{AnyOf: []string{"spring-professional"}}, {AnyOf: []string{"spark-developer"}, Weight: 2}},
 		RequiredSkills: []string{"java"}, PreferredSkills: []string{"kafka", "sql"},
-		Weights: &scoring.Weights{Certifications: 0.6, Skills: 0.4}}
+		Location: "Chicago, IL", Remote: true, SalaryMax: 120000}
 	plan, err := sc.Compile(role)
 	if err != nil {
 		t.Fatal(err)
