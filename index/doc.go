@@ -45,11 +45,8 @@
 // role's certification and skill gates, read from bleve's searcher: its
 // matches are documents of segments, mapped to slots through a table per
 // segment filled once (resolving a match's id reads stored fields, which
-// costs more than the query). When the role's gates select many
-// candidates and each of them is eligible, the text is left lazy: bleve
-// counts its matches (Total and Eligible), and only the matches of the
-// classes scored are fetched, with the class's certifications and
-// skills added to the query.
+// costs more than the query); the slots are intersected with the
+// bitmaps before the classes are split.
 //
 // # Why it is exact
 //

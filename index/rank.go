@@ -11,7 +11,6 @@ import (
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/certmatch/certmatch/internal/safe"
@@ -78,9 +77,8 @@ const parallelMin = 8192
 // Eligible and the facets stay exact. Large classes are scored on every
 // core, each part into its own bounded top list; the lists merge
 // exactly. Free text is one unscored bleve query whose matches map to
-// slots without resolving their ids; for a role whose gates select many,
-// only the matches of the classes scored are fetched and bleve counts the
-// rest. A panic while ranking is returned as an error.
+// slots without resolving their ids. A panic while ranking is returned as
+// an error.
 func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) (RankPage, error) {
 	if req.Offset < 0 || req.Limit < 0 {
 		return RankPage{}, fmt.Errorf("index: rank: negative offset or limit")
@@ -102,12 +100,11 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 	}
 	var out RankPage
 	err := ix.view(ctx, func(v *view) error {
-		bounds := plan.Bounds()
-		set, text, err := v.selectFor(ctx, sel, plan, bounds, k, req)
+		set, err := v.resolve(ctx, sel)
 		if err != nil {
 			return err
 		}
-		top, facets, err := v.score(ctx, set, text, plan, bounds, k, req)
+		top, facets, err := v.score(ctx, set, plan, k, req)
 		if err != nil {
 			return err
 		}
@@ -134,93 +131,6 @@ type tally struct {
 	top             topK
 	total, eligible int
 	facets          *facetCounter
-}
-
-// lazyText is free text left out of a resolved selection: its matches
-// are fetched from bleve class by class, only for the classes a ranking
-// scores, and counted by bleve without resolving an id.
-type lazyText struct {
-	sel     Selection // expanded, with the text
-	total   int       // the selection's matches, all eligible
-	fetched int
-	all     *roaring.Bitmap // every match, once fetched
-}
-
-// lazyTextFetches is the most classes whose matches are fetched one by
-// one; past it every match is fetched at once.
-const lazyTextFetches = 8
-
-// selectFor resolves a ranking's selection. Free text is left lazy when
-// the role's gates select many candidates (bleve would resolve the id of
-// every text match, most of which the page does not need) and the count
-// of matches is the ranking's Total and Eligible: only eligible
-// candidates ranked, without facets, for a role requiring no years and
-// no certification condition, so that every candidate the gates select
-// is eligible.
-func (v *view) selectFor(ctx context.Context, sel Selection, plan *scoring.Plan, bounds *scoring.Bounds, k int, req RankRequest) (selected, *lazyText, error) {
-	if sel.Text == "" || req.IncludeIneligible || req.Facets || k == 0 || plan.Role().MinYears != 0 || len(plan.Role().RequiredAnySkills) > 0 {
-		set, err := v.resolve(ctx, sel)
-		return set, nil, err
-	}
-	for _, f := range bounds.Features() {
-		if f.Required && !f.Exact {
-			set, err := v.resolve(ctx, sel)
-			return set, nil, err
-		}
-	}
-	base := sel
-	base.Text = ""
-	set, err := v.resolve(ctx, base)
-	if err != nil {
-		return selected{}, nil, err
-	}
-	if n := set.len(); n < pruneMin || 4*n < int(v.ix.side.live.GetCardinality()) {
-		set, err := v.resolve(ctx, sel)
-		return set, nil, err
-	}
-	text := &lazyText{sel: v.ix.expand(sel)}
-	if text.total, err = v.ix.textCount(ctx, text.sel); err != nil {
-		return selected{}, nil, err
-	}
-	return set, text, nil
-}
-
-// matches returns the slots of a class's candidates matching the text:
-// one bleve query for the text, the gates and the features the class
-// holds or not.
-func (v *view) matches(ctx context.Context, t *lazyText, b *scoring.Bounds, c *class) (*roaring.Bitmap, error) {
-	if t.all != nil {
-		return roaring.And(c.bits, t.all), nil
-	}
-	var must, mustNot []query.Query
-	if t.fetched < lazyTextFetches {
-		feats := b.Features()
-		for fi, h := range c.held {
-			f := feats[fi]
-			if f.Required || len(f.Keys) == 0 {
-				continue // the gates hold it
-			}
-			field := FieldCerts
-			if f.Skill {
-				field = FieldSkills
-			}
-			switch h {
-			case scoring.HeldAll:
-				must = append(must, termsQuery(field, f.Keys))
-			case scoring.HeldNone:
-				mustNot = append(mustNot, termsQuery(field, f.Keys))
-			}
-		}
-	}
-	t.fetched++
-	out, err := v.textSlots(ctx, t.sel, must, mustNot)
-	if err != nil {
-		return nil, err
-	}
-	if len(must) == 0 && len(mustNot) == 0 {
-		t.all = out
-	}
-	return roaring.And(c.bits, out), nil
 }
 
 // class is a set of selected candidates that hold the same of a plan's
@@ -301,14 +211,10 @@ func (q *classQueue) pop() *class {
 // credentials ([scoring.Ceiling.Eligible]), so Total, Eligible and the
 // facets stay exact. Within a scanned class a candidate whose own bound
 // ([scoring.Ceiling.Of]) is below the cut is counted the same way.
-//
-// With lazy text the classes are of the role's selection; a scanned
-// class is narrowed to its text matches first, and the totals are
-// bleve's count of matches.
-func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *scoring.Plan, bounds *scoring.Bounds, k int, req RankRequest) (*tally, *facetCounter, error) {
+func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
 	n := set.len()
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
-	r := &ranker{v: v, plan: plan, bounds: bounds, text: text, req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
+	r := &ranker{v: v, plan: plan, bounds: plan.Bounds(), req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
 	for i := range r.tallies {
 		r.tallies[i].top.k = k
 		if req.Facets {
@@ -317,11 +223,7 @@ func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *sc
 	}
 	var err error
 	if req.IneligibleOnly || k == 0 || k >= n || n < pruneMin || set.bits == nil {
-		if text != nil {
-			err = r.scan(ctx, &class{bits: set.bits})
-		} else {
-			err = r.scanSlots(ctx, &class{}, set.array())
-		}
+		err = r.scanSlots(ctx, &class{}, set.array())
 	} else {
 		err = r.classes(ctx, set.bits, n)
 	}
@@ -345,9 +247,6 @@ func (v *view) score(ctx context.Context, set selected, text *lazyText, plan *sc
 			}
 		}
 	}
-	if text != nil {
-		all.total, all.eligible = text.total, text.total
-	}
 	return all, facets, nil
 }
 
@@ -356,7 +255,6 @@ type ranker struct {
 	v        *view
 	plan     *scoring.Plan
 	bounds   *scoring.Bounds
-	text     *lazyText
 	req      RankRequest
 	minYears float64
 	ents     []entry
@@ -443,17 +341,9 @@ func (r *ranker) parts(slots []uint32, fn func(t *tally, slots []uint32) error) 
 	return g.Wait()
 }
 
-// scan scores a class's candidates, narrowed to the text's matches when
-// the text is lazy.
+// scan scores a class's candidates.
 func (r *ranker) scan(ctx context.Context, c *class) error {
-	bits := c.bits
-	if r.text != nil {
-		var err error
-		if bits, err = r.v.matches(ctx, r.text, r.bounds, c); err != nil {
-			return err
-		}
-	}
-	return r.scanSlots(ctx, c, bits.ToArray())
+	return r.scanSlots(ctx, c, c.bits.ToArray())
 }
 
 // scanSlots scores candidates of a class, counting those whose bound is
@@ -531,9 +421,6 @@ func (r *ranker) count(t *tally, e *entry, c *class) {
 // countAll counts a class none of which can enter the page: by its size
 // where the class decides eligibility and no facets are asked for.
 func (r *ranker) countAll(ctx context.Context, c *class) error {
-	if r.text != nil {
-		return nil // bleve counted the matches
-	}
 	t := &r.tallies[0]
 	if t.facets == nil {
 		switch gate := c.ceil.Gate(); {

@@ -175,7 +175,7 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 		out.And(s.locationSlots(sel.Locations))
 	}
 	if sel.Text != "" && !out.IsEmpty() {
-		text, err := v.textSlots(ctx, sel, nil, nil)
+		text, err := v.textSlots(ctx, sel)
 		if err != nil {
 			return nil, err
 		}
@@ -185,8 +185,8 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 }
 
 // textSlots returns the slots of candidates matching the selection's
-// text and its certification and skill gates, the must clauses and none
-// of the mustNot ones, from one unscored bleve query. The years gate is
+// text and its certification and skill gates, from one unscored bleve
+// query. The years gate is
 // left to the caller: a numeric range costs a term per precision step in
 // every segment, more than it saves here.
 //
@@ -195,12 +195,9 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 // itself. So the matches are read from bleve's searcher directly and
 // mapped to slots through a table per segment (docSlots), filled the
 // first time a document matches and kept while the segment lives.
-func (v *view) textSlots(ctx context.Context, sel Selection, must, mustNot []query.Query) (*roaring.Bitmap, error) {
+func (v *view) textSlots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
 	sel.MinYears = 0
-	var q query.Query = BleveQuery(sel)
-	if len(must) > 0 || len(mustNot) > 0 {
-		q = query.NewBooleanQuery(append([]query.Query{q}, must...), nil, mustNot)
-	}
+	q := BleveQuery(sel)
 	adv, err := v.ix.bl.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("index: text query: %w", err)
@@ -339,39 +336,6 @@ func slotsOfDocs(s *sidecar, snap *scorch.IndexSnapshot, docs []uint64) (*roarin
 		out = append(out, table[local]-1)
 	}
 	return roaring.BitmapOf(out...), nil
-}
-
-// textCount counts the candidates matching the selection's text and
-// gates (the years among them: sel.MinYears is left out), without
-// resolving any match's id: bleve counts its hits.
-func (ix *Index) textCount(ctx context.Context, sel Selection) (int, error) {
-	sel.MinYears = 0
-	q := BleveQuery(sel)
-	if len(ix.quarantine) > 0 {
-		ids := make([]string, 0, len(ix.quarantine))
-		for id := range ix.quarantine {
-			ids = append(ids, id)
-		}
-		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery(ids)})
-	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.Score = bleve.ScoreNone
-	res, err := ix.bl.SearchInContext(ctx, req)
-	if err != nil {
-		return 0, fmt.Errorf("index: text query: %w", err)
-	}
-	return int(res.Total), nil
-}
-
-// termsQuery is a disjunction of one term query per key in field.
-func termsQuery(field string, keys []string) query.Query {
-	any := make([]query.Query, 0, len(keys))
-	for _, k := range keys {
-		t := query.NewTermQuery(k)
-		t.SetField(field)
-		any = append(any, t)
-	}
-	return query.NewDisjunctionQuery(any)
 }
 
 // BleveQuery translates a selection to a bleve query: certification
