@@ -225,6 +225,7 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 	if req.IneligibleOnly || k == 0 || k >= n || n < pruneMin || set.bits == nil {
 		err = r.scanSlots(ctx, &class{}, set.array())
 	} else {
+		r.years = v.slotYears()
 		err = r.classes(ctx, set.bits, n)
 	}
 	if err != nil {
@@ -258,6 +259,7 @@ type ranker struct {
 	req      RankRequest
 	minYears float64
 	ents     []entry
+	years    []float64 // by slot, for the classes path
 	tallies  []tally
 	// cut is the best k-th eligible score of any worker's top list, as
 	// float bits (a non-negative float orders as its bits do); 0 skips
@@ -350,9 +352,27 @@ func (r *ranker) scan(ctx context.Context, c *class) error {
 // below the cut.
 func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error {
 	return r.parts(slots, func(t *tally, slots []uint32) error {
+		quick := c.bounded && r.years != nil && (t.facets == nil && c.ceil.Gate() != scoring.GateProfile)
+		// below: candidates with at most these years are ruled out at the
+		// cut it was worked out for.
+		below, belowAt := -1.0, -1.0
 		for j, slot := range slots {
 			if j%4096 == 4095 && ctx.Err() != nil {
 				return ctx.Err()
+			}
+			if quick {
+				// Ruled out from the years alone, the entry unread.
+				y := r.years[slot]
+				if !r.req.IncludeIneligible && y < r.minYears {
+					continue
+				}
+				if cut := r.cutScore(); cut != belowAt {
+					below, belowAt = c.ceil.YearsBelow(cut), cut
+				}
+				if y <= below {
+					r.countYears(t, y, c)
+					continue
+				}
 			}
 			e := &r.ents[slot]
 			if !r.req.IncludeIneligible && e.prof.Years() < r.minYears {
@@ -418,6 +438,19 @@ func (r *ranker) count(t *tally, e *entry, c *class) {
 	}
 }
 
+// countYears counts a candidate that cannot enter the page, of a class
+// whose eligibility the years decide (or never eligible), without facets.
+func (r *ranker) countYears(t *tally, years float64, c *class) {
+	eligible := c.ceil.Gate() == scoring.GateYears && !(years < r.minYears)
+	if !eligible && !r.req.IncludeIneligible {
+		return
+	}
+	t.total++
+	if eligible {
+		t.eligible++
+	}
+}
+
 // countAll counts a class none of which can enter the page: by its size
 // where the class decides eligibility and no facets are asked for.
 func (r *ranker) countAll(ctx context.Context, c *class) error {
@@ -434,6 +467,13 @@ func (r *ranker) countAll(ctx context.Context, c *class) error {
 			t.eligible += c.size
 			return nil
 		}
+	}
+	if t.facets == nil && c.ceil.Gate() == scoring.GateYears && r.years != nil {
+		c.bits.Iterate(func(slot uint32) bool {
+			r.countYears(t, r.years[slot], c)
+			return true
+		})
+		return ctx.Err()
 	}
 	return r.parts(c.bits.ToArray(), func(t *tally, slots []uint32) error {
 		for j, slot := range slots {

@@ -262,9 +262,35 @@ func (v *view) textSlotsByID(ctx context.Context, q query.Query) (*roaring.Bitma
 // known). A segment's documents never change, and a live document's id
 // keeps its slot: the sidecar frees a slot only when the id is deleted,
 // which deletes the document in bleve too, so it never matches again.
+//
+// It also holds every slot's years in one flat array (years, valid for
+// the index's write counter yearsAt): a ranking rules most candidates out
+// from their years alone, and reading them there touches 8 bytes a
+// candidate instead of the candidate's entry. Every change to a sidecar
+// goes through a batch, which bumps the counter under the write lock.
 type docSlots struct {
 	mu   sync.Mutex
 	segs map[any][]uint32
+
+	yearsMu sync.Mutex
+	yearsAt uint64
+	years   []float64 // nil until built
+}
+
+// slotYears returns the years of every slot of the view's sidecar.
+func (v *view) slotYears() []float64 {
+	s := v.ix.side
+	d := docSlotsFor(s)
+	d.yearsMu.Lock()
+	defer d.yearsMu.Unlock()
+	if d.years == nil || d.yearsAt != v.ix.writes || len(d.years) != len(s.ents) {
+		years := make([]float64, len(s.ents))
+		for i := range s.ents {
+			years[i] = s.ents[i].prof.Years()
+		}
+		d.years, d.yearsAt = years, v.ix.writes
+	}
+	return d.years
 }
 
 // docSlotsOf holds a docSlots per sidecar, dropped with the sidecar.

@@ -1,6 +1,9 @@
 package scoring
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Feature is one requirement of a plan whose credit depends only on
 // whether a candidate holds one of a set of posting keys, so that an
@@ -336,6 +339,60 @@ func (c *Ceiling) Of(pr *Profile) float64 {
 		comp = round2(m * p.pay.credit(&pr.pay))
 	}
 	return c.sum(combo, exp, loc, comp)
+}
+
+// OfYears is an upper bound of the score of every candidate of the class
+// with the given years: experience exactly, location and compensation at
+// their full share. It reads no profile, so a ranking can rule a
+// candidate out from a flat array of years.
+func (c *Ceiling) OfYears(years float64) float64 {
+	p := c.p
+	if !p.compiled() {
+		return 0.01
+	}
+	b := 0.0
+	for combo := range 4 {
+		if combo&1 != 0 && c.locMax[combo] == 0 || combo&2 != 0 && c.compMax[combo] == 0 {
+			continue
+		}
+		exp := 0.0
+		if m := c.expMax[combo]; m > 0 {
+			exp = round2(m * (years / (years + p.half)))
+		}
+		b = max(b, c.sum(combo, exp, round2(c.locMax[combo]), round2(c.compMax[combo])))
+	}
+	return b
+}
+
+// YearsBelow returns years such that OfYears is below cut for every
+// candidate with at most that many years, and not for some above: -1 when
+// even none is below, +Inf when every number of years is. OfYears grows
+// with the years, so a ranking compares a candidate's years with this
+// once the cut is known, instead of working out each bound.
+func (c *Ceiling) YearsBelow(cut float64) float64 {
+	if !(c.OfYears(0) < cut) {
+		return -1
+	}
+	hi := 1.0
+	for c.OfYears(hi) < cut {
+		if hi > 1e6 {
+			return math.Inf(1)
+		}
+		hi *= 2
+	}
+	lo := 0.0 // OfYears(lo) < cut <= OfYears(hi)
+	for range 64 {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		if c.OfYears(mid) < cut {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // Gate says how the class's eligibility is decided.

@@ -116,6 +116,12 @@ func TestCeilingBoundsPoints(t *testing.T) {
 			ceil := b.Ceiling(held)
 			score, eligible := plan.Points(&p)
 			where := fmt.Sprintf("%s, %s, %d of %d features known", role.ID, c.ID, known, len(feats))
+			if oy := ceil.OfYears(p.Years()); oy < ceil.Of(&p) || oy > ceil.Max() {
+				t.Fatalf("%s: bound from the years %.2f outside the candidate's %.2f and the class's %.2f", where, oy, ceil.Of(&p), ceil.Max())
+			}
+			if cut := score + float64(rng.IntN(300)-150)/10; p.Years() <= ceil.YearsBelow(cut) && !(ceil.OfYears(p.Years()) < cut) {
+				t.Fatalf("%s: %.1f years within YearsBelow(%.2f) = %v, but its bound is %.2f", where, p.Years(), cut, ceil.YearsBelow(cut), ceil.OfYears(p.Years()))
+			}
 			if of := ceil.Of(&p); of < score {
 				t.Fatalf("%s: bound %.2f below the score %.2f", where, of, score)
 			} else if ceil.Max() < of {
