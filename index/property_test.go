@@ -224,3 +224,101 @@ func TestRankMatchesBruteForceOnRandomRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestRankAfterWritesMatchesBruteForce: the tables a ranking keeps
+// between calls (every slot's years, the text matches' slots by segment)
+// follow writes: after a ranking has filled them, candidates are updated
+// (other years, other skills), deleted and added, and every page again
+// equals scoring the candidates now stored one by one.
+func TestRankAfterWritesMatchesBruteForce(t *testing.T) {
+	ctx := context.Background()
+	cands := gen.Candidates(gen.Options{Seed: 11}, 2000)
+	ix := openWith(t, Options{BatchSize: 500}, cands)
+	roles := []scoring.Role{
+		{ID: "broad", Preferred: []scoring.Requirement{{AnyOf: []string{"ocpjp"}}}, PreferredSkills: []string{"kafka"}},
+		{ID: "broad-years", Preferred: []scoring.Requirement{{AnyOf: []string{"spring-professional"}}}, MinYears: 4, SalaryMax: 90000},
+		{ID: "gated", Required: []scoring.Requirement{{AnyOf: []string{"ocajp"}}}, RequiredSkills: []string{"Java"}, PreferredSkills: []string{"SQL", "Git"}},
+	}
+	check := func(stage string, now []scoring.Candidate) {
+		t.Helper()
+		for _, role := range roles {
+			plan, err := ix.scorer.Compile(role)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, text := range []string{"", "kafka"} {
+				pool := now
+				if text != "" {
+					ids, _ := searchAll(t, ix, Selection{Text: text}, 1000)
+					keep := map[string]bool{}
+					for _, id := range ids {
+						keep[id] = true
+					}
+					pool = nil
+					for _, c := range now {
+						if keep[c.ID] {
+							pool = append(pool, c)
+						}
+					}
+				}
+				var want []scoring.Result
+				for _, c := range pool {
+					if r := plan.Score(c); r.Eligible {
+						want = append(want, r)
+					}
+				}
+				slices.SortFunc(want, func(a, b scoring.Result) int { return a.CandidateOrder().Compare(b.CandidateOrder()) })
+				for _, split := range []bool{false, true} {
+					func() {
+						if split {
+							defer func(s, p int) { splitMin, pruneMin = s, p }(splitMin, pruneMin)
+							splitMin, pruneMin = 1, 1
+						}
+						page, err := ix.Rank(ctx, plan, RankRequest{Limit: 25, Text: text})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if page.Eligible != len(want) {
+							t.Errorf("%s, %s, text %q, split %v: %d eligible, brute force %d", stage, role.ID, text, split, page.Eligible, len(want))
+						}
+						var got, exp []string
+						for _, r := range page.Results {
+							got = append(got, fmt.Sprintf("%s %.2f", r.CandidateID, r.Score))
+						}
+						for _, r := range want[:min(25, len(want))] {
+							exp = append(exp, fmt.Sprintf("%s %.2f", r.CandidateID, r.Score))
+						}
+						if diff := cmp.Diff(exp, got); diff != "" {
+							t.Errorf("%s, %s, text %q, split %v: page differs from brute force (-want +got):\n%s", stage, role.ID, text, split, diff)
+						}
+					}()
+				}
+			}
+		}
+	}
+	check("before writes", cands)
+	rng := rand.New(rand.NewPCG(5, 6))
+	now := slices.Clone(cands)
+	for i := range 300 {
+		c := &now[rng.IntN(len(now))]
+		c.YearsExperience = float64(rng.IntN(25))
+		if i%2 == 0 {
+			c.Skills = append(slices.Clone(c.Skills), "Kafka")
+		}
+		put(t, ix, []scoring.Candidate{*c})
+	}
+	check("after updates", now)
+	var gone []string
+	for range 100 {
+		i := rng.IntN(len(now))
+		gone = append(gone, now[i].ID)
+		now = slices.Delete(now, i, i+1)
+	}
+	if _, err := ix.Delete(ctx, gone...); err != nil {
+		t.Fatal(err)
+	}
+	added := gen.Candidates(gen.Options{Seed: 11, Start: 5000}, 200)
+	put(t, ix, added)
+	now = append(now, added...)
+	check("after writes", now)
+}
