@@ -238,6 +238,7 @@ func TestRankAfterWritesMatchesBruteForce(t *testing.T) {
 		{ID: "broad", Preferred: []scoring.Requirement{{AnyOf: []string{"ocpjp"}}}, PreferredSkills: []string{"kafka"}},
 		{ID: "broad-years", Preferred: []scoring.Requirement{{AnyOf: []string{"spring-professional"}}}, MinYears: 4, SalaryMax: 90000},
 		{ID: "gated", Required: []scoring.Requirement{{AnyOf: []string{"ocajp"}}}, RequiredSkills: []string{"Java"}, PreferredSkills: []string{"SQL", "Git"}},
+		{ID: "conditions", Required: []scoring.Requirement{{AnyOf: []string{"ocpjp"}, MinVersion: "8"}}, Preferred: []scoring.Requirement{{AnyOf: []string{"spring-professional"}, Current: true}}},
 	}
 	check := func(stage string, now []scoring.Candidate) {
 		t.Helper()
@@ -304,6 +305,9 @@ func TestRankAfterWritesMatchesBruteForce(t *testing.T) {
 		c.YearsExperience = float64(rng.IntN(25))
 		if i%2 == 0 {
 			c.Skills = append(slices.Clone(c.Skills), "Kafka")
+		}
+		if i%3 == 0 {
+			c.Certifications = nil
 		}
 		put(t, ix, []scoring.Candidate{*c})
 	}

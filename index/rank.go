@@ -282,6 +282,9 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 			return err
 		}
 		c := q.pop()
+		if c.ceil.Gate() == scoring.GateNever && !r.req.IncludeIneligible {
+			continue // no one to rank or count
+		}
 		if r.cutScore() > c.ceil.Max() {
 			// No class left can enter the page.
 			if err := r.countAll(ctx, c); err != nil {
@@ -297,17 +300,26 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 		fi := len(c.held)
 		if fi < len(feats) && (c.size >= splitMin || feats[fi].Required) {
 			f := feats[fi]
+			inHeld := scoring.HeldAll
 			if holders[fi] == nil {
 				m := s.certs
 				if f.Skill {
 					m = s.skills
 				}
 				holders[fi] = s.union(m, f.Keys)
+				if f.Required && !f.Exact && !r.req.IncludeIneligible {
+					// Only who meets its conditions can be eligible:
+					// the others are not ranked.
+					holders[fi] = r.v.metSlots(b, fi, roaring.And(holders[fi], s.live))
+				}
+			}
+			if f.Required && !f.Exact && !r.req.IncludeIneligible {
+				inHeld = scoring.HeldMet
 			}
 			in := roaring.And(c.bits, holders[fi])
 			nIn := int(in.GetCardinality())
 			if nIn > 0 {
-				held := append(slices.Clip(c.held), scoring.HeldAll)
+				held := append(slices.Clip(c.held), inHeld)
 				q.push(&class{bits: in, size: nIn, held: held, ceil: b.Ceiling(held), bounded: true})
 			}
 			if nIn < c.size {

@@ -275,6 +275,48 @@ type docSlots struct {
 	yearsMu sync.Mutex
 	yearsAt uint64
 	years   []float64 // nil until built
+	// met holds, by Bounds.MeetsKey, the slots meeting a certification
+	// requirement with its conditions, valid for yearsAt.
+	met map[string]*roaring.Bitmap
+}
+
+// maxMet bounds the requirements whose holders are kept.
+const maxMet = 256
+
+// metSlots returns the slots among holders meeting certification feature
+// fi of b, kept between rankings until the next write.
+func (v *view) metSlots(b *scoring.Bounds, fi int, holders *roaring.Bitmap) *roaring.Bitmap {
+	s := v.ix.side
+	d := docSlotsFor(s)
+	key := b.MeetsKey(fi)
+	d.yearsMu.Lock()
+	if d.yearsAt != v.ix.writes {
+		d.met, d.years, d.yearsAt = nil, nil, v.ix.writes
+	}
+	if len(d.met) >= maxMet {
+		d.met = nil
+	}
+	m := d.met[key]
+	d.yearsMu.Unlock()
+	if m != nil {
+		return m
+	}
+	m = roaring.New()
+	holders.Iterate(func(slot uint32) bool {
+		if b.Meets(fi, &s.ents[slot].prof) {
+			m.Add(slot)
+		}
+		return true
+	})
+	d.yearsMu.Lock()
+	if d.yearsAt == v.ix.writes {
+		if d.met == nil {
+			d.met = map[string]*roaring.Bitmap{}
+		}
+		d.met[key] = m
+	}
+	d.yearsMu.Unlock()
+	return m
 }
 
 // slotYears returns the years of every slot of the view's sidecar.
@@ -287,6 +329,9 @@ func (v *view) slotYears() []float64 {
 		years := make([]float64, len(s.ents))
 		for i := range s.ents {
 			years[i] = s.ents[i].prof.Years()
+		}
+		if d.yearsAt != v.ix.writes {
+			d.met = nil
 		}
 		d.years, d.yearsAt = years, v.ix.writes
 	}

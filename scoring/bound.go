@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -42,6 +43,10 @@ const (
 	HeldNone
 	// HeldAll: every candidate of the class holds the feature.
 	HeldAll
+	// HeldMet: every candidate of the class holds the feature and meets
+	// its conditions ([Bounds.Meets]): full credit, and for a required
+	// feature, met.
+	HeldMet
 )
 
 // Gate says how the eligibility of a class of candidates is decided.
@@ -150,6 +155,31 @@ func featureBefore(a, b Feature) bool {
 // Features returns the features, in the order Ceiling reads them.
 func (b *Bounds) Features() []Feature { return b.feats }
 
+// Meets reports whether pr meets certification feature fi with one of
+// its credentials: holds one of its Keys and meets its version, currency
+// and recency conditions. A nil pr is the zero Profile.
+func (b *Bounds) Meets(fi int, pr *Profile) bool {
+	if !b.p.compiled() || b.feats[fi].Skill {
+		return false
+	}
+	if pr == nil {
+		pr = &noProfile
+	}
+	return b.p.meetsReq(pr, b.feats[fi].index)
+}
+
+// MeetsKey names what Meets reads for certification feature fi: two
+// features of plans of one scorer with the same key are met by the same
+// profiles, so an index may keep who meets one between rankings.
+func (b *Bounds) MeetsKey(fi int) string {
+	p := b.p
+	if !p.compiled() || b.feats[fi].Skill {
+		return ""
+	}
+	q := &p.reqs[b.feats[fi].index]
+	return fmt.Sprintf("%q %q min %q current %v cutoff %d day %d", q.AnyOf, b.feats[fi].Keys, q.MinVersion, q.Current, q.cutoff, p.nowDay)
+}
+
 // Ceiling is the bound of a class of candidates: for each of them, an
 // upper bound of the score Points gives, from what the class holds and
 // the candidate's years, location and pay, without matching a credential
@@ -212,7 +242,7 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 				c.gate = GateNever
 			case f.Skill && h == HeldUnknown:
 				c.checkSkill = true
-			case !f.Skill && (h == HeldUnknown || !f.Exact):
+			case !f.Skill && (h == HeldUnknown || h == HeldAll && !f.Exact):
 				c.check = append(c.check, f.index)
 			}
 		}
