@@ -215,7 +215,7 @@ func benchRank(b *testing.B, n int) {
 	for _, role := range benchRoles(b) {
 		b.Run("role="+role.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				r, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20})
@@ -231,7 +231,7 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/bleve", func(b *testing.B) {
 			req := rawRoleQuery(cat, role)
 			b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Index().Bleve().Search(req); err != nil {
@@ -242,7 +242,7 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/scan", func(b *testing.B) {
 			cr := c.compact.compile(cat, role)
 			b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				c.compact.top(cr, 20)
@@ -267,7 +267,7 @@ func benchRank(b *testing.B, n int) {
 		}
 		b.Run("text/role="+r.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Rank(ctx, r, match.RankOptions{Top: 20, Query: freeText}); err != nil {
