@@ -216,7 +216,6 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
 			defer reportCPU(b, cpuTime())
-			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				r, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20})
 				if err != nil {
@@ -232,7 +231,6 @@ func benchRank(b *testing.B, n int) {
 			req := rawRoleQuery(cat, role)
 			b.ReportAllocs()
 			defer reportCPU(b, cpuTime())
-			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Index().Bleve().Search(req); err != nil {
 					b.Fatal(err)
@@ -242,7 +240,6 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/scan", func(b *testing.B) {
 			cr := c.compact.compile(cat, role)
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				c.compact.top(cr, 20)
@@ -267,7 +264,6 @@ func benchRank(b *testing.B, n int) {
 		}
 		b.Run("text/role="+r.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
 			defer reportCPU(b, cpuTime())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Rank(ctx, r, match.RankOptions{Top: 20, Query: freeText}); err != nil {
