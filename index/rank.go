@@ -339,10 +339,19 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 	return nil
 }
 
+// parallelClassMin is the number of a class's candidates per extra
+// goroutine: most are ruled out by a comparison, so a goroutine pays
+// only for many.
+const parallelClassMin = 1 << 16
+
 // parts runs fn on every worker with its share of slots, on one when
 // they are few.
 func (r *ranker) parts(slots []uint32, fn func(t *tally, slots []uint32) error) error {
-	n := min(len(r.tallies), len(slots)/parallelMin+1)
+	per := parallelMin
+	if r.years != nil {
+		per = parallelClassMin
+	}
+	n := min(len(r.tallies), len(slots)/per+1)
 	if n <= 1 {
 		return fn(&r.tallies[0], slots)
 	}
@@ -378,8 +387,13 @@ func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error 
 				if !r.req.IncludeIneligible && y < r.minYears {
 					continue
 				}
-				if cut := r.cutScore(); cut != belowAt {
-					below, belowAt = c.ceil.YearsBelow(cut), cut
+				// The cut only rises, so a threshold worked out for an
+				// older cut still rules out; it is worked out again only
+				// for a candidate it does not.
+				if y > below {
+					if cut := r.cutScore(); cut != belowAt {
+						below, belowAt = c.ceil.YearsBelow(cut), cut
+					}
 				}
 				if y <= below {
 					r.countYears(t, y, c)
