@@ -72,9 +72,23 @@
 // fsynced, and a crash leaves whole batches. On open an on-disk index
 // reads the structure from its [RankFile] when that file matches what
 // bleve holds (every batch also stores a write counter the file records,
-// beside the Fingerprint and a checksum); otherwise the structure is
+// beside the Fingerprint and checksums; libraries that did not number
+// their writes are kept out of an index that does); otherwise the structure is
 // rebuilt from bleve's stored records (on every core), so it matches
 // whatever survived. A test kills a writer mid-import and checks this.
+//
+// In memory, a write of fewer than 256 candidates or ids does not wait for
+// bleve: under the write lock it changes the structure and the stored
+// records kept by slot, and is queued for a writer goroutine, which maps
+// the queued documents into one bleve batch when writes pause, when the
+// oldest has waited a second, when the queue is half full, or at once
+// when a read needs bleve. Every read of bleve (text in [Index.Rank],
+// [Index.Search], Reindex, Compact, [Index.Bleve], Close) first waits for
+// the queue, so every read sees the writes made before it. A bleve batch
+// that fails after its writes were acknowledged is kept as a
+// [*WriteError] naming them, returned by every later write, read and
+// Close. Larger writes wait for the queue to empty and then write bleve
+// first, as on disk.
 //
 // The terms bleve holds are derived with the catalog (implied ids, skill
 // keys through its synonyms), so an on-disk index keeps the [Fingerprint]

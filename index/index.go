@@ -107,6 +107,15 @@ var (
 
 const internalMappingKey = "certmatch.mapping"
 
+// numberedMark follows MappingVersion under internalMappingKey in an index
+// whose every write is numbered (see RankFile). A library from before
+// writes were numbered compares the stored value with its MappingVersion
+// exactly, so it refuses such an index instead of writing to it behind
+// the rank file's back, unseen by the write counter. Open accepts
+// MappingVersion alone, from those libraries, but then trusts no rank
+// file, and marks the index when it may write.
+const numberedMark = "+numbered-writes"
+
 // Index stores candidates in bleve and keeps the compact ranking structure
 // beside it. It is safe for concurrent use: readers share, each write
 // batch is exclusive.
@@ -137,6 +146,12 @@ type Index struct {
 	persistedWrites uint64
 	// fromRankFile says Open read the ranking structure from RankFile.
 	fromRankFile bool
+	// w feeds an in-memory index's small writes to bleve behind the
+	// ranking structure (see writer.go); nil on disk.
+	w *writer
+	// numbered says the index carries numberedMark: no library that
+	// leaves writes unnumbered has written it since it was marked.
+	numbered bool
 }
 
 // Open opens or creates an index. An on-disk index made with another
@@ -205,7 +220,8 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	default:
 		ix.bl, err = orNil(bleve.NewUsing(opts.Path, newMapping(), scorch.Name, scorch.Name, nil))
 		if err == nil {
-			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+			err = ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
+			ix.numbered = true
 		}
 		if err == nil {
 			err = ix.bl.SetInternal([]byte(internalFingerprintKey), []byte(Fingerprint(ix.cat)))
@@ -224,7 +240,7 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 	switch {
 	case stale:
 		_, err = ix.reindex(ctx)
-	case counted && ix.loadRankMatching() == nil:
+	case counted && ix.numbered && ix.loadRankMatching() == nil:
 		ix.fromRankFile = true
 	default:
 		err = ix.rebuild(ctx)
@@ -233,6 +249,9 @@ func Open(ctx context.Context, opts Options) (*Index, error) {
 		ix.bl.Close()
 		ix.removeTmp()
 		return nil, err
+	}
+	if opts.Path == "" {
+		ix.w = newWriter(ix.bl, opts.BatchSize)
 	}
 	return ix, nil
 }
@@ -261,11 +280,22 @@ func (ix *Index) checkMapping() error {
 		// Created, then stopped before the version was written: an empty
 		// index is ours to finish.
 		if n, err := ix.bl.DocCount(); err == nil && n == 0 {
-			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion))
+			ix.numbered = true
+			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
 		}
 	}
-	if string(v) != MappingVersion {
-		return fmt.Errorf("%w: index has %q, this library writes %q", ErrMappingVersion, v, MappingVersion)
+	switch string(v) {
+	case MappingVersion + numberedMark:
+		ix.numbered = true
+	case MappingVersion:
+		// Written by a library that may not have numbered its writes: its
+		// rank file is not trusted at this open (the ranking structure is
+		// rebuilt), and from now on such libraries are kept out.
+		if !ix.opts.ReadOnly {
+			return ix.bl.SetInternal([]byte(internalMappingKey), []byte(MappingVersion+numberedMark))
+		}
+	default:
+		return fmt.Errorf("%w: index has %q, this library writes %q", ErrMappingVersion, v, MappingVersion+numberedMark)
 	}
 	return nil
 }
@@ -421,7 +451,9 @@ func storedRecord(r index.IndexReader, id string) (c scoring.Candidate, raw []by
 func (ix *Index) Catalog() *scoring.Catalog { return ix.cat }
 
 // Close writes an on-disk index's ranking structure to RankFile, so the
-// next Open reads it, and closes the index. Closing twice is harmless.
+// next Open reads it, and closes the index. An in-memory index first
+// hands bleve the writes still queued, and returns the *WriteError of any
+// that failed. Closing twice is harmless.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -429,7 +461,10 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	var err error
-	if ix.opts.Path != "" && !ix.opts.ReadOnly {
+	if ix.w != nil {
+		err = ix.w.close()
+	}
+	if ix.opts.Path != "" && !ix.opts.ReadOnly && !ix.rankCurrent() {
 		err = ix.writeRank(ix.encodeRank(), ix.writes, len(ix.quarantine) > 0)
 	}
 	ix.closed = true
@@ -454,8 +489,10 @@ func (ix *Index) removeTmp() error {
 // Put stores candidates, replacing any with the same id, in batches of
 // Options.BatchSize. Each batch is atomic: after a crash a batch is wholly
 // there or wholly absent, and a batch Put has returned from is there (on
-// disk). Cancellation is honoured between batches; Put returns how many
-// candidates it stored.
+// disk). In memory a batch of fewer than 256 candidates returns once
+// ranking, Get and Count show it, and reaches bleve in the background
+// (see [WriteError]); every read of bleve waits for it. Cancellation is
+// honoured between batches; Put returns how many candidates it stored.
 func (ix *Index) Put(ctx context.Context, cands []scoring.Candidate) (int, error) {
 	ix.mu.RLock()
 	closed := ix.closed
@@ -483,6 +520,7 @@ type prepared struct {
 	terms []string
 	bad   *Quarantined // set by rebuild for a record it cannot read
 	raw   []byte       // the stored JSON, kept only in memory
+	doc   doc          // the bleve document, mapped by the writer when queued
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -501,6 +539,9 @@ func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error 
 type Batch struct {
 	bl    *bleve.Batch
 	preps []prepared
+	// queued says the batch is for an in-memory index's writer goroutine:
+	// its documents are mapped there, and bl is empty.
+	queued bool
 }
 
 // Len is the number of candidates in the batch.
@@ -510,6 +551,10 @@ func (b *Batch) Len() int { return len(b.preps) }
 // error. A later candidate with the same id as an earlier one replaces it.
 func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 	b := &Batch{bl: ix.bl.NewBatch(), preps: make([]prepared, len(cands))}
+	// A batch the writer goroutine will take is mapped there (bleve's
+	// mapping is most of a single write's cost); it cannot fail for a
+	// doc, whose fields all have mapped types.
+	b.queued = ix.w != nil && len(cands) < asyncMax
 	for i := range cands {
 		c := &cands[i]
 		if c.ID == "" {
@@ -520,10 +565,14 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
 		}
-		if err := b.bl.Index(c.ID, d); err != nil {
-			return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
+		if b.queued {
+			b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs, doc: d}
+		} else {
+			if err := b.bl.Index(c.ID, d); err != nil {
+				return nil, fmt.Errorf("index: candidate %q: %w", c.ID, err)
+			}
+			b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
 		}
-		b.preps[i] = prepared{id: c.ID, prof: p, terms: d.Certs}
 		if ix.opts.Path == "" {
 			b.preps[i].raw = []byte(d.Raw)
 		}
@@ -532,8 +581,9 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 }
 
 // Apply writes a prepared batch atomically, as Put does for each of its
-// batches, and returns how many candidates it stored. A cancelled ctx
-// stops it before the write, never during one.
+// batches (a small batch in memory returns before bleve has it), and
+// returns how many candidates it stored. A cancelled ctx stops it before
+// the write, never during one.
 func (ix *Index) Apply(ctx context.Context, b *Batch) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
@@ -561,8 +611,16 @@ func (ix *Index) persistDue() {
 	_ = ix.persist()
 }
 
-// apply writes b under the index's lock; the caller holds wmu.
+// apply writes b under the index's lock; the caller holds wmu. A small
+// in-memory batch is queued for bleve behind the ranking structure; any
+// other waits for the queue to empty and is written to bleve first.
 func (ix *Index) apply(b *Batch) (int, error) {
+	if b.queued {
+		return ix.applyQueued(b)
+	}
+	if err := ix.drained(); err != nil {
+		return 0, err
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -571,7 +629,7 @@ func (ix *Index) apply(b *Batch) (int, error) {
 	if ix.opts.Path != "" {
 		b.bl.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
 	}
-	if err := ix.bl.Batch(b.bl); err != nil {
+	if err := ix.bleveBatch(b.bl); err != nil {
 		return 0, fmt.Errorf("index: batch: %w", err)
 	}
 	ix.writes++
@@ -605,8 +663,14 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) (int, error) {
 }
 
 // deleteBatch writes a delete batch under the index's lock; the caller
-// holds wmu.
+// holds wmu. In memory, as apply does, a small one is queued.
 func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
+	if ix.w != nil && len(ids) < asyncMax {
+		return ix.deleteQueued(ids)
+	}
+	if err := ix.drained(); err != nil {
+		return 0, err
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -615,10 +679,16 @@ func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 	if ix.opts.Path != "" {
 		b.SetInternal([]byte(internalWrites), encodeWrites(ix.writes+1))
 	}
-	if err := ix.bl.Batch(b); err != nil {
+	if err := ix.bleveBatch(b); err != nil {
 		return 0, fmt.Errorf("index: delete: %w", err)
 	}
 	ix.writes++
+	return ix.forget(ids), nil
+}
+
+// forget removes ids from the ranking structure and the quarantine; it
+// returns how many were there. The caller holds the index's lock.
+func (ix *Index) forget(ids []string) int {
 	n := 0
 	for _, id := range ids {
 		if _, ok := ix.quarantine[id]; ok {
@@ -629,7 +699,7 @@ func (ix *Index) deleteBatch(b *bleve.Batch, ids []string) (int, error) {
 			n++
 		}
 	}
-	return n, nil
+	return n
 }
 
 // Get returns the candidate stored under id, exactly as it was put.
@@ -685,9 +755,13 @@ func (ix *Index) Count(ctx context.Context) (int, error) {
 func (ix *Index) BatchSize() int { return ix.opts.BatchSize }
 
 // Bleve returns the underlying bleve index for queries this package does
-// not wrap (and for baselines in benchmarks). Writing through it bypasses
-// the ranking structure: don't.
-func (ix *Index) Bleve() bleve.Index { return ix.bl }
+// not wrap (and for baselines in benchmarks), once an in-memory index has
+// handed it the writes queued before the call. Writing through it
+// bypasses the ranking structure: don't.
+func (ix *Index) Bleve() bleve.Index {
+	_ = ix.drained() // a failed write is reported by the index's own calls
+	return ix.bl
+}
 
 // Compact merges the index's segments now (scorch merges in the
 // background anyway); fewer segments make bleve's queries and Get cheaper.
@@ -707,10 +781,16 @@ func (ix *Index) Compact(ctx context.Context) error {
 }
 
 func (ix *Index) compact(ctx context.Context) error {
+	if err := ix.beforeBleveRead(ctx); err != nil {
+		return err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
 		return ErrClosed
+	}
+	if err := ix.awaitWrites(ctx); err != nil {
+		return err
 	}
 	adv, err := ix.bl.Advanced()
 	if err != nil {

@@ -5,13 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-
-	"golang.org/x/sync/errgroup"
-
-	"github.com/certmatch/certmatch/internal/safe"
 )
 
 // The ranking structure of an on-disk index is persisted beside bleve's
@@ -19,21 +15,28 @@ import (
 // stored record again.
 //
 // The file holds, in order: the magic "CMRANK\r\n", the format version
-// (uint32), the index Fingerprint (length-prefixed), the write counter it
-// matches (uint64), the number of records (uint64), then per record its
-// length, its id, its certification terms and its profile
-// (Scorer.AppendProfile), and last
-// a CRC-32C of everything before it. Integers are little endian; lengths
-// are uvarints.
+// (uint32), the header's length (uint32), the header, a CRC-32C of
+// everything before it, and the sections. The header holds the index
+// Fingerprint (length-prefixed), the write counter the file matches
+// (uint64), the number of records (uint64), the number of sections and,
+// per section, its length (uint64) and CRC-32C (uint32). The sections are
+// flat images of the ranking structure by slot (see sidecar.encode): ids,
+// certification terms, the profiles as one table
+// (Scorer.AppendProfiles) and the posting bitmaps in roaring's own
+// serialisation, so opening is a few large reads and array fills, not a
+// decoding of every record. Integers are little endian; lengths are
+// uvarints.
 //
 // Every bleve batch the index writes also stores a write counter, one
 // higher than the last, in bleve's internal store: in the same atomic
 // batch, so the counter always names the bleve state. The file records the
 // counter of the state it was taken from. Open reads the file only when its
-// checksum, format, fingerprint, counter and record count all match the
-// index; anything else (missing, stale, damaged, a crash between a batch
-// and the next write of the file) costs a rebuild from bleve, never a wrong
-// ranking.
+// checksums, format, fingerprint, counter and record count all match the
+// index and bleve's internal store carries numberedMark (no library that
+// leaves writes unnumbered can have written since); anything else
+// (missing, stale, damaged, a crash between a batch and the next write of
+// the file, an index last written by such a library) costs a rebuild from
+// bleve, never a wrong ranking.
 //
 // The file is written atomically (a temporary file in the index folder,
 // synced, renamed over the old one, the folder synced) at Close, after
@@ -48,7 +51,8 @@ const RankFile = "certmatch.rank"
 
 const (
 	rankMagic      = "CMRANK\r\n"
-	rankVersion    = 1
+	rankVersion    = 2
+	rankFixed      = len(rankMagic) + 4 + 4 // magic, version, header length
 	persistEvery   = 64
 	internalWrites = "certmatch.writes"
 )
@@ -85,28 +89,29 @@ func (ix *Index) encodeRank() []byte {
 	if ix.opts.Path == "" || ix.opts.ReadOnly || len(ix.quarantine) > 0 {
 		return nil
 	}
-	s := ix.side
-	b := make([]byte, 0, 64+len(s.slot)*96)
-	b = append(b, rankMagic...)
-	b = binary.LittleEndian.AppendUint32(b, rankVersion)
-	b = appendStr(b, Fingerprint(ix.cat))
-	b = binary.LittleEndian.AppendUint64(b, ix.writes)
-	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.slot)))
-	var rec []byte
-	for i := range s.ents {
-		e := &s.ents[i]
-		if e.id == "" {
-			continue
-		}
-		rec = appendStr(rec[:0], e.id)
-		rec = binary.AppendUvarint(rec, uint64(len(e.terms)))
-		for _, t := range e.terms {
-			rec = appendStr(rec, t)
-		}
-		rec = ix.scorer.AppendProfile(rec, &e.prof)
-		b = appendStr(b, string(rec))
+	secs := ix.side.encode(ix.scorer)
+	le := binary.LittleEndian
+	var hdr []byte
+	hdr = appendStr(hdr, Fingerprint(ix.cat))
+	hdr = le.AppendUint64(hdr, ix.writes)
+	hdr = le.AppendUint64(hdr, uint64(len(ix.side.slot)))
+	hdr = binary.AppendUvarint(hdr, uint64(len(secs)))
+	size := 0
+	for _, sec := range secs {
+		hdr = le.AppendUint64(hdr, uint64(len(sec)))
+		hdr = le.AppendUint32(hdr, crc32.Checksum(sec, castagnoli))
+		size += len(sec)
 	}
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	b := make([]byte, 0, rankFixed+len(hdr)+4+size)
+	b = append(b, rankMagic...)
+	b = le.AppendUint32(b, rankVersion)
+	b = le.AppendUint32(b, uint32(len(hdr)))
+	b = append(b, hdr...)
+	b = le.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	for _, sec := range secs {
+		b = append(b, sec...)
+	}
+	return b
 }
 
 func appendStr(b []byte, s string) []byte {
@@ -119,7 +124,7 @@ func appendStr(b []byte, s string) []byte {
 // never replaces a file with an older state.
 func (ix *Index) persist() error {
 	ix.mu.RLock()
-	if ix.closed {
+	if ix.closed || ix.rankCurrent() {
 		ix.mu.RUnlock()
 		return nil
 	}
@@ -127,6 +132,15 @@ func (ix *Index) persist() error {
 	quarantined := len(ix.quarantine) > 0
 	ix.mu.RUnlock()
 	return ix.writeRank(b, writes, quarantined)
+}
+
+// rankCurrent reports whether RankFile holds the state the index is in
+// (written or read at this state), so writing it again would change
+// nothing; the caller holds mu.
+func (ix *Index) rankCurrent() bool {
+	ix.persistMu.Lock()
+	defer ix.persistMu.Unlock()
+	return ix.persisted && ix.persistedWrites == ix.writes && len(ix.quarantine) == 0
 }
 
 // writeRank writes an encoded ranking structure of the state numbered
@@ -199,101 +213,91 @@ func (ix *Index) loadRankMatching() error {
 
 // loadRank fills the sidecar from RankFile when the file is present,
 // intact and matches the index; otherwise it leaves the sidecar empty and
-// returns an error wrapping errRankFile (or the file system's error).
+// returns an error wrapping errRankFile (or the file system's error). It
+// reads the header first, so a file that does not match costs no more
+// than that read, then each section whole.
 func (ix *Index) loadRank(docs uint64) error {
-	b, err := os.ReadFile(filepath.Join(ix.opts.Path, RankFile))
+	f, err := os.Open(filepath.Join(ix.opts.Path, RankFile))
 	if err != nil {
 		return err
 	}
-	if len(b) < len(rankMagic)+4+1+8+8+4 {
-		return fmt.Errorf("%w: %d bytes is too short", errRankFile, len(b))
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
 	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.Checksum(body, castagnoli) != sum {
-		return fmt.Errorf("%w: checksum mismatch", errRankFile)
+	size := st.Size()
+	le := binary.LittleEndian
+	fixed := make([]byte, rankFixed)
+	if _, err := io.ReadFull(f, fixed); err != nil {
+		return fmt.Errorf("%w: %d bytes is too short", errRankFile, size)
 	}
-	r := reader{b: body}
-	if string(r.next(len(rankMagic))) != rankMagic {
+	if string(fixed[:len(rankMagic)]) != rankMagic {
 		return fmt.Errorf("%w: not a rank file", errRankFile)
 	}
-	if v := r.u32(); v != rankVersion {
+	if v := le.Uint32(fixed[len(rankMagic):]); v != rankVersion {
 		return fmt.Errorf("%w: format %d, this library reads %d", errRankFile, v, rankVersion)
 	}
+	hl := int64(le.Uint32(fixed[len(rankMagic)+4:]))
+	if hl+4 > size-int64(rankFixed) {
+		return fmt.Errorf("%w: a header of %d bytes in %d", errRankFile, hl, size)
+	}
+	hdr := make([]byte, hl+4)
+	if _, err := io.ReadFull(f, hdr); err != nil {
+		return fmt.Errorf("%w: header: %w", errRankFile, err)
+	}
+	hdr, sum := hdr[:hl], le.Uint32(hdr[hl:])
+	if crc32.Update(crc32.Checksum(fixed, castagnoli), castagnoli, hdr) != sum {
+		return fmt.Errorf("%w: header checksum mismatch", errRankFile)
+	}
+	r := reader{b: hdr}
 	if fp := r.str(); fp != Fingerprint(ix.cat) {
 		return fmt.Errorf("%w: written under another fingerprint", errRankFile)
 	}
 	if w := r.u64(); w != ix.writes {
 		return fmt.Errorf("%w: matches write %d, the index is at %d", errRankFile, w, ix.writes)
 	}
-	n := r.u64()
-	if r.bad || n != docs || n > uint64(len(r.b)) {
-		return fmt.Errorf("%w: holds %d records, the index %d", errRankFile, n, docs)
+	live := r.u64()
+	if r.bad || live != docs {
+		return fmt.Errorf("%w: holds %d records, the index %d", errRankFile, live, docs)
 	}
-	// Records are found first, decoded on every core, and put in file
-	// order.
-	recs := make([][]byte, n)
-	for i := range recs {
-		l := r.uvarint()
-		recs[i] = r.next(int(min(l, uint64(len(r.b)+1))))
-		if r.bad {
-			return fmt.Errorf("%w: record %d is damaged", errRankFile, i)
+	if ns := r.uvarint(); r.bad || ns != sections {
+		return fmt.Errorf("%w: %d sections, this library reads %d", errRankFile, ns, sections)
+	}
+	var lens [sections]int64
+	var sums [sections]uint32
+	rest := size - int64(rankFixed) - hl - 4
+	for i := range lens {
+		l := r.u64()
+		lens[i], sums[i] = int64(l), r.u32()
+		if r.bad || l > uint64(rest) {
+			return fmt.Errorf("%w: section %d: %d bytes, %d left in the file", errRankFile, i, l, rest)
 		}
+		rest -= lens[i]
 	}
-	preps := make([]prepared, n)
-	parts := max(1, min(runtime.GOMAXPROCS(0), len(recs)/1024))
-	var g errgroup.Group
-	for w := 0; w < parts; w++ {
-		g.Go(safe.Guard(func() error {
-			for i := w; i < len(recs); i += parts {
-				if err := ix.decodeRecord(recs[i], &preps[i]); err != nil {
-					return fmt.Errorf("%w: record %d: %w", errRankFile, i, err)
-				}
-			}
-			return nil
-		}))
+	if r.bad || len(r.b) != 0 || rest != 0 {
+		return fmt.Errorf("%w: the sections do not fill the file (%d bytes over)", errRankFile, rest)
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	side := newSidecar(ix.scorer.Vocab(), false)
-	for i := range preps {
-		p := &preps[i]
-		if _, dup := side.slot[p.id]; dup {
-			return fmt.Errorf("%w: record %d repeats an id", errRankFile, i)
+	next := 0
+	side, err := decodeSidecar(ix.scorer, live, func(i int) ([]byte, error) {
+		if i != next {
+			return nil, fmt.Errorf("%w: section %d read out of order", errRankFile, i)
 		}
-		side.put(p.id, p.prof, p.terms, nil)
-	}
-	if len(r.b) != 0 {
-		return fmt.Errorf("%w: %d bytes after the last record", errRankFile, len(r.b))
+		next++
+		b := make([]byte, lens[i])
+		if _, err := io.ReadFull(f, b); err != nil {
+			return nil, fmt.Errorf("%w: section %d: %w", errRankFile, i, err)
+		}
+		if crc32.Checksum(b, castagnoli) != sums[i] {
+			return nil, fmt.Errorf("%w: section %d: checksum mismatch", errRankFile, i)
+		}
+		return b, nil
+	})
+	if err != nil {
+		return fmt.Errorf("%w: %w", errRankFile, err)
 	}
 	ix.side = side
 	ix.persisted, ix.persistedWrites = true, ix.writes
-	return nil
-}
-
-// decodeRecord reads one record of a rank file.
-func (ix *Index) decodeRecord(b []byte, p *prepared) error {
-	r := reader{b: b}
-	p.id = r.str()
-	nt := r.uvarint()
-	if r.bad || p.id == "" || nt > uint64(len(r.b)) {
-		return errors.New("damaged id or terms")
-	}
-	p.terms = make([]string, nt)
-	for j := range p.terms {
-		p.terms[j] = r.str()
-	}
-	if r.bad {
-		return errors.New("damaged terms")
-	}
-	prof, rest, err := ix.scorer.DecodeProfile(r.b)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 0 {
-		return errors.New("bytes after the profile")
-	}
-	p.prof = prof
 	return nil
 }
 

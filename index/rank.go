@@ -94,6 +94,9 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		gates := ForPlan(plan)
 		sel.RequiredAnyOf, sel.RequiredSkills, sel.MinYears = gates.RequiredAnyOf, gates.RequiredSkills, gates.MinYears
 	}
+	if err := ix.beforeTextRead(ctx, sel.Text); err != nil {
+		return RankPage{}, err
+	}
 	k := req.Offset + req.Limit
 	if k < 0 { // Offset+Limit overflows: keep every hit
 		k = math.MaxInt

@@ -94,6 +94,9 @@ func (ix *Index) reindex(ctx context.Context) (int, error) {
 	if closed {
 		return 0, ErrClosed
 	}
+	if err := ix.drained(); err != nil {
+		return 0, err
+	}
 	adv, err := ix.bl.Advanced()
 	if err != nil {
 		return 0, err

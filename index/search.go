@@ -85,6 +85,9 @@ func (ix *Index) view(ctx context.Context, fn func(v *view) error) error {
 	if ix.closed {
 		return ErrClosed
 	}
+	if err := ix.writeFailure(); err != nil {
+		return err
+	}
 	return fn(&view{ix: ix})
 }
 
@@ -196,6 +199,10 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 // mapped to slots through a table per segment (docSlots), filled the
 // first time a document matches and kept while the segment lives.
 func (v *view) textSlots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
+	// Queued writes reach bleve first, so its matches are the structure's.
+	if err := v.ix.awaitWrites(ctx); err != nil {
+		return nil, err
+	}
 	sel.MinYears = 0
 	q := BleveQuery(sel)
 	adv, err := v.ix.bl.Advanced()
@@ -520,10 +527,16 @@ const maxFacetTerms = 1000
 // Search runs a selection through bleve, ordered by text relevance when
 // the selection has text and by id otherwise, and returns one page.
 func (ix *Index) Search(ctx context.Context, req SearchRequest) (SearchResult, error) {
+	if err := ix.beforeBleveRead(ctx); err != nil {
+		return SearchResult{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
 		return SearchResult{}, ErrClosed
+	}
+	if err := ix.awaitWrites(ctx); err != nil {
+		return SearchResult{}, err
 	}
 	if req.Limit == 0 {
 		req.Limit = 20

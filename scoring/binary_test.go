@@ -96,3 +96,136 @@ func TestDecodeProfileCorrupt(t *testing.T) {
 		}
 	}
 }
+
+// decodeTable reads a profile table and decodes it in two ranges, as an
+// index does on two cores; a position without a profile stays nil.
+func decodeTable(s *scoring.Scorer, enc []byte) ([]*scoring.Profile, error) {
+	var a scoring.Arena
+	tab, err := s.ReadProfiles(enc, &a)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*scoring.Profile, tab.Len())
+	dst := func(i int) *scoring.Profile {
+		out[i] = new(scoring.Profile)
+		return out[i]
+	}
+	mid := tab.Len() / 2
+	if err := tab.Decode(0, mid, dst); err != nil {
+		return nil, err
+	}
+	if err := tab.Decode(mid, tab.Len(), dst); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TestProfileTableRoundTrip checks that the profiles of a table, with
+// empty positions among them, encode one by one to the same bytes and
+// score exactly as the profiles they were encoded from, also under a
+// fresh Scorer whose Vocab numbers skills differently.
+func TestProfileTableRoundTrip(t *testing.T) {
+	s := newScorer(t)
+	fresh, err := scoring.NewScorer(scoring.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	cands := bundledCandidates(t)
+	for i := len(cands) - 1; i >= 0; i-- {
+		fresh.Profile(&cands[i])
+	}
+	// Every third position is empty.
+	var profs []*scoring.Profile
+	for i := range cands {
+		if i%3 == 1 {
+			profs = append(profs, nil)
+		}
+		p := s.Profile(&cands[i])
+		profs = append(profs, &p)
+	}
+	enc := s.AppendProfiles([]byte("x"), len(profs), func(i int) *scoring.Profile { return profs[i] })[1:]
+	for _, dec := range []*scoring.Scorer{s, fresh} {
+		got, err := decodeTable(dec, enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(profs) {
+			t.Fatalf("%d positions decoded, want %d", len(got), len(profs))
+		}
+		for _, role := range seedRoles(t) {
+			pa, err := s.CompileAt(role, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pb, err := dec.CompileAt(role, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, p := range profs {
+				q := got[i]
+				if (p == nil) != (q == nil) {
+					t.Fatalf("position %d: decoded %v, want a profile %v", i, q != nil, p != nil)
+				}
+				if p == nil {
+					continue
+				}
+				// The per-record encoding names everything the profile
+				// holds; skills come in the decoding Vocab's order, so
+				// compare it under the same Scorer only.
+				if diff := cmp.Diff(s.AppendProfile(nil, p), dec.AppendProfile(nil, q)); dec == s && diff != "" {
+					t.Errorf("position %d: profile differs (-want +got):\n%s", i, diff)
+				}
+				if want, got := p.Location(), q.Location(); want != got {
+					t.Errorf("position %d: location %q, want %q", i, got, want)
+				}
+				ws, we := pa.Points(p)
+				gs, ge := pb.Points(q)
+				if ws != gs || we != ge {
+					t.Errorf("role %s position %d: decoded scores %v/%v, want %v/%v", role.ID, i, gs, ge, ws, we)
+				}
+			}
+		}
+	}
+}
+
+// TestProfileTableCorrupt checks that a truncated or damaged table is an
+// error wrapping ErrProfileEncoding or, when the damage happens to
+// decode, profiles that encode again: never a panic.
+func TestProfileTableCorrupt(t *testing.T) {
+	s := newScorer(t)
+	cands := bundledCandidates(t)
+	enc := s.AppendProfiles(nil, len(cands)+1, func(i int) *scoring.Profile {
+		if i == len(cands) {
+			return nil
+		}
+		p := s.Profile(&cands[i])
+		return &p
+	})
+	for n := 0; n < len(enc); n++ {
+		if _, err := decodeTable(s, enc[:n]); !errors.Is(err, scoring.ErrProfileEncoding) {
+			t.Fatalf("truncated to %d of %d bytes: err %v, want ErrProfileEncoding", n, len(enc), err)
+		}
+	}
+	for j := range enc {
+		for _, x := range []byte{0x01, 0x80, 0xff} {
+			bad := append([]byte(nil), enc...)
+			bad[j] ^= x
+			got, err := decodeTable(s, bad)
+			if err != nil {
+				if !errors.Is(err, scoring.ErrProfileEncoding) {
+					t.Fatalf("byte %d ^%#x: err %v does not wrap ErrProfileEncoding", j, x, err)
+				}
+				continue
+			}
+			for i, q := range got {
+				if q == nil {
+					continue
+				}
+				if _, _, err := s.DecodeProfile(s.AppendProfile(nil, q)); err != nil {
+					t.Fatalf("byte %d ^%#x: position %d does not decode again: %v", j, x, i, err)
+				}
+			}
+		}
+	}
+}

@@ -5,5 +5,6 @@
 // for the baselines.
 //
 //	go test -run '^$' -bench . -benchtime 200x ./internal/perf/
-//	CERTMATCH_BENCH_1M=1 go test -run '^$' -bench 1M -benchtime 20x -timeout 60m ./internal/perf/
+//	CERTMATCH_BENCH_1M=1 go test -run '^$' -bench '^BenchmarkRank1M$' -benchtime 20x -timeout 60m ./internal/perf/
+//	CERTMATCH_BENCH_1M=1 go test -run '^$' -bench OpenRank1M -benchtime 1x -timeout 60m ./internal/perf/
 package perf
