@@ -26,15 +26,27 @@
 // Ranking a role ([Index.Rank], which match.Engine.Rank calls) reads only
 // this structure: the bitmaps give the candidates who can be eligible
 // ([ForPlan]: a certification of every required group, every required
-// skill, the years), they are divided among the cores, and each part
-// scores its profiles with the scorer's [scoring.Plan.EligiblePoints]
-// into its own bounded top list, ordered by [scoring.Order]; the lists
-// merge exactly, and only the page returned is loaded (by slot in memory,
-// from bleve on disk) and explained, under the same read lock. No profile
-// leaves the index: the walk over the structure is this package's alone. A free-text query runs
-// one unscored bleve query, combined with the role's certification and
-// skill gates, that records matching ids through a custom filter (no
-// stored field is loaded), and is intersected with the bitmaps.
+// skill, the years). They are split, lazily and best bound first, into
+// classes by which of the role's credited certifications and skills they
+// hold (an AND and an AND NOT of posting bitmaps per split), each with an
+// upper bound of its scores ([scoring.Bounds], [scoring.Ceiling]): a
+// class is scored with [scoring.Plan.EligiblePoints] into bounded top
+// lists ordered by [scoring.Order] (on every core when large; the lists
+// merge exactly), and once the k-th kept score is eligible and above a
+// class's bound, that class and every later one are only counted: by
+// their size where the class decides eligibility, else by the years or
+// the one requirement left open. Within a scored class a candidate whose
+// own bound (its exact experience points) is below the cut is counted the
+// same way. Only the page returned is loaded (by slot in memory, from
+// bleve on disk) and explained, under the same read lock. No profile
+// leaves the index: the walk over the structure is this package's alone.
+//
+// A free-text query runs one unscored bleve query, combined with the
+// role's certification and skill gates, read from bleve's searcher: its
+// matches are documents of segments, mapped to slots through a table per
+// segment filled once (resolving a match's id reads stored fields, which
+// costs more than the query); the slots are intersected with the
+// bitmaps before the classes are split.
 //
 // # Why it is exact
 //
@@ -42,7 +54,12 @@
 // the same stored candidate that scoring one by one would use, and
 // [scoring.Plan.Points] is the same code as [scoring.Plan.Score]. The
 // bitmap gates only leave out candidates who cannot be eligible (they lack
-// a required group, a required skill or the years).
+// a required group, a required skill or the years). A class's bound is
+// the scorer's own arithmetic with every credit it cannot rule out at its
+// most, and a cent above; a candidate is skipped only when k kept
+// candidates score strictly more, so ties by id are kept too. Tests check
+// the bound against Points on random roles and profiles, and every page
+// against scoring everyone one by one.
 //
 // # How it stays consistent
 //

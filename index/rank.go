@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"golang.org/x/sync/errgroup"
@@ -74,9 +75,17 @@ const parallelMin = 8192
 // scored: the posting bitmaps give those holding a certification of every
 // required group (directly or by implication) and every required skill,
 // so the cost grows with the number who can be eligible, not with the
-// index. Large selections are scored on every core, each part into its
-// own bounded top list; the lists merge exactly. A panic while ranking is
-// returned as an error.
+// index. Most of them are not scored either: the selection is split by
+// the posting bitmaps into classes of candidates holding the same
+// credited certifications and skills, each with a bound of its scores
+// ([scoring.Bounds]); classes are taken best bound first, and once the
+// page's worst kept score is above a class's bound (or a candidate's
+// own, from its years) its candidates are only counted, so Total,
+// Eligible and the facets stay exact. Large classes are scored on every
+// core, each part into its own bounded top list; the lists merge
+// exactly. Free text is one unscored bleve query whose matches map to
+// slots without resolving their ids. A panic while ranking is returned as
+// an error.
 func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) (RankPage, error) {
 	if req.Offset < 0 || req.Limit < 0 {
 		return RankPage{}, fmt.Errorf("index: rank: negative offset or limit")
@@ -105,8 +114,7 @@ func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) 
 		if err != nil {
 			return err
 		}
-		set, rest, bound := v.prune(set, plan, k, req)
-		top, facets, err := v.score(ctx, set, rest, bound, plan, k, req)
+		top, facets, err := v.score(ctx, set, plan, k, req)
 		if err != nil {
 			return err
 		}
@@ -142,119 +150,108 @@ type tally struct {
 	facets          *facetCounter
 }
 
-// prune splits a selection for a role that requires no certification
-// and no skill ([scoring.Plan.CertlessBound]): set keeps the candidates
-// holding a certification the role credits, rest the others, who score
-// at most bound. Without such a split (facets count every candidate, the
-// ineligible-only ranking wants the low scores, a page as large as the
-// selection keeps everyone) rest is empty.
-func (v *view) prune(set selected, plan *scoring.Plan, k int, req RankRequest) (selected, selected, float64) {
-	rest := set
-	rest.bits, rest.slots = nil, nil
-	ids, bound, ok := plan.CertlessBound()
-	if !ok || set.bits == nil || req.Facets || req.IneligibleOnly || k == 0 || k >= set.len() {
-		return set, rest, 0
-	}
-	s := v.ix.side
-	holders := s.union(s.certs, ids)
-	rest.slots = roaring.AndNot(set.bits, holders).ToArray()
-	set.slots = roaring.And(set.bits, holders).ToArray()
-	set.bits = nil
-	return set, rest, bound
+// class is a set of selected candidates that hold the same of a plan's
+// first features ([scoring.Bounds]; held says which, the rest are
+// unknown), with the bound of their scores. An unbounded class is scored
+// in full.
+type class struct {
+	bits    *roaring.Bitmap
+	size    int
+	held    []scoring.Held
+	ceil    scoring.Ceiling
+	bounded bool
 }
 
-// score scores the selected candidates, one part per core for a large
-// selection, and merges the parts' top lists, totals and facets. A
-// positive bound comes from prune: the candidates of rest are scored
-// after those of set, and only while a part's top list could still take
-// a score of bound; a candidate of set only while it could take the
-// candidate's own Plan.Bound. Once a part's k-th hit is eligible with a
-// higher score, a candidate is only counted (eligible exactly when it has
-// the role's years, as CertlessBound promises).
-func (v *view) score(ctx context.Context, set, rest selected, bound float64, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
-	n := min(runtime.GOMAXPROCS(0), (set.len()+rest.len())/parallelMin+1)
-	parts, restParts := set.split(n), rest.split(n)
-	tallies := make([]tally, max(len(parts), len(restParts)))
-	minYears := plan.Role().MinYears
-	var g errgroup.Group
-	for i := range tallies {
-		t := &tallies[i]
-		t.top.k = k
-		if req.Facets {
-			t.facets = newFacetCounter(v.ix.scorer)
+// splitMin is the least class worth splitting by its next feature:
+// scoring a smaller one costs less than the bitmap work. pruneMin is the
+// least selection worth ranking by classes: below it, scoring everyone
+// costs less than the posting lists' work. Tests lower both to reach
+// every path on small indexes.
+var splitMin, pruneMin = 256, 1024
+
+// classQueue holds classes best bound first.
+type classQueue []*class
+
+func (q *classQueue) push(c *class) {
+	*q = append(*q, c)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if h[parent].ceil.Max() >= h[i].ceil.Max() {
+			break
 		}
-		g.Go(safe.Guard(func() error {
-			add := func(e *entry) error {
-				var key scoring.Order
-				if req.IncludeIneligible {
-					key = plan.Order(&e.prof, e.id)
-				} else {
-					score, eligible := plan.EligiblePoints(&e.prof)
-					if !eligible {
-						return nil
-					}
-					key = scoring.Order{Eligible: true, Score: score, ID: e.id}
-				}
-				if key.Eligible {
-					if req.IneligibleOnly {
-						return nil
-					}
-					t.eligible++
-				}
-				t.total++
-				if t.facets != nil {
-					t.facets.add(e)
-				}
-				t.top.push(hit{key: key, prof: &e.prof})
-				return nil
-			}
-			// skip reports whether a candidate cannot enter the part's top
-			// list, its score being at most b; it is then counted only.
-			skip := func(e *entry, b float64) bool {
-				if len(t.top.h) < t.top.k {
-					return false
-				}
-				if worst := t.top.h[0].key; !worst.Eligible || worst.Score <= b {
-					return false
-				}
-				t.total++
-				if !(e.prof.Years() < minYears) {
-					t.eligible++
-				}
-				return true
-			}
-			if i < len(parts) {
-				scan := add
-				if bound > 0 {
-					scan = func(e *entry) error {
-						if skip(e, plan.Bound(&e.prof)) {
-							return nil
-						}
-						return add(e)
-					}
-				}
-				if err := parts[i].each(ctx, scan); err != nil {
-					return err
-				}
-			}
-			if i >= len(restParts) || restParts[i].len() == 0 {
-				return nil
-			}
-			return restParts[i].each(ctx, func(e *entry) error {
-				if skip(e, bound) {
-					return nil
-				}
-				return add(e)
-			})
-		}))
+		h[parent], h[i] = h[i], h[parent]
+		i = parent
 	}
-	if err := g.Wait(); err != nil {
+}
+
+func (q *classQueue) pop() *class {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, best := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l].ceil.Max() > h[best].ceil.Max() {
+			best = l
+		}
+		if r < len(h) && h[r].ceil.Max() > h[best].ceil.Max() {
+			best = r
+		}
+		if best == i {
+			break
+		}
+		h[i], h[best] = h[best], h[i]
+		i = best
+	}
+	*q = h
+	return top
+}
+
+// score scores the selected candidates and returns the merged top list,
+// totals and facets.
+//
+// Without bounds to use (the ineligible-only ranking wants the low
+// scores, a page as large as the selection keeps everyone, a small
+// selection is cheaper to score) every candidate is scored, one part per
+// core for a large selection, each part into its own bounded top list;
+// the lists merge exactly.
+//
+// Otherwise the selection is a class with every feature unknown, and
+// classes are taken best bound first: a large one with a feature left is
+// split by it (an AND and an AND NOT of the posting bitmaps), any other
+// is scanned. Once a top list is full and its k-th hit is eligible with
+// a score above a class's bound, no candidate of that class or any later
+// one can enter the page; they are only counted, by the class's size
+// where the class decides eligibility, else by their years or
+// credentials ([scoring.Ceiling.Eligible]), so Total, Eligible and the
+// facets stay exact. Within a scanned class a candidate whose own bound
+// ([scoring.Ceiling.Of]) is below the cut is counted the same way.
+func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
+	n := set.len()
+	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
+	r := &ranker{v: v, plan: plan, bounds: plan.Bounds(), req: req, minYears: plan.Role().MinYears, ents: v.ix.side.ents, tallies: make([]tally, workers)}
+	for i := range r.tallies {
+		r.tallies[i].top.k = k
+		if req.Facets {
+			r.tallies[i].facets = newFacetCounter(v.ix.scorer)
+		}
+	}
+	var err error
+	if req.IneligibleOnly || k == 0 || k >= n || n < pruneMin || set.bits == nil {
+		err = r.scanSlots(ctx, &class{}, set.array())
+	} else {
+		r.years = v.slotYears()
+		err = r.classes(ctx, set.bits, n)
+	}
+	if err != nil {
 		return nil, nil, fmt.Errorf("index: rank: %w", err)
 	}
 	all := &tally{top: topK{k: k}}
 	var facets *facetCounter
-	for i := range tallies {
-		t := &tallies[i]
+	for i := range r.tallies {
+		t := &r.tallies[i]
 		all.total += t.total
 		all.eligible += t.eligible
 		for _, h := range t.top.h {
@@ -269,6 +266,271 @@ func (v *view) score(ctx context.Context, set, rest selected, bound float64, pla
 		}
 	}
 	return all, facets, nil
+}
+
+// ranker is one ranking's state: a tally per worker and the cut.
+type ranker struct {
+	v        *view
+	plan     *scoring.Plan
+	bounds   *scoring.Bounds
+	req      RankRequest
+	minYears float64
+	ents     []entry
+	years    []float64 // by slot, for the classes path
+	tallies  []tally
+	// cut is the best k-th eligible score of any worker's top list, as
+	// float bits (a non-negative float orders as its bits do); 0 skips
+	// nothing, since every bound is above 0.
+	cut atomic.Uint64
+}
+
+func (r *ranker) cutScore() float64 { return math.Float64frombits(r.cut.Load()) }
+
+// classes ranks a selection by classes, best bound first.
+func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error {
+	b := r.bounds
+	feats := b.Features()
+	s := r.v.ix.side
+	holders := make([]*roaring.Bitmap, len(feats))
+	q := classQueue{}
+	q.push(&class{bits: set, size: n, ceil: b.Ceiling(nil), bounded: true})
+	for len(q) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c := q.pop()
+		if c.ceil.Gate() == scoring.GateNever && !r.req.IncludeIneligible {
+			continue // no one to rank or count
+		}
+		if r.cutScore() > c.ceil.Max() {
+			// No class left can enter the page.
+			if err := r.countAll(ctx, c); err != nil {
+				return err
+			}
+			for len(q) > 0 {
+				if err := r.countAll(ctx, q.pop()); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		fi := len(c.held)
+		if fi < len(feats) && (c.size >= splitMin || feats[fi].Required) {
+			f := feats[fi]
+			inHeld := scoring.HeldAll
+			if holders[fi] == nil {
+				m := s.certs
+				if f.Skill {
+					m = s.skills
+				}
+				holders[fi] = s.union(m, f.Keys)
+				if f.Required && !f.Exact && !r.req.IncludeIneligible {
+					// Only who meets its conditions can be eligible:
+					// the others are not ranked.
+					holders[fi] = r.v.metSlots(b, fi, roaring.And(holders[fi], s.live))
+				}
+			}
+			if f.Required && !f.Exact && !r.req.IncludeIneligible {
+				inHeld = scoring.HeldMet
+			}
+			in := roaring.And(c.bits, holders[fi])
+			nIn := int(in.GetCardinality())
+			if nIn > 0 {
+				held := append(slices.Clip(c.held), inHeld)
+				q.push(&class{bits: in, size: nIn, held: held, ceil: b.Ceiling(held), bounded: true})
+			}
+			if nIn < c.size {
+				out := c.bits
+				if nIn > 0 {
+					out = roaring.AndNot(c.bits, holders[fi])
+				}
+				held := append(slices.Clip(c.held), scoring.HeldNone)
+				q.push(&class{bits: out, size: c.size - nIn, held: held, ceil: b.Ceiling(held), bounded: true})
+			}
+			continue
+		}
+		if err := r.scan(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallelClassMin is the number of a class's candidates per extra
+// goroutine: most are ruled out by a comparison, so a goroutine pays
+// only for many.
+const parallelClassMin = 1 << 16
+
+// parts runs fn on every worker with its share of slots, on one when
+// they are few.
+func (r *ranker) parts(slots []uint32, fn func(t *tally, slots []uint32) error) error {
+	per := parallelMin
+	if r.years != nil {
+		per = parallelClassMin
+	}
+	n := min(len(r.tallies), len(slots)/per+1)
+	if n <= 1 {
+		return fn(&r.tallies[0], slots)
+	}
+	var g errgroup.Group
+	for i := range n {
+		t := &r.tallies[i]
+		part := slots[i*len(slots)/n : (i+1)*len(slots)/n]
+		g.Go(safe.Guard(func() error { return fn(t, part) }))
+	}
+	return g.Wait()
+}
+
+// scan scores a class's candidates.
+func (r *ranker) scan(ctx context.Context, c *class) error {
+	return r.scanSlots(ctx, c, c.bits.ToArray())
+}
+
+// scanSlots scores candidates of a class, counting those whose bound is
+// below the cut.
+func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error {
+	return r.parts(slots, func(t *tally, slots []uint32) error {
+		quick := c.bounded && r.years != nil && (t.facets == nil && c.ceil.Gate() != scoring.GateProfile)
+		// below: candidates with at most these years are ruled out at the
+		// cut it was worked out for.
+		below, belowAt := -1.0, -1.0
+		for j, slot := range slots {
+			if j%4096 == 4095 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if quick {
+				// Ruled out from the years alone, the entry unread.
+				y := r.years[slot]
+				if !r.req.IncludeIneligible && y < r.minYears {
+					continue
+				}
+				// The cut only rises, so a threshold worked out for an
+				// older cut still rules out; it is worked out again only
+				// for a candidate it does not.
+				if y > below {
+					if cut := r.cutScore(); cut != belowAt {
+						below, belowAt = c.ceil.YearsBelow(cut), cut
+					}
+				}
+				if y <= below {
+					r.countYears(t, y, c)
+					continue
+				}
+			}
+			e := &r.ents[slot]
+			if !r.req.IncludeIneligible && e.prof.Years() < r.minYears {
+				continue
+			}
+			if c.bounded && r.cutScore() > c.ceil.Of(&e.prof) {
+				r.count(t, e, c)
+				continue
+			}
+			r.add(t, e)
+		}
+		return nil
+	})
+}
+
+// add scores a candidate into a worker's tally.
+func (r *ranker) add(t *tally, e *entry) {
+	var key scoring.Order
+	if r.req.IncludeIneligible {
+		key = r.plan.Order(&e.prof, e.id)
+	} else {
+		score, eligible := r.plan.EligiblePoints(&e.prof)
+		if !eligible {
+			return
+		}
+		key = scoring.Order{Eligible: true, Score: score, ID: e.id}
+	}
+	if key.Eligible {
+		if r.req.IneligibleOnly {
+			return
+		}
+		t.eligible++
+	}
+	t.total++
+	if t.facets != nil {
+		t.facets.add(e)
+	}
+	t.top.push(hit{key: key, prof: &e.prof})
+	if len(t.top.h) == t.top.k {
+		if worst := t.top.h[0].key; worst.Eligible {
+			for bits := math.Float64bits(worst.Score); ; {
+				old := r.cut.Load()
+				if old >= bits || r.cut.CompareAndSwap(old, bits) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// count counts a candidate that cannot enter the page.
+func (r *ranker) count(t *tally, e *entry, c *class) {
+	eligible := c.ceil.Eligible(&e.prof)
+	if !eligible && !r.req.IncludeIneligible {
+		return
+	}
+	t.total++
+	if eligible {
+		t.eligible++
+	}
+	if t.facets != nil {
+		t.facets.add(e)
+	}
+}
+
+// countYears counts a candidate that cannot enter the page, of a class
+// whose eligibility the years decide (or never eligible), without facets.
+func (r *ranker) countYears(t *tally, years float64, c *class) {
+	eligible := c.ceil.Gate() == scoring.GateYears && !(years < r.minYears)
+	if !eligible && !r.req.IncludeIneligible {
+		return
+	}
+	t.total++
+	if eligible {
+		t.eligible++
+	}
+}
+
+// countAll counts a class none of which can enter the page: by its size
+// where the class decides eligibility and no facets are asked for.
+func (r *ranker) countAll(ctx context.Context, c *class) error {
+	t := &r.tallies[0]
+	if t.facets == nil {
+		switch gate := c.ceil.Gate(); {
+		case gate == scoring.GateNever:
+			if r.req.IncludeIneligible {
+				t.total += c.size
+			}
+			return nil
+		case gate == scoring.GateYears && !(r.minYears > 0):
+			t.total += c.size
+			t.eligible += c.size
+			return nil
+		}
+	}
+	if t.facets == nil && c.ceil.Gate() == scoring.GateYears && r.years != nil {
+		c.bits.Iterate(func(slot uint32) bool {
+			r.countYears(t, r.years[slot], c)
+			return true
+		})
+		return ctx.Err()
+	}
+	return r.parts(c.bits.ToArray(), func(t *tally, slots []uint32) error {
+		for j, slot := range slots {
+			if j%4096 == 4095 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			e := &r.ents[slot]
+			if !r.req.IncludeIneligible && e.prof.Years() < r.minYears {
+				continue
+			}
+			r.count(t, e, c)
+		}
+		return nil
+	})
 }
 
 // explain loads and explains the page's hits, one part per core: loading

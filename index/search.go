@@ -3,11 +3,14 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
+	"weak"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -96,7 +99,7 @@ func (v *view) get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
 type selected struct {
 	v        *view
 	bits     *roaring.Bitmap // the slots as resolved; nil in parts
-	slots    []uint32
+	slots    []uint32        // the slots of a part; nil until split
 	minYears float64
 }
 
@@ -107,20 +110,34 @@ func (v *view) resolve(ctx context.Context, sel Selection) (selected, error) {
 	if err != nil {
 		return selected{}, err
 	}
-	return selected{v: v, bits: b, slots: b.ToArray(), minYears: sel.MinYears}, nil
+	return selected{v: v, bits: b, minYears: sel.MinYears}, nil
 }
 
 // len is the number of candidates selected before the years gate.
-func (s selected) len() int { return len(s.slots) }
+func (s selected) len() int {
+	if s.bits != nil {
+		return int(s.bits.GetCardinality())
+	}
+	return len(s.slots)
+}
+
+// array returns the selected slots, ascending.
+func (s selected) array() []uint32 {
+	if s.slots == nil && s.bits != nil {
+		return s.bits.ToArray()
+	}
+	return s.slots
+}
 
 // split divides the selection into at most n parts of about equal size.
 func (s selected) split(n int) []selected {
-	n = max(1, min(n, len(s.slots)))
+	slots := s.array()
+	n = max(1, min(n, len(slots)))
 	out := make([]selected, 0, n)
 	for i := 0; i < n; i++ {
 		part := s
 		part.bits = nil
-		part.slots = s.slots[i*len(s.slots)/n : (i+1)*len(s.slots)/n]
+		part.slots = slots[i*len(slots)/n : (i+1)*len(slots)/n]
 		out = append(out, part)
 	}
 	return out
@@ -131,7 +148,7 @@ func (s selected) split(n int) []selected {
 // call. Parts from split may run each concurrently.
 func (s selected) each(ctx context.Context, fn func(e *entry) error) error {
 	ents := s.v.ix.side.ents
-	for n, slot := range s.slots {
+	for n, slot := range s.array() {
 		if n%4096 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -161,45 +178,242 @@ func (v *view) slots(ctx context.Context, sel Selection) (*roaring.Bitmap, error
 		out.And(s.locationSlots(sel.Locations))
 	}
 	if sel.Text != "" && !out.IsEmpty() {
-		ids, err := v.ix.textIDs(ctx, sel)
+		text, err := v.textSlots(ctx, sel)
 		if err != nil {
 			return nil, err
-		}
-		text := roaring.New()
-		for _, id := range ids {
-			if slot, ok := s.slot[id]; ok {
-				text.Add(slot)
-			}
 		}
 		out.And(text)
 	}
 	return out, nil
 }
 
-// textIDs returns the ids of candidates matching the selection's text and
-// its certification and skill gates, from one bleve query that loads no
-// stored field: a custom filter records each match's id and keeps none.
-func (ix *Index) textIDs(ctx context.Context, sel Selection) ([]string, error) {
-	if err := ix.awaitWrites(ctx); err != nil {
+// textSlots returns the slots of candidates matching the selection's
+// text and its certification and skill gates, from one unscored bleve
+// query. The years gate is
+// left to the caller: a numeric range costs a term per precision step in
+// every segment, more than it saves here.
+//
+// bleve's matches are documents of its segments; resolving each one's id
+// reads the segment's stored fields, which costs more than the query
+// itself. So the matches are read from bleve's searcher directly and
+// mapped to slots through a table per segment (docSlots), filled the
+// first time a document matches and kept while the segment lives.
+func (v *view) textSlots(ctx context.Context, sel Selection) (*roaring.Bitmap, error) {
+	// Queued writes reach bleve first, so its matches are the structure's.
+	if err := v.ix.awaitWrites(ctx); err != nil {
 		return nil, err
 	}
-	var mu sync.Mutex
-	var ids []string
-	// The years gate is left to the scan: a numeric range costs a term
-	// per precision step in every segment, more than it saves here.
 	sel.MinYears = 0
-	q := query.NewCustomFilterQueryWithFilter(BleveQuery(sel), func(_ context.Context, d *search.DocumentMatch) (bool, error) {
+	q := BleveQuery(sel)
+	adv, err := v.ix.bl.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return v.textSlotsByID(ctx, q)
+	}
+	searcher, err := q.Searcher(ctx, r, v.ix.bl.Mapping(), search.SearcherOptions{Score: bleve.ScoreNone})
+	if err != nil {
+		return nil, fmt.Errorf("index: text query: %w", err)
+	}
+	defer searcher.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	var docs []uint64
+	for n := 0; ; n++ {
+		if n%4096 == 4095 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := searcher.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("index: text query: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		docs = append(docs, dm.IndexInternalID.Value())
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return slotsOfDocs(v.ix.side, snap, docs)
+}
+
+// textSlotsByID is textSlots through bleve's search, resolving every
+// match's id: for a reader that is not scorch's.
+func (v *view) textSlotsByID(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
+	var mu sync.Mutex
+	out := roaring.New()
+	s := v.ix.side
+	q = query.NewCustomFilterQueryWithFilter(q, func(_ context.Context, d *search.DocumentMatch) (bool, error) {
 		mu.Lock()
-		ids = append(ids, d.ID)
+		if slot, ok := s.slot[d.ID]; ok {
+			out.Add(slot)
+		}
 		mu.Unlock()
 		return false, nil
 	}, nil, nil)
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.Score = bleve.ScoreNone
-	if _, err := ix.bl.SearchInContext(ctx, req); err != nil {
+	if _, err := v.ix.bl.SearchInContext(ctx, req); err != nil {
 		return nil, fmt.Errorf("index: text query: %w", err)
 	}
-	return ids, nil
+	return out, nil
+}
+
+// docSlots maps the documents of bleve's segments to sidecar slots: by
+// segment, by document number within it, the slot plus one (0 while not
+// known). A segment's documents never change, and a live document's id
+// keeps its slot: the sidecar frees a slot only when the id is deleted,
+// which deletes the document in bleve too, so it never matches again.
+//
+// It also holds every slot's years in one flat array (years, valid for
+// the index's write counter yearsAt): a ranking rules most candidates out
+// from their years alone, and reading them there touches 8 bytes a
+// candidate instead of the candidate's entry. Every change to a sidecar
+// goes through a batch, which bumps the counter under the write lock.
+type docSlots struct {
+	mu   sync.Mutex
+	segs map[any][]uint32
+
+	yearsMu sync.Mutex
+	yearsAt uint64
+	years   []float64 // nil until built
+	// met holds, by Bounds.MeetsKey, the slots meeting a certification
+	// requirement with its conditions, valid for yearsAt.
+	met map[string]*roaring.Bitmap
+}
+
+// maxMet bounds the requirements whose holders are kept.
+const maxMet = 256
+
+// metSlots returns the slots among holders meeting certification feature
+// fi of b, kept between rankings until the next write.
+func (v *view) metSlots(b *scoring.Bounds, fi int, holders *roaring.Bitmap) *roaring.Bitmap {
+	s := v.ix.side
+	d := docSlotsFor(s)
+	key := b.MeetsKey(fi)
+	d.yearsMu.Lock()
+	if d.yearsAt != v.ix.writes {
+		d.met, d.years, d.yearsAt = nil, nil, v.ix.writes
+	}
+	if len(d.met) >= maxMet {
+		d.met = nil
+	}
+	m := d.met[key]
+	d.yearsMu.Unlock()
+	if m != nil {
+		return m
+	}
+	m = roaring.New()
+	holders.Iterate(func(slot uint32) bool {
+		if b.Meets(fi, &s.ents[slot].prof) {
+			m.Add(slot)
+		}
+		return true
+	})
+	d.yearsMu.Lock()
+	if d.yearsAt == v.ix.writes {
+		if d.met == nil {
+			d.met = map[string]*roaring.Bitmap{}
+		}
+		d.met[key] = m
+	}
+	d.yearsMu.Unlock()
+	return m
+}
+
+// slotYears returns the years of every slot of the view's sidecar.
+func (v *view) slotYears() []float64 {
+	s := v.ix.side
+	d := docSlotsFor(s)
+	d.yearsMu.Lock()
+	defer d.yearsMu.Unlock()
+	if d.years == nil || d.yearsAt != v.ix.writes || len(d.years) != len(s.ents) {
+		years := make([]float64, len(s.ents))
+		for i := range s.ents {
+			years[i] = s.ents[i].prof.Years()
+		}
+		if d.yearsAt != v.ix.writes {
+			d.met = nil
+		}
+		d.years, d.yearsAt = years, v.ix.writes
+	}
+	return d.years
+}
+
+// docSlotsOf holds a docSlots per sidecar, dropped with the sidecar.
+var docSlotsOf sync.Map // weak.Pointer[sidecar] -> *docSlots
+
+func docSlotsFor(s *sidecar) *docSlots {
+	key := weak.Make(s)
+	if d, ok := docSlotsOf.Load(key); ok {
+		return d.(*docSlots)
+	}
+	d, loaded := docSlotsOf.LoadOrStore(key, &docSlots{segs: map[any][]uint32{}})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[sidecar]) { docSlotsOf.Delete(k) }, key)
+	}
+	return d.(*docSlots)
+}
+
+// slotsOfDocs maps a snapshot's document numbers (ascending, as a
+// searcher returns them) to slots. A document whose id has no slot (a
+// quarantined record) is left out.
+func slotsOfDocs(s *sidecar, snap *scorch.IndexSnapshot, docs []uint64) (*roaring.Bitmap, error) {
+	segs := snap.Segments()
+	d := docSlotsFor(s)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// Forget segments merged away, so the tables stay as large as the
+	// index.
+	live := make(map[any]bool, len(segs))
+	for _, ss := range segs {
+		live[ss.Segment()] = true
+	}
+	for seg := range d.segs {
+		if !live[seg] {
+			delete(d.segs, seg)
+		}
+	}
+	out := make([]uint32, 0, len(docs))
+	si, start, end := -1, uint64(0), uint64(0)
+	var table []uint32
+	for _, doc := range docs {
+		if doc < start { // not ascending: find its segment from the first
+			si, start, end = -1, 0, 0
+		}
+		for doc >= end {
+			si++
+			if si >= len(segs) {
+				return nil, fmt.Errorf("index: text query: document %d past the snapshot", doc)
+			}
+			seg := segs[si].Segment()
+			start, end = end, end+seg.Count()
+			table = d.segs[seg]
+			if table == nil {
+				table = make([]uint32, seg.Count())
+				d.segs[seg] = table
+			}
+		}
+		local := doc - start
+		if table[local] == 0 {
+			id, err := segs[si].DocID(local)
+			if err != nil {
+				return nil, fmt.Errorf("index: text query: %w", err)
+			}
+			slot, ok := s.slot[string(id)]
+			if !ok {
+				continue
+			}
+			table[local] = slot + 1
+		}
+		out = append(out, table[local]-1)
+	}
+	return roaring.BitmapOf(out...), nil
 }
 
 // BleveQuery translates a selection to a bleve query: certification

@@ -1,0 +1,205 @@
+package scoring_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	gencands "github.com/certmatch/certmatch/internal/gen"
+	"github.com/certmatch/certmatch/scoring"
+)
+
+// TestCeilingBoundsPoints: for random roles and generated candidates, a
+// class's bound is never below the score Points gives one of its
+// candidates, the class's maximum never below a candidate's bound, and
+// the class's eligibility (by its gate, or read from the profile) is the
+// one Points reports. Classes are told the truth for a random part of
+// the features and nothing about the rest, as an index splitting them
+// lazily would.
+func TestCeilingBoundsPoints(t *testing.T) {
+	sc, err := scoring.NewScorer(scoring.Options{Now: func() time.Time { return gencands.DefaultNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := sc.Catalog()
+	cands := gencands.Candidates(gencands.Options{Seed: 3}, 1500)
+	var certs []string
+	for c := range cat.Certs() {
+		certs = append(certs, c.ID)
+	}
+	for g := range cat.Groups() {
+		certs = append(certs, g.ID)
+	}
+	var skills []string
+	for _, c := range cands {
+		skills = append(skills, c.Skills...)
+	}
+	slices.Sort(skills)
+	skills = slices.Compact(skills)
+	rng := rand.New(rand.NewPCG(3, 4))
+	pick := func(from []string, n int) []string {
+		var out []string
+		for range n {
+			out = append(out, from[rng.IntN(len(from))])
+		}
+		return slices.Compact(slices.Sorted(slices.Values(out)))
+	}
+	versions := []string{"", "8", "11", "5"}
+	reqs := func(n int) []scoring.Requirement {
+		var out []scoring.Requirement
+		for range n {
+			q := scoring.Requirement{AnyOf: pick(certs, 1+rng.IntN(2))}
+			if rng.IntN(3) == 0 {
+				q.MinVersion = versions[rng.IntN(len(versions))]
+			}
+			q.Current = rng.IntN(4) == 0
+			if rng.IntN(4) == 0 {
+				q.WithinYears = float64(1 + rng.IntN(5))
+			}
+			out = append(out, q)
+		}
+		return out
+	}
+	for r := range 40 {
+		role := scoring.Role{ID: fmt.Sprintf("r%d", r), Required: reqs(rng.IntN(3)), Preferred: reqs(rng.IntN(3)),
+			RequiredSkills: pick(skills, rng.IntN(2)), PreferredSkills: pick(skills, rng.IntN(4)), MinYears: float64(rng.IntN(3) * 3)}
+		if rng.IntN(4) == 0 {
+			role.RequiredAnySkills = [][]string{pick(skills, 2)}
+		}
+		if rng.IntN(2) == 0 {
+			role.Location, role.Remote = cands[rng.IntN(len(cands))].Location, rng.IntN(2) == 0
+		}
+		if rng.IntN(2) == 0 {
+			role.SalaryMax = float64(50000 + rng.IntN(90000))
+		}
+		if rng.IntN(4) == 0 {
+			role.Weights = &scoring.Weights{Certifications: float64(rng.IntN(3)), Skills: float64(rng.IntN(3)), Experience: float64(1 + rng.IntN(2)), Location: float64(rng.IntN(2)), Compensation: float64(rng.IntN(2))}
+		}
+		plan, err := sc.Compile(role)
+		if err != nil {
+			t.Fatalf("%s: %v", role.ID, err)
+		}
+		b := plan.Bounds()
+		feats := b.Features()
+		for i := 1; i < len(feats); i++ {
+			if feats[i].Required && !feats[i-1].Required {
+				t.Fatalf("%s: required feature %d after a preferred one", role.ID, i)
+			}
+		}
+		for _, c := range cands {
+			p := sc.Profile(&c)
+			terms := map[string]bool{}
+			for h := range p.Certs() {
+				terms[h.ID] = true
+				for im := range cat.Implies(h.ID) {
+					terms[im.ID] = true
+				}
+			}
+			keys := map[string]bool{}
+			for id := range p.Skills() {
+				keys[sc.Vocab().Key(id)] = true
+			}
+			known := rng.IntN(len(feats) + 1)
+			held := make([]scoring.Held, known)
+			for fi := range held {
+				in := terms
+				if feats[fi].Skill {
+					in = keys
+				}
+				held[fi] = scoring.HeldNone
+				if slices.ContainsFunc(feats[fi].Keys, func(k string) bool { return in[k] }) {
+					held[fi] = scoring.HeldAll
+				}
+			}
+			ceil := b.Ceiling(held)
+			score, eligible := plan.Points(&p)
+			where := fmt.Sprintf("%s, %s, %d of %d features known", role.ID, c.ID, known, len(feats))
+			if oy := ceil.OfYears(p.Years()); oy < ceil.Of(&p) || oy > ceil.Max() {
+				t.Fatalf("%s: bound from the years %.2f outside the candidate's %.2f and the class's %.2f", where, oy, ceil.Of(&p), ceil.Max())
+			}
+			if cut := score + float64(rng.IntN(300)-150)/10; p.Years() <= ceil.YearsBelow(cut) && !(ceil.OfYears(p.Years()) < cut) {
+				t.Fatalf("%s: %.1f years within YearsBelow(%.2f) = %v, but its bound is %.2f", where, p.Years(), cut, ceil.YearsBelow(cut), ceil.OfYears(p.Years()))
+			}
+			if of := ceil.Of(&p); of < score {
+				t.Fatalf("%s: bound %.2f below the score %.2f", where, of, score)
+			} else if ceil.Max() < of {
+				t.Fatalf("%s: class maximum %.2f below the candidate's bound %.2f", where, ceil.Max(), of)
+			}
+			if got := ceil.Eligible(&p); got != eligible {
+				t.Fatalf("%s: Ceiling.Eligible = %v, Points says %v", where, got, eligible)
+			}
+			if got := plan.Eligible(&p); got != eligible {
+				t.Fatalf("%s: Plan.Eligible = %v, Points says %v", where, got, eligible)
+			}
+			switch ceil.Gate() {
+			case scoring.GateNever:
+				if eligible {
+					t.Fatalf("%s: eligible in a class gated never", where)
+				}
+			case scoring.GateYears:
+				if eligible != !(p.Years() < role.MinYears) {
+					t.Fatalf("%s: eligible %v in a class gated by years, with %.1f of %.1f", where, eligible, p.Years(), role.MinYears)
+				}
+			}
+		}
+	}
+}
+
+// TestCeilingExactForExactFeatures: when every feature is known and
+// exact, a candidate's bound is its score plus the cent of margin:
+// experience, location and pay are worked out exactly from the profile.
+func TestCeilingExactForExactFeatures(t *testing.T) {
+	sc, err := scoring.NewScorer(scoring.Options{Now: func() time.Time { return gencands.DefaultNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := scoring.Role{ID: "exact", Required: []scoring.Requirement{{AnyOf: []string{"ocajp"}}},
+		Preferred:      []scoring.Requirement{{AnyOf: []string{"spring-professional"}}, {AnyOf: []string{"spark-developer"}, Weight: 2}},
+		RequiredSkills: []string{"java"}, PreferredSkills: []string{"kafka", "sql"},
+		Location: "Chicago, IL", Remote: true, SalaryMax: 120000}
+	plan, err := sc.Compile(role)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := plan.Bounds()
+	cat := sc.Catalog()
+	for _, c := range gencands.Candidates(gencands.Options{Seed: 5}, 800) {
+		p := sc.Profile(&c)
+		terms := map[string]bool{}
+		for h := range p.Certs() {
+			terms[h.ID] = true
+			for im := range cat.Implies(h.ID) {
+				terms[im.ID] = true
+			}
+		}
+		keys := map[string]bool{}
+		for id := range p.Skills() {
+			keys[sc.Vocab().Key(id)] = true
+		}
+		var held []scoring.Held
+		for _, f := range b.Features() {
+			if !f.Exact {
+				t.Fatalf("feature %v is not exact", f.Keys)
+			}
+			in := terms
+			if f.Skill {
+				in = keys
+			}
+			h := scoring.HeldNone
+			if slices.ContainsFunc(f.Keys, func(k string) bool { return in[k] }) {
+				h = scoring.HeldAll
+			}
+			held = append(held, h)
+		}
+		ceil := b.Ceiling(held)
+		score, eligible := plan.Points(&p)
+		if got := ceil.Of(&p); fmt.Sprintf("%.2f", got) != fmt.Sprintf("%.2f", score+0.01) {
+			t.Errorf("%s: bound %.2f, score %.2f: want the score and a cent", c.ID, got, score)
+		}
+		if wantGate := map[bool]scoring.Gate{true: scoring.GateYears, false: scoring.GateNever}[eligible]; ceil.Gate() != wantGate {
+			t.Errorf("%s: gate %v, eligible %v", c.ID, ceil.Gate(), eligible)
+		}
+	}
+}
