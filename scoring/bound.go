@@ -461,8 +461,9 @@ func (p *Plan) meetsReq(pr *Profile, i int) bool {
 	q := &p.reqs[i]
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
-		for _, hit := range p.certHits[h.cert] {
-			if hit.req == i && p.meets(q, h, hit) {
+		hits := p.certHits[h.cert]
+		for k := range hits {
+			if hit := &hits[k]; hit.req == i && p.meets(q, h, hit) {
 				return true
 			}
 		}
@@ -493,7 +494,9 @@ func (p *Plan) Eligible(pr *Profile) bool {
 	clear(met)
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
-		for _, hit := range p.certHits[h.cert] {
+		hits := p.certHits[h.cert]
+		for k := range hits {
+			hit := &hits[k]
 			q := &p.reqs[hit.req]
 			if q.required && !met[hit.req] && p.meets(q, h, hit) {
 				met[hit.req] = true
