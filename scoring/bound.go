@@ -283,22 +283,7 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 		if locOn && !(p.where.on() && w.Location > 0) || compOn && !(w.Compensation > 0) {
 			continue
 		}
-		total := 0.0
-		if certOn {
-			total += w.Certifications
-		}
-		if skillOn {
-			total += w.Skills
-		}
-		if expOn {
-			total += w.Experience
-		}
-		if locOn {
-			total += w.Location
-		}
-		if compOn {
-			total += w.Compensation
-		}
+		total := w.total(certOn, skillOn, expOn, locOn, compOn)
 		if total == 0 {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/cputime"
 	generate "github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/scoring"
 )
@@ -34,10 +35,10 @@ func BenchmarkRankPath(b *testing.B) {
 		var cpuStart time.Duration
 		start := func(b *testing.B) {
 			b.ResetTimer()
-			cpuStart = cpuTime()
+			cpuStart = cputime.Used()
 		}
 		report := func(b *testing.B, per int, unit string) {
-			cpu := cpuTime() - cpuStart
+			cpu := cputime.Used() - cpuStart
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*per), "ns/"+unit)
 			if cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*per), "cpu-ns/"+unit)

@@ -100,6 +100,28 @@ type Weights struct {
 	Compensation   float64 `json:"compensation,omitempty"`
 }
 
+// total is the sum of the weights of the components switched on, added
+// in one fixed order so that every caller gets the same float.
+func (w *Weights) total(cert, skill, exp, loc, comp bool) float64 {
+	t := 0.0
+	if cert {
+		t += w.Certifications
+	}
+	if skill {
+		t += w.Skills
+	}
+	if exp {
+		t += w.Experience
+	}
+	if loc {
+		t += w.Location
+	}
+	if comp {
+		t += w.Compensation
+	}
+	return t
+}
+
 // DefaultWeights apply to a role that gives none.
 var DefaultWeights = Weights{Certifications: 0.5, Skills: 0.3, Experience: 0.2, Location: 0.1, Compensation: 0.1}
 

@@ -832,22 +832,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 			compOn, compFrac = true, p.pay.creditOf(d)
 		}
 	}
-	total := 0.0
-	if certOn {
-		total += w.Certifications
-	}
-	if skillOn {
-		total += w.Skills
-	}
-	if expOn {
-		total += w.Experience
-	}
-	if locOn {
-		total += w.Location
-	}
-	if compOn {
-		total += w.Compensation
-	}
+	total := w.total(certOn, skillOn, expOn, locOn, compOn)
 
 	// Location.
 	var loc placeMatch

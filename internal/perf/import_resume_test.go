@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certmatch/certmatch/internal/cputime"
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 )
@@ -38,13 +39,13 @@ func BenchmarkImportJSONResume(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer eng.Close()
-				start, cpuStart := time.Now(), cpuTime()
+				start, cpuStart := time.Now(), cputime.Used()
 				rep, err := eng.Import(context.Background(), bytes.NewReader(data), match.ImportOptions{})
 				if err != nil || rep.Imported != n {
 					b.Fatalf("imported %d of %d: %v (first rejection %v)", rep.Imported, n, err, firstRejection(rep))
 				}
 				*wall += time.Since(start)
-				*cpu += cpuTime() - cpuStart
+				*cpu += cputime.Used() - cpuStart
 			}
 			var wn, wr, cn, cr time.Duration
 			b.ResetTimer()

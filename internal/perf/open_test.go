@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/internal/cputime"
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 )
@@ -130,7 +131,7 @@ func benchOpenRank(b *testing.B, n int) {
 				debug.FreeOSMemory()
 				baseRSS = procStatus("VmRSS")
 				resetPeakRSS()
-				cpu0 := cpuTime()
+				cpu0 := cputime.Used()
 				b.StartTimer()
 				eng, err := match.Open(ctx, match.Options{Path: path, Now: now})
 				if err != nil {
@@ -140,7 +141,7 @@ func benchOpenRank(b *testing.B, n int) {
 					b.Fatal(err)
 				}
 				b.StopTimer()
-				cpu += cpuTime() - cpu0
+				cpu += cputime.Used() - cpu0
 				rss, hwm = procStatus("VmRSS"), procStatus("VmHWM")
 				engineHeap = heapAlloc() - before
 				// Close writes the rank file again.

@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/internal/cputime"
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/match/input"
@@ -215,7 +216,7 @@ func benchRank(b *testing.B, n int) {
 	for _, role := range benchRoles(b) {
 		b.Run("role="+role.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Used())
 			for i := 0; i < b.N; i++ {
 				r, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20})
 				if err != nil {
@@ -230,7 +231,7 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/bleve", func(b *testing.B) {
 			req := rawRoleQuery(cat, role)
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Used())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Index().Bleve().Search(req); err != nil {
 					b.Fatal(err)
@@ -240,7 +241,7 @@ func benchRank(b *testing.B, n int) {
 		b.Run("role="+role.ID+"/scan", func(b *testing.B) {
 			cr := c.compact.compile(cat, role)
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Used())
 			for i := 0; i < b.N; i++ {
 				c.compact.top(cr, 20)
 			}
@@ -249,7 +250,7 @@ func benchRank(b *testing.B, n int) {
 	role := seedRoles(b)[0]
 	b.Run("text/certmatch", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for i := 0; i < b.N; i++ {
 			if _, err := c.eng.Rank(ctx, role, match.RankOptions{Top: 20, Query: freeText}); err != nil {
 				b.Fatal(err)
@@ -264,7 +265,7 @@ func benchRank(b *testing.B, n int) {
 		}
 		b.Run("text/role="+r.ID+"/certmatch", func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Used())
 			for i := 0; i < b.N; i++ {
 				if _, err := c.eng.Rank(ctx, r, match.RankOptions{Top: 20, Query: freeText}); err != nil {
 					b.Fatal(err)
@@ -275,7 +276,7 @@ func benchRank(b *testing.B, n int) {
 	b.Run("text/bleve", func(b *testing.B) {
 		req := rawTextQuery(freeText)
 		b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for i := 0; i < b.N; i++ {
 			if _, err := c.eng.Index().Bleve().Search(req); err != nil {
 				b.Fatal(err)
@@ -290,7 +291,7 @@ func benchRank(b *testing.B, n int) {
 // goroutines, and the garbage collector's and bleve's background work
 // while it ran).
 func reportCPU(b *testing.B, start time.Duration) {
-	if d := cpuTime() - start; d > 0 && b.N > 0 {
+	if d := cputime.Used() - start; d > 0 && b.N > 0 {
 		b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
