@@ -499,6 +499,18 @@ func (p *Plan) Eligible(pr *Profile) bool {
 		have = make([]bool, 0, len(p.skillReq))
 	}
 	have = have[:len(p.skillReq)]
+	p.heldSkills(pr, have)
+	for i, sr := range p.skillReq {
+		if sr.required && !have[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// heldSkills marks in have, one flag per skill requirement, the role's
+// skills pr holds, by name or by an alternative.
+func (p *Plan) heldSkills(pr *Profile, have []bool) {
 	clear(have)
 	for _, id := range pr.skills {
 		if int(id) < len(p.skillPos) {
@@ -512,10 +524,4 @@ func (p *Plan) Eligible(pr *Profile) bool {
 			}
 		}
 	}
-	for i, sr := range p.skillReq {
-		if sr.required && !have[i] {
-			return false
-		}
-	}
-	return true
 }

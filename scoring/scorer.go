@@ -779,19 +779,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 		have = make([]bool, 0, len(p.skillReq))
 	}
 	have = have[:len(p.skillReq)]
-	clear(have)
-	for _, id := range pr.skills {
-		if int(id) < len(p.skillPos) {
-			if i := p.skillPos[id]; i >= 0 {
-				have[i] = true
-			}
-			if p.altPos != nil {
-				for _, i := range p.altPos[id] {
-					have[i] = true
-				}
-			}
-		}
-	}
+	p.heldSkills(pr, have)
 	skillFrac := 0.0
 	for i, sr := range p.skillReq {
 		wt := PreferredSkillWeight
