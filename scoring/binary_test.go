@@ -14,17 +14,8 @@ import (
 // same bytes and scores exactly as the profile it was encoded from, also
 // under a fresh Scorer whose Vocab numbers skills differently.
 func TestProfileBinaryRoundTrip(t *testing.T) {
-	s := newScorer(t)
-	fresh, err := scoring.NewScorer(scoring.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, fresh, cands := twoScorers(t)
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	cands := bundledCandidates(t)
-	// Numbering skills in reverse under fresh makes its Vocab differ from s's.
-	for i := len(cands) - 1; i >= 0; i-- {
-		fresh.Profile(&cands[i])
-	}
 	for _, role := range seedRoles(t) {
 		pa, err := s.CompileAt(role, now)
 		if err != nil {
@@ -125,16 +116,8 @@ func decodeTable(s *scoring.Scorer, enc []byte) ([]*scoring.Profile, error) {
 // score exactly as the profiles they were encoded from, also under a
 // fresh Scorer whose Vocab numbers skills differently.
 func TestProfileTableRoundTrip(t *testing.T) {
-	s := newScorer(t)
-	fresh, err := scoring.NewScorer(scoring.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, fresh, cands := twoScorers(t)
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	cands := bundledCandidates(t)
-	for i := len(cands) - 1; i >= 0; i-- {
-		fresh.Profile(&cands[i])
-	}
 	// Every third position is empty.
 	var profs []*scoring.Profile
 	for i := range cands {
@@ -228,4 +211,21 @@ func TestProfileTableCorrupt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// twoScorers returns the test scorer, a fresh Scorer whose Vocab numbers
+// the bundled candidates' skills in reverse (so it differs from the
+// first's), and those candidates.
+func twoScorers(t *testing.T) (s, fresh *scoring.Scorer, cands []scoring.Candidate) {
+	t.Helper()
+	s = newScorer(t)
+	fresh, err := scoring.NewScorer(scoring.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands = bundledCandidates(t)
+	for i := len(cands) - 1; i >= 0; i-- {
+		fresh.Profile(&cands[i])
+	}
+	return s, fresh, cands
 }

@@ -90,17 +90,7 @@ func TestCeilingBoundsPoints(t *testing.T) {
 		}
 		for _, c := range cands {
 			p := sc.Profile(&c)
-			terms := map[string]bool{}
-			for h := range p.Certs() {
-				terms[h.ID] = true
-				for im := range cat.Implies(h.ID) {
-					terms[im.ID] = true
-				}
-			}
-			keys := map[string]bool{}
-			for id := range p.Skills() {
-				keys[sc.Vocab().Key(id)] = true
-			}
+			terms, keys := heldTerms(sc, &p)
 			known := rng.IntN(len(feats) + 1)
 			held := make([]scoring.Held, known)
 			for fi := range held {
@@ -164,20 +154,9 @@ func TestCeilingExactForExactFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := plan.Bounds()
-	cat := sc.Catalog()
 	for _, c := range gencands.Candidates(gencands.Options{Seed: 5}, 800) {
 		p := sc.Profile(&c)
-		terms := map[string]bool{}
-		for h := range p.Certs() {
-			terms[h.ID] = true
-			for im := range cat.Implies(h.ID) {
-				terms[im.ID] = true
-			}
-		}
-		keys := map[string]bool{}
-		for id := range p.Skills() {
-			keys[sc.Vocab().Key(id)] = true
-		}
+		terms, keys := heldTerms(sc, &p)
 		var held []scoring.Held
 		for _, f := range b.Features() {
 			if !f.Exact {
@@ -202,4 +181,20 @@ func TestCeilingExactForExactFeatures(t *testing.T) {
 			t.Errorf("%s: gate %v, eligible %v", c.ID, ceil.Gate(), eligible)
 		}
 	}
+}
+
+// heldTerms is what the posting bitmaps know of a profile: the
+// certification ids it holds or implies, and its skill keys.
+func heldTerms(sc *scoring.Scorer, p *scoring.Profile) (terms, keys map[string]bool) {
+	terms, keys = map[string]bool{}, map[string]bool{}
+	for h := range p.Certs() {
+		terms[h.ID] = true
+		for im := range sc.Catalog().Implies(h.ID) {
+			terms[im.ID] = true
+		}
+	}
+	for id := range p.Skills() {
+		keys[sc.Vocab().Key(id)] = true
+	}
+	return terms, keys
 }
