@@ -353,17 +353,11 @@ func (ix *Index) writeFailure() error {
 // applyQueued updates the ranking structure with a small in-memory batch
 // and queues it for bleve; the caller holds wmu.
 func (ix *Index) applyQueued(b *Batch) (int, error) {
-	if err := ix.w.room(len(b.preps)); err != nil {
+	unlock, err := ix.lockQueued(len(b.preps))
+	if err != nil {
 		return 0, err
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.closed {
-		return 0, ErrClosed
-	}
-	if err := ix.w.failure(); err != nil {
-		return 0, err
-	}
+	defer unlock()
 	ids := make([]string, len(b.preps))
 	docs := make([]doc, len(b.preps))
 	for i, p := range b.preps {
@@ -379,19 +373,31 @@ func (ix *Index) applyQueued(b *Batch) (int, error) {
 // deleteQueued removes ids from the ranking structure and queues their
 // deletion for bleve; the caller holds wmu.
 func (ix *Index) deleteQueued(ids []string) (int, error) {
-	if err := ix.w.room(len(ids)); err != nil {
+	unlock, err := ix.lockQueued(len(ids))
+	if err != nil {
 		return 0, err
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.closed {
-		return 0, ErrClosed
-	}
-	if err := ix.w.failure(); err != nil {
-		return 0, err
-	}
+	defer unlock()
 	n := ix.forget(ids)
 	ix.writes++
 	ix.w.put(slices.Clone(ids), nil)
 	return n, nil
+}
+
+// lockQueued waits for room for n queued writes and takes the write
+// lock for them, unless the index is closed or a queued write failed.
+func (ix *Index) lockQueued(n int) (unlock func(), err error) {
+	if err := ix.w.room(n); err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		return nil, ErrClosed
+	}
+	if err := ix.w.failure(); err != nil {
+		ix.mu.Unlock()
+		return nil, err
+	}
+	return ix.mu.Unlock, nil
 }
