@@ -352,7 +352,7 @@ func (ix *Index) rebuild(ctx context.Context) error {
 			ix.quarantine[p.id] = p.bad
 			continue
 		}
-		ix.side.put(p.id, p.prof, p.terms, p.raw)
+		ix.side.put(p.id, p.prof, p.terms, p.explained, p.raw)
 	}
 	return nil
 }
@@ -519,8 +519,10 @@ type prepared struct {
 	prof  scoring.Profile
 	terms []string
 	bad   *Quarantined // set by rebuild for a record it cannot read
-	raw   []byte       // the stored JSON, kept only in memory
-	doc   doc          // the bleve document, mapped by the writer when queued
+	// In memory only: the stored JSON and the explained record
+	// (scoring.AppendExplained).
+	raw, explained []byte
+	doc            doc // the bleve document, mapped by the writer when queued
 }
 
 func (ix *Index) putBatch(ctx context.Context, cands []scoring.Candidate) error {
@@ -575,6 +577,7 @@ func (ix *Index) Prepare(cands []scoring.Candidate) (*Batch, error) {
 		}
 		if ix.opts.Path == "" {
 			b.preps[i].raw = []byte(d.Raw)
+			b.preps[i].explained = scoring.AppendExplained(nil, c)
 		}
 	}
 	return b, nil
@@ -634,7 +637,7 @@ func (ix *Index) apply(b *Batch) (int, error) {
 	}
 	ix.writes++
 	for _, p := range b.preps {
-		ix.side.put(p.id, p.prof, p.terms, p.raw)
+		ix.side.put(p.id, p.prof, p.terms, p.explained, p.raw)
 		delete(ix.quarantine, p.id)
 	}
 	return len(b.preps), nil
@@ -739,6 +742,21 @@ func (ix *Index) get(id string) (scoring.Candidate, error) {
 	}
 	defer r.Close()
 	return readRaw(r, id)
+}
+
+// explained returns what explaining a stored candidate reads of its
+// record: in memory its explained record, decoded by slot; on disk the
+// stored record.
+func (ix *Index) explained(id string) (scoring.Candidate, error) {
+	slot, ok := ix.side.slot[id]
+	if !ok || ix.side.raw == nil {
+		return ix.get(id)
+	}
+	c, err := scoring.DecodeExplained(ix.side.raw.explained(slot))
+	if err != nil {
+		return c, fmt.Errorf("index: candidate %q: explained record: %w", id, err)
+	}
+	return c, nil
 }
 
 // Count returns the number of candidates stored.

@@ -533,9 +533,10 @@ func (r *ranker) countAll(ctx context.Context, c *class) error {
 	})
 }
 
-// explain loads and explains the page's hits, one part per core: loading
-// a record from bleve is the costly step, so a large page takes seconds
-// and cancellation is honoured between records.
+// explain loads and explains the page's hits, one part per core. In
+// memory only the explained records are read; on disk loading a record
+// from bleve is the costly step, so a large page takes seconds and
+// cancellation is honoured between records.
 func (v *view) explain(ctx context.Context, plan *scoring.Plan, page []hit) ([]scoring.Result, error) {
 	out := make([]scoring.Result, len(page))
 	workerCount := min(runtime.GOMAXPROCS(0), (len(page)+3)/4)
@@ -546,7 +547,7 @@ func (v *view) explain(ctx context.Context, plan *scoring.Plan, page []hit) ([]s
 				if (i/workerCount)%64 == 0 && ctx.Err() != nil {
 					return ctx.Err()
 				}
-				c, err := v.get(page[i].key.ID)
+				c, err := v.explained(page[i].key.ID)
 				if err != nil {
 					return err
 				}

@@ -94,6 +94,8 @@ func (ix *Index) view(ctx context.Context, fn func(v *view) error) error {
 // get returns a stored candidate.
 func (v *view) get(id string) (scoring.Candidate, error) { return v.ix.get(id) }
 
+func (v *view) explained(id string) (scoring.Candidate, error) { return v.ix.explained(id) }
+
 // selected is a resolved selection: the candidates a scan visits, which
 // can be split to scan in parallel. It is valid while its view is.
 type selected struct {

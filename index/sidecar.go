@@ -43,34 +43,48 @@ type sidecar struct {
 }
 
 // rawStore keeps byte strings in large chunks addressed by slot: no
-// pointer per record for the garbage collector to follow. A replaced
-// record's bytes stay unused until the index is reopened.
+// pointer per record for the garbage collector to follow. Each slot holds
+// two strings side by side: a candidate's explained record
+// ([scoring.AppendExplained]) and its stored JSON. A replaced record's
+// bytes stay unused until the index is reopened.
 type rawStore struct {
 	chunks [][]byte
 	refs   []rawRef // by slot
 }
 
-type rawRef struct{ chunk, off, n uint32 }
+// rawRef places a slot's strings: the explained record at off, n bytes,
+// then the stored JSON, raw bytes.
+type rawRef struct{ chunk, off, n, raw uint32 }
 
 const rawChunk = 4 << 20
 
-func (r *rawStore) put(slot uint32, b []byte) {
+func (r *rawStore) put(slot uint32, explained, raw []byte) {
+	size := len(explained) + len(raw)
 	n := len(r.chunks)
-	if n == 0 || len(r.chunks[n-1])+len(b) > cap(r.chunks[n-1]) {
-		r.chunks = append(r.chunks, make([]byte, 0, max(rawChunk, len(b))))
+	if n == 0 || len(r.chunks[n-1])+size > cap(r.chunks[n-1]) {
+		r.chunks = append(r.chunks, make([]byte, 0, max(rawChunk, size)))
 		n++
 	}
 	c := &r.chunks[n-1]
-	ref := rawRef{chunk: uint32(n - 1), off: uint32(len(*c)), n: uint32(len(b))}
-	*c = append(*c, b...)
+	ref := rawRef{chunk: uint32(n - 1), off: uint32(len(*c)), n: uint32(len(explained)), raw: uint32(len(raw))}
+	*c = append(*c, explained...)
+	*c = append(*c, raw...)
 	for uint32(len(r.refs)) <= slot {
 		r.refs = append(r.refs, rawRef{})
 	}
 	r.refs[slot] = ref
 }
 
-// get returns the bytes stored for a slot; they must not be modified.
+// get returns the stored JSON of a slot; it must not be modified.
 func (r *rawStore) get(slot uint32) []byte {
+	ref := r.refs[slot]
+	at := ref.off + ref.n
+	return r.chunks[ref.chunk][at : at+ref.raw : at+ref.raw]
+}
+
+// explained returns the explained record of a slot; it must not be
+// modified.
+func (r *rawStore) explained(slot uint32) []byte {
 	ref := r.refs[slot]
 	return r.chunks[ref.chunk][ref.off : ref.off+ref.n : ref.off+ref.n]
 }
@@ -111,9 +125,9 @@ func unpost(m map[string]*roaring.Bitmap, key string, slot uint32) {
 	}
 }
 
-// put stores or replaces a candidate's profile and, in memory, its stored
-// JSON.
-func (s *sidecar) put(id string, p scoring.Profile, terms []string, raw []byte) {
+// put stores or replaces a candidate's profile and, in memory, its
+// explained record and stored JSON.
+func (s *sidecar) put(id string, p scoring.Profile, terms []string, explained, raw []byte) {
 	slot, ok := s.slot[id]
 	if ok {
 		s.unindex(slot)
@@ -134,7 +148,7 @@ func (s *sidecar) put(id string, p scoring.Profile, terms []string, raw []byte) 
 	}
 	s.ents[slot] = entry{id: id, prof: p, terms: slices.Clip(terms)}
 	if s.raw != nil {
-		s.raw.put(slot, raw)
+		s.raw.put(slot, explained, raw)
 	}
 	s.live.Add(slot)
 	for _, t := range terms {

@@ -361,7 +361,7 @@ func (ix *Index) applyQueued(b *Batch) (int, error) {
 	ids := make([]string, len(b.preps))
 	docs := make([]doc, len(b.preps))
 	for i, p := range b.preps {
-		ix.side.put(p.id, p.prof, p.terms, p.raw)
+		ix.side.put(p.id, p.prof, p.terms, p.explained, p.raw)
 		delete(ix.quarantine, p.id)
 		ids[i], docs[i] = p.id, p.doc
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 )
@@ -649,4 +650,62 @@ func (t *ProfileTable) Decode(from, to int, dst func(i int) *Profile) error {
 		p.locKey = pr.key
 	}
 	return nil
+}
+
+// explainedFormat is the first byte of an explained record's encoding
+// ([AppendExplained]); a change to the encoding changes it.
+const explainedFormat = 1
+
+// AppendExplained appends to b what [Plan.Explain] reads of a candidate
+// beside its profile: the id, each credential's name, id and version as
+// written, in order, and the skill sources. [DecodeExplained] reads it
+// back as a Candidate that explains exactly as c does, for a fraction of
+// the cost of decoding the whole record.
+func AppendExplained(b []byte, c *Candidate) []byte {
+	b = append(b, explainedFormat)
+	b = appendString(b, c.ID)
+	b = binary.AppendUvarint(b, uint64(len(c.Certifications)))
+	for i := range c.Certifications {
+		cr := &c.Certifications[i]
+		b = appendString(b, cr.Name)
+		b = appendString(b, cr.ID)
+		b = appendString(b, cr.Version)
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.SkillSources)))
+	for _, k := range slices.Sorted(maps.Keys(c.SkillSources)) {
+		b = appendString(b, k)
+		b = appendString(b, c.SkillSources[k])
+	}
+	return b
+}
+
+// DecodeExplained reads a record [AppendExplained] wrote. Errors wrap
+// ErrProfileEncoding.
+func DecodeExplained(b []byte) (Candidate, error) {
+	d := decoder{b: b}
+	if f := d.byte(); d.err == nil && f != explainedFormat {
+		d.fail("explained record format %d, want %d", f, explainedFormat)
+	}
+	c := Candidate{ID: d.str()}
+	if n := d.count(3); n > 0 {
+		c.Certifications = make([]Credential, n)
+		for i := range c.Certifications {
+			cr := &c.Certifications[i]
+			cr.Name, cr.ID, cr.Version = d.str(), d.str(), d.str()
+		}
+	}
+	if n := d.count(2); n > 0 {
+		c.SkillSources = make(map[string]string, n)
+		for range n {
+			k := d.str()
+			c.SkillSources[k] = d.str()
+		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.fail("%d bytes after the explained record", len(d.b))
+	}
+	if d.err != nil {
+		return Candidate{}, d.err
+	}
+	return c, nil
 }

@@ -2,6 +2,9 @@ package scoring_test
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -228,4 +231,71 @@ func twoScorers(t *testing.T) (s, fresh *scoring.Scorer, cands []scoring.Candida
 		fresh.Profile(&cands[i])
 	}
 	return s, fresh, cands
+}
+
+// TestExplainedExplainsAsTheRecord checks that the explained record of a
+// candidate explains exactly as the whole candidate does, for every seed
+// role and bundled candidate, also with skill sources and credentials
+// written by id and version, and that it reads back what was written.
+func TestExplainedExplainsAsTheRecord(t *testing.T) {
+	s := newScorer(t)
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	var cands []scoring.Candidate
+	for i, c := range bundledCandidates(t) {
+		cands = append(cands, c)
+		v := c
+		v.Certifications = slices.Clone(c.Certifications)
+		if len(v.Certifications) > 0 && v.Certifications[0].ID != "" {
+			v.Certifications[0].Name = ""
+		}
+		v.SkillSources = map[string]string{}
+		for j, sk := range c.Skills {
+			if (i+j)%2 == 0 {
+				v.SkillSources[strings.ToUpper(sk)] = fmt.Sprintf("work highlight %d", j)
+				v.SkillSources[sk] = fmt.Sprintf("summary %d", j)
+			}
+		}
+		cands = append(cands, v)
+	}
+	for _, role := range seedRoles(t) {
+		plan, err := s.CompileAt(role, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range cands {
+			c := &cands[i]
+			p := s.Profile(c)
+			got, err := scoring.DecodeExplained(scoring.AppendExplained(nil, c))
+			if err != nil {
+				t.Fatalf("candidate %d: %v", i, err)
+			}
+			if got.ID != c.ID || len(got.Certifications) != len(c.Certifications) || len(got.SkillSources) != len(c.SkillSources) {
+				t.Fatalf("candidate %d: explained record %+v does not hold the record's id, credentials and sources", i, got)
+			}
+			if diff := cmp.Diff(plan.Explain(*c, &p), plan.Explain(got, &p)); diff != "" {
+				t.Errorf("role %s candidate %d: explanation from the explained record (-whole +record):\n%s", role.ID, i, diff)
+			}
+		}
+	}
+}
+
+// TestDecodeExplainedCorrupt checks that every truncation of an explained
+// record and a wrong format byte are errors wrapping ErrProfileEncoding.
+func TestDecodeExplainedCorrupt(t *testing.T) {
+	c := scoring.Candidate{ID: "c-1", Certifications: []scoring.Credential{{Name: "OCP Java SE 17"}, {ID: "ocpjp", Version: "11"}},
+		SkillSources: map[string]string{"Kafka": "work highlight"}}
+	enc := scoring.AppendExplained(nil, &c)
+	for n := range len(enc) {
+		if _, err := scoring.DecodeExplained(enc[:n]); !errors.Is(err, scoring.ErrProfileEncoding) {
+			t.Errorf("truncated to %d of %d bytes: error %v, want ErrProfileEncoding", n, len(enc), err)
+		}
+	}
+	bad := slices.Clone(enc)
+	bad[0]++
+	if _, err := scoring.DecodeExplained(bad); !errors.Is(err, scoring.ErrProfileEncoding) {
+		t.Errorf("format byte %d: error %v, want ErrProfileEncoding", bad[0], err)
+	}
+	if _, err := scoring.DecodeExplained(append(enc, 0)); !errors.Is(err, scoring.ErrProfileEncoding) {
+		t.Errorf("a byte after the record: error %v, want ErrProfileEncoding", err)
+	}
 }
