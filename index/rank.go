@@ -315,6 +315,14 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 			return nil
 		}
 		fi := len(c.held)
+		if fi < len(feats) && feats[fi].Gated && feats[fi].Exact && !r.req.IncludeIneligible {
+			// The gates selected only holders: every candidate of the
+			// class holds it.
+			c.held = append(slices.Clip(c.held), scoring.HeldAll)
+			c.ceil = b.Ceiling(c.held)
+			q.push(c)
+			continue
+		}
 		if fi < len(feats) && (c.size >= splitMin || feats[fi].Required) {
 			f := feats[fi]
 			inHeld := scoring.HeldAll
@@ -340,9 +348,12 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 				q.push(&class{bits: in, size: nIn, held: held, ceil: b.Ceiling(held), bounded: true})
 			}
 			if nIn < c.size {
+				// The class is split: its bitmap, the ranking's own (the
+				// selection is resolved afresh for each), becomes the
+				// part without the feature.
 				out := c.bits
 				if nIn > 0 {
-					out = roaring.AndNot(c.bits, holders[fi])
+					out.AndNot(holders[fi])
 				}
 				held := append(slices.Clip(c.held), scoring.HeldNone)
 				q.push(&class{bits: out, size: c.size - nIn, held: held, ceil: b.Ceiling(held), bounded: true})

@@ -29,6 +29,12 @@ type Feature struct {
 	// Points is the most the requirement adds to a score, for ordering
 	// the features by importance.
 	Points float64
+	// Gated is true when the plan's gates ([Plan.RequiredAnyOf],
+	// [Plan.RequiredSkillKeys]) select only holders of the feature: a
+	// required certification group or a required skill (not a list of
+	// alternatives). A ranking of the candidates the gates select need not
+	// split them by it: they all hold it.
+	Gated bool
 
 	index int // position in Plan.reqs, or in Plan.skillReq for a skill
 }
@@ -92,7 +98,7 @@ func (p *Plan) Bounds() *Bounds {
 		if pts == 0 && !q.required {
 			continue
 		}
-		f := Feature{Required: q.required, Points: pts, index: i,
+		f := Feature{Required: q.required, Gated: q.required, Points: pts, index: i,
 			Exact: q.MinVersion == "" && !q.Current && q.WithinYears == 0}
 		for ci := range p.s.cat.certs {
 			for _, h := range p.certHits[ci] {
@@ -129,7 +135,8 @@ func (p *Plan) Bounds() *Bounds {
 		if pts == 0 && !sr.required {
 			continue
 		}
-		b.feats = append(b.feats, Feature{Skill: true, Keys: keys[i], Required: sr.required, Exact: true, Points: pts, index: i})
+		gated := sr.required && i < len(p.skills)
+		b.feats = append(b.feats, Feature{Skill: true, Keys: keys[i], Required: sr.required, Gated: gated, Exact: true, Points: pts, index: i})
 	}
 	stableSortFeatures(b.feats)
 	return b
@@ -380,10 +387,11 @@ func (c *Ceiling) OfYears(years float64) float64 {
 }
 
 // YearsBelow returns years such that OfYears is below cut for every
-// candidate with at most that many years, and not for some above: -1 when
-// even none is below, +Inf when every number of years is. OfYears grows
-// with the years, so a ranking compares a candidate's years with this
-// once the cut is known, instead of working out each bound.
+// candidate with at most that many years, and not for some at most
+// yearsBelowStep above: -1 when even none is below, +Inf when every
+// number of years is. OfYears grows with the years, so a ranking compares
+// a candidate's years with this once the cut is known, instead of working
+// out each bound; a candidate within the step above is only scored.
 func (c *Ceiling) YearsBelow(cut float64) float64 {
 	if !(c.OfYears(0) < cut) {
 		return -1
@@ -396,7 +404,7 @@ func (c *Ceiling) YearsBelow(cut float64) float64 {
 		hi *= 2
 	}
 	lo := 0.0 // OfYears(lo) < cut <= OfYears(hi)
-	for range 64 {
+	for hi-lo > yearsBelowStep {
 		mid := lo + (hi-lo)/2
 		if mid <= lo || mid >= hi {
 			break
@@ -409,6 +417,10 @@ func (c *Ceiling) YearsBelow(cut float64) float64 {
 	}
 	return lo
 }
+
+// yearsBelowStep is how far above YearsBelow the least number of years
+// whose bound reaches the cut may lie: about nine hours.
+const yearsBelowStep = 1.0 / 1024
 
 // Gate says how the class's eligibility is decided.
 func (c *Ceiling) Gate() Gate { return c.gate }

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -91,6 +92,22 @@ func TestCeilingBoundsPoints(t *testing.T) {
 		for _, c := range cands {
 			p := sc.Profile(&c)
 			terms, keys := heldTerms(sc, &p)
+			gated := true
+			for _, g := range plan.RequiredAnyOf() {
+				gated = gated && slices.ContainsFunc(g, func(id string) bool { return terms[id] })
+			}
+			for _, k := range plan.RequiredSkillKeys() {
+				gated = gated && keys[k]
+			}
+			for fi, f := range feats {
+				in := terms
+				if f.Skill {
+					in = keys
+				}
+				if f.Gated && (!f.Required || gated && !slices.ContainsFunc(f.Keys, func(k string) bool { return in[k] })) {
+					t.Fatalf("%s, %s: gated feature %d (%v) not held by a candidate the gates select, or not required", role.ID, c.ID, fi, f.Keys)
+				}
+			}
 			known := rng.IntN(len(feats) + 1)
 			held := make([]scoring.Held, known)
 			for fi := range held {
@@ -111,6 +128,12 @@ func TestCeilingBoundsPoints(t *testing.T) {
 			}
 			if cut := score + float64(rng.IntN(300)-150)/10; p.Years() <= ceil.YearsBelow(cut) && !(ceil.OfYears(p.Years()) < cut) {
 				t.Fatalf("%s: %.1f years within YearsBelow(%.2f) = %v, but its bound is %.2f", where, p.Years(), cut, ceil.YearsBelow(cut), ceil.OfYears(p.Years()))
+			}
+			// Tight: a little above it, the bound reaches the cut.
+			if cut := score + float64(rng.IntN(300)-150)/10; ceil.YearsBelow(cut) >= 0 && !math.IsInf(ceil.YearsBelow(cut), 1) {
+				if y := ceil.YearsBelow(cut) + 1.0/512; ceil.OfYears(y) < cut {
+					t.Fatalf("%s: YearsBelow(%.2f) = %v, but %v years still bound below it (%.2f)", where, cut, ceil.YearsBelow(cut), y, ceil.OfYears(y))
+				}
 			}
 			if of := ceil.Of(&p); of < score {
 				t.Fatalf("%s: bound %.2f below the score %.2f", where, of, score)
