@@ -335,7 +335,7 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 				if f.Required && !f.Exact && !r.req.IncludeIneligible {
 					// Only who meets its conditions can be eligible:
 					// the others are not ranked.
-					holders[fi] = r.v.metSlots(b, fi, roaring.And(holders[fi], s.live))
+					holders[fi] = r.v.metSlots(b, fi, holders[fi])
 				}
 			}
 			if f.Required && !f.Exact && !r.req.IncludeIneligible {

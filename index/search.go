@@ -292,8 +292,8 @@ type docSlots struct {
 // maxMet bounds the requirements whose holders are kept.
 const maxMet = 256
 
-// metSlots returns the slots among holders meeting certification feature
-// fi of b, kept between rankings until the next write.
+// metSlots returns the live slots among holders meeting certification
+// feature fi of b, kept between rankings until the next write.
 func (v *view) metSlots(b *scoring.Bounds, fi int, holders *roaring.Bitmap) *roaring.Bitmap {
 	s := v.ix.side
 	d := docSlotsFor(s)
@@ -311,7 +311,7 @@ func (v *view) metSlots(b *scoring.Bounds, fi int, holders *roaring.Bitmap) *roa
 		return m
 	}
 	m = roaring.New()
-	holders.Iterate(func(slot uint32) bool {
+	roaring.And(holders, s.live).Iterate(func(slot uint32) bool {
 		if b.Meets(fi, &s.ents[slot].prof) {
 			m.Add(slot)
 		}

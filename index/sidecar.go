@@ -189,7 +189,8 @@ func (s *sidecar) del(id string) bool {
 	return true
 }
 
-// union returns the slots holding any of the cert terms.
+// union returns the slots holding any of the keys of m. The bitmap may
+// be m's own: it must not be modified.
 func (s *sidecar) union(m map[string]*roaring.Bitmap, keys []string) *roaring.Bitmap {
 	var bs []*roaring.Bitmap
 	for _, k := range keys {
@@ -197,8 +198,11 @@ func (s *sidecar) union(m map[string]*roaring.Bitmap, keys []string) *roaring.Bi
 			bs = append(bs, b)
 		}
 	}
-	if len(bs) == 0 {
+	switch len(bs) {
+	case 0:
 		return roaring.New()
+	case 1:
+		return bs[0]
 	}
 	return roaring.FastOr(bs...)
 }
