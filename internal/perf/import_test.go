@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/certmatch/certmatch/index"
+	"github.com/certmatch/certmatch/internal/cputime"
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
@@ -54,6 +55,7 @@ func benchImport(b *testing.B, n int) {
 				where = "disk"
 			}
 			b.Run(where+"/certmatch", func(b *testing.B) {
+				defer reportCPU(b, cputime.Used())
 				for i := 0; i < b.N; i++ {
 					path := ""
 					if disk {
@@ -86,6 +88,7 @@ func benchImport(b *testing.B, n int) {
 // index.DefaultBatchSize, in a temporary folder or (without folder) in
 // memory.
 func rawImport(b *testing.B, n int, cands []scoring.Candidate, docs []any, folder bool, config map[string]any) {
+	defer reportCPU(b, cputime.Used())
 	for i := 0; i < b.N; i++ {
 		path := ""
 		if folder {
