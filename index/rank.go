@@ -81,9 +81,11 @@ const parallelMin = 8192
 // ([scoring.Bounds]); classes are taken best bound first, and once the
 // page's worst kept score is above a class's bound (or a candidate's
 // own, from its years) its candidates are only counted, so Total,
-// Eligible and the facets stay exact. Large classes are scored on every
-// core, each part into its own bounded top list; the lists merge
-// exactly. Free text is one unscored bleve query whose matches map to
+// Eligible and the facets stay exact. A page that reaches the ineligible
+// candidates (who rank nearest to eligible first) skips the same way the
+// classes leaving more required items unmet than its worst kept one.
+// Large classes are scored on every core, each part into its own bounded
+// top list; the lists merge exactly. Free text is one unscored bleve query whose matches map to
 // slots without resolving their ids. A panic while ranking is returned as
 // an error.
 func (ix *Index) Rank(ctx context.Context, plan *scoring.Plan, req RankRequest) (RankPage, error) {
@@ -169,15 +171,26 @@ type class struct {
 // every path on small indexes.
 var splitMin, pruneMin = 256, 1024
 
-// classQueue holds classes best bound first.
+// classQueue holds classes in the order of the ranking they can reach:
+// fewest required items unmet first (a class with none may hold eligible
+// candidates, which rank before every ineligible one), then best bound
+// first.
 type classQueue []*class
+
+// before reports whether a is taken before b.
+func (a *class) before(b *class) bool {
+	if au, bu := a.ceil.Unmet(), b.ceil.Unmet(); au != bu {
+		return au < bu
+	}
+	return a.ceil.Max() > b.ceil.Max()
+}
 
 func (q *classQueue) push(c *class) {
 	*q = append(*q, c)
 	h := *q
 	for i := len(h) - 1; i > 0; {
 		parent := (i - 1) / 2
-		if h[parent].ceil.Max() >= h[i].ceil.Max() {
+		if !h[i].before(h[parent]) {
 			break
 		}
 		h[parent], h[i] = h[i], h[parent]
@@ -193,10 +206,10 @@ func (q *classQueue) pop() *class {
 	h = h[:last]
 	for i := 0; ; {
 		l, r, best := 2*i+1, 2*i+2, i
-		if l < len(h) && h[l].ceil.Max() > h[best].ceil.Max() {
+		if l < len(h) && h[l].before(h[best]) {
 			best = l
 		}
-		if r < len(h) && h[r].ceil.Max() > h[best].ceil.Max() {
+		if r < len(h) && h[r].before(h[best]) {
 			best = r
 		}
 		if best == i {
@@ -212,22 +225,26 @@ func (q *classQueue) pop() *class {
 // score scores the selected candidates and returns the merged top list,
 // totals and facets.
 //
-// Without bounds to use (the ineligible-only ranking wants the low
-// scores, a page as large as the selection keeps everyone, a small
-// selection is cheaper to score) every candidate is scored, one part per
-// core for a large selection, each part into its own bounded top list;
-// the lists merge exactly.
+// Without bounds to use (a page as large as the selection keeps
+// everyone, a small selection is cheaper to score) every candidate is
+// scored, one part per core for a large selection, each part into its
+// own bounded top list; the lists merge exactly.
 //
 // Otherwise the selection is a class with every feature unknown, and
-// classes are taken best bound first: a large one with a feature left is
-// split by it (an AND and an AND NOT of the posting bitmaps), any other
-// is scanned. Once a top list is full and its k-th hit is eligible with
-// a score above a class's bound, no candidate of that class or any later
+// classes are taken in the ranking's order (fewest required items unmet,
+// then best bound, first): a large one with a feature left is split by
+// it (an AND and an AND NOT of the posting bitmaps), any other is
+// scanned. Once a top list is full and its k-th hit is eligible with a
+// score above a class's bound, no candidate of that class or any later
 // one can enter the page; they are only counted, by the class's size
 // where the class decides eligibility, else by their years or
 // credentials ([scoring.Ceiling.Eligible]), so Total, Eligible and the
 // facets stay exact. Within a scanned class a candidate whose own bound
-// ([scoring.Ceiling.Of]) is below the cut is counted the same way.
+// ([scoring.Ceiling.Of]) is below the cut is counted the same way. Once
+// the k-th hit is ineligible, a class leaving more required items unmet
+// ([scoring.Ceiling.Unmet]) and every later one are counted the same
+// way; a ranking of the ineligible only skips the classes whose
+// candidates are eligible by their years alone.
 func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k int, req RankRequest) (*tally, *facetCounter, error) {
 	n := set.len()
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
@@ -239,7 +256,8 @@ func (v *view) score(ctx context.Context, set selected, plan *scoring.Plan, k in
 		}
 	}
 	var err error
-	if req.IneligibleOnly || k == 0 || k >= n || n < pruneMin || set.bits == nil {
+	r.unmetCut.Store(math.MaxInt64)
+	if k == 0 || k >= n || n < pruneMin || set.bits == nil {
 		err = r.scanSlots(ctx, &class{}, set.array())
 	} else {
 		r.years = v.slotYears()
@@ -282,6 +300,10 @@ type ranker struct {
 	// float bits (a non-negative float orders as its bits do); 0 skips
 	// nothing, since every bound is above 0.
 	cut atomic.Uint64
+	// unmetCut is the fewest required items unmet by the k-th hit of any
+	// worker's full top list that holds an ineligible one there, or
+	// MaxInt64: a class leaving more unmet cannot enter the page.
+	unmetCut atomic.Int64
 }
 
 func (r *ranker) cutScore() float64 { return math.Float64frombits(r.cut.Load()) }
@@ -302,8 +324,13 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 		if c.ceil.Gate() == scoring.GateNever && !r.req.IncludeIneligible {
 			continue // no one to rank or count
 		}
-		if r.cutScore() > c.ceil.Max() {
-			// No class left can enter the page.
+		if c.ceil.Gate() == scoring.GateYears && !(r.minYears > 0) && r.req.IneligibleOnly {
+			continue // every one eligible: no one to rank or count
+		}
+		if r.cutScore() > c.ceil.Max() || int64(c.ceil.Unmet()) > r.unmetCut.Load() {
+			// No class left can enter the page: the classes after it
+			// leave at least as many items unmet, and those leaving none
+			// are bounded by no more than its bound.
 			if err := r.countAll(ctx, c); err != nil {
 				return err
 			}
@@ -372,11 +399,13 @@ func (r *ranker) classes(ctx context.Context, set *roaring.Bitmap, n int) error 
 // only for many.
 const parallelClassMin = 1 << 16
 
-// parts runs fn on every worker with its share of slots, on one when
-// they are few.
-func (r *ranker) parts(slots []uint32, fn func(t *tally, slots []uint32) error) error {
+// parts runs fn on every worker with its share of a class's slots, on
+// one when they are few. Without a score bound to rule candidates out by
+// (a class leaving a required item unmet, a ranking of the ineligible
+// only) each is ordered in full.
+func (r *ranker) parts(c *class, slots []uint32, fn func(t *tally, slots []uint32) error) error {
 	per := parallelMin
-	if r.years != nil {
+	if r.years != nil && c.ceil.Unmet() == 0 && !r.req.IneligibleOnly {
 		per = parallelClassMin
 	}
 	n := min(len(r.tallies), len(slots)/per+1)
@@ -400,14 +429,18 @@ func (r *ranker) scan(ctx context.Context, c *class) error {
 // scanSlots scores candidates of a class, counting those whose bound is
 // below the cut.
 func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error {
-	return r.parts(slots, func(t *tally, slots []uint32) error {
+	return r.parts(c, slots, func(t *tally, slots []uint32) error {
 		quick := c.bounded && r.years != nil && (t.facets == nil && c.ceil.Gate() != scoring.GateProfile)
 		// below: candidates with at most these years are ruled out at the
 		// cut it was worked out for.
 		below, belowAt := -1.0, -1.0
+		eligibleByYears := c.bounded && r.years != nil && c.ceil.Gate() == scoring.GateYears && r.req.IneligibleOnly
 		for j, slot := range slots {
 			if j%4096 == 4095 && ctx.Err() != nil {
 				return ctx.Err()
+			}
+			if eligibleByYears && !(r.years[slot] < r.minYears) {
+				continue // eligible: not ranked
 			}
 			if quick {
 				// Ruled out from the years alone, the entry unread.
@@ -432,7 +465,7 @@ func (r *ranker) scanSlots(ctx context.Context, c *class, slots []uint32) error 
 			if !r.req.IncludeIneligible && e.prof.Years() < r.minYears {
 				continue
 			}
-			if c.bounded && r.cutScore() > c.ceil.Of(&e.prof) {
+			if cut := r.cutScore(); c.bounded && cut > 0 && cut > c.ceil.Of(&e.prof) {
 				r.count(t, e, c)
 				continue
 			}
@@ -470,6 +503,13 @@ func (r *ranker) add(t *tally, e *entry) {
 			for bits := math.Float64bits(worst.Score); ; {
 				old := r.cut.Load()
 				if old >= bits || r.cut.CompareAndSwap(old, bits) {
+					break
+				}
+			}
+		} else {
+			for u := int64(worst.Away.Unmet); ; {
+				old := r.unmetCut.Load()
+				if old <= u || r.unmetCut.CompareAndSwap(old, u) {
 					break
 				}
 			}
@@ -529,7 +569,7 @@ func (r *ranker) countAll(ctx context.Context, c *class) error {
 		})
 		return ctx.Err()
 	}
-	return r.parts(c.bits.ToArray(), func(t *tally, slots []uint32) error {
+	return r.parts(c, c.bits.ToArray(), func(t *tally, slots []uint32) error {
 		for j, slot := range slots {
 			if j%4096 == 4095 && ctx.Err() != nil {
 				return ctx.Err()

@@ -204,6 +204,8 @@ type Ceiling struct {
 	// class leaves to the profile, and whether any required skill is.
 	check      []int
 	checkSkill bool
+	// unmet is the number of required features the class holds none of.
+	unmet int
 }
 
 // Ceiling returns the bound of a class of candidates; held says, by
@@ -247,6 +249,7 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 			switch {
 			case h == HeldNone:
 				c.gate = GateNever
+				c.unmet++
 			case f.Skill && h == HeldUnknown:
 				c.checkSkill = true
 			case !f.Skill && (h == HeldUnknown || h == HeldAll && !f.Exact):
@@ -421,6 +424,12 @@ func (c *Ceiling) YearsBelow(cut float64) float64 {
 // yearsBelowStep is how far above YearsBelow the least number of years
 // whose bound reaches the cut may lie: about nine hours.
 const yearsBelowStep = 1.0 / 1024
+
+// Unmet is the fewest required items a candidate of the class leaves
+// unmet: the required features the class holds none of. An ineligible
+// candidate's Away.Unmet is at least this, and one more when it lacks
+// the role's years; a class with any is never eligible.
+func (c *Ceiling) Unmet() int { return c.unmet }
 
 // Gate says how the class's eligibility is decided.
 func (c *Ceiling) Gate() Gate { return c.gate }

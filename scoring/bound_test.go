@@ -122,6 +122,9 @@ func TestCeilingBoundsPoints(t *testing.T) {
 			}
 			ceil := b.Ceiling(held)
 			score, eligible := plan.Points(&p)
+			if o := plan.Order(&p, c.ID); ceil.Unmet() > 0 && o.Eligible || !o.Eligible && o.Away.Unmet < ceil.Unmet() {
+				t.Fatalf("%s, %s: class leaves at least %d unmet, but the candidate's order is %+v", role.ID, c.ID, ceil.Unmet(), o)
+			}
 			where := fmt.Sprintf("%s, %s, %d of %d features known", role.ID, c.ID, known, len(feats))
 			if oy := ceil.OfYears(p.Years()); oy < ceil.Of(&p) || oy > ceil.Max() {
 				t.Fatalf("%s: bound from the years %.2f outside the candidate's %.2f and the class's %.2f", where, oy, ceil.Of(&p), ceil.Max())

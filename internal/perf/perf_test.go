@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/certmatch/certmatch/index"
 	"github.com/certmatch/certmatch/internal/cputime"
@@ -244,6 +245,31 @@ func benchRank(b *testing.B, n int) {
 				c.compact.top(cr, 20)
 			}
 		})
+	}
+	// Pages that reach the ineligible candidates, who rank nearest to
+	// eligible first: a deep page with them included, and the ranking of
+	// the ineligible alone (who could be trained up for the role).
+	for _, r := range benchRoles(b) {
+		if r.ID != "java-web" && r.ID != "big-data" && r.ID != "simple-java" {
+			continue
+		}
+		for _, p := range []struct {
+			name string
+			opts match.RankOptions
+		}{
+			{"deep", match.RankOptions{Top: 20, Offset: 1000, IncludeIneligible: true}},
+			{"ineligible-only", match.RankOptions{Top: 20, IneligibleOnly: true}},
+		} {
+			b.Run("role="+r.ID+"/"+p.name+"/certmatch", func(b *testing.B) {
+				b.ReportAllocs()
+				defer reportCPU(b, cputime.Used())
+				for i := 0; i < b.N; i++ {
+					if _, err := c.eng.Rank(ctx, r, p.opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 	role := seedRoles(b)[0]
 	b.Run("text/certmatch", func(b *testing.B) {
@@ -476,6 +502,33 @@ func TestRankMatchesScorerOnBenchCorpus(t *testing.T) {
 		for i, r := range got.Results {
 			if i >= len(want) || r.CandidateID != want[i].id || r.Score != want[i].score {
 				t.Errorf("%s: rank %d = %s %.2f, scorer says %v", role.ID, i+1, r.CandidateID, r.Score, want[min(i, len(want)-1)])
+			}
+		}
+		// The pages the benchmarks measure that reach the ineligible.
+		var all []scoring.Order
+		for _, cand := range c.compact.cands {
+			r := plan.Score(cand)
+			all = append(all, r.CandidateOrder())
+		}
+		slices.SortFunc(all, scoring.Order.Compare)
+		ineligible := all[len(want):]
+		for _, p := range []struct {
+			opts match.RankOptions
+			want []scoring.Order
+		}{
+			{match.RankOptions{Top: 20, Offset: 1000, IncludeIneligible: true}, all[min(1000, len(all)):min(1020, len(all))]},
+			{match.RankOptions{Top: 20, IneligibleOnly: true}, ineligible[:min(20, len(ineligible))]},
+		} {
+			got, err := c.eng.Rank(ctx, role, p.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys := []scoring.Order{}
+			for _, r := range got.Results {
+				keys = append(keys, r.CandidateOrder())
+			}
+			if diff := cmp.Diff(p.want, keys); diff != "" {
+				t.Errorf("%s, %+v: page (-scorer +rank):\n%s", role.ID, p.opts, diff)
 			}
 		}
 	}
