@@ -220,14 +220,7 @@ func (b *Bounds) Ceiling(held []Held) Ceiling {
 	}
 	var creditBuf [16]float64
 	var haveBuf [64]bool
-	credit, have := creditBuf[:0], haveBuf[:0]
-	if len(p.reqs) > len(creditBuf) {
-		credit = make([]float64, 0, len(p.reqs))
-	}
-	if len(p.skillReq) > len(haveBuf) {
-		have = make([]bool, 0, len(p.skillReq))
-	}
-	credit, have = credit[:len(p.reqs)], have[:len(p.skillReq)]
+	credit, have := scratch(creditBuf[:], len(p.reqs)), scratch(haveBuf[:], len(p.skillReq))
 	for i := range credit {
 		credit[i] = 1
 	}
@@ -492,12 +485,7 @@ func (p *Plan) Eligible(pr *Profile) bool {
 		return false
 	}
 	var metBuf [16]bool
-	met := metBuf[:0]
-	if len(p.reqs) > len(metBuf) {
-		met = make([]bool, 0, len(p.reqs))
-	}
-	met = met[:len(p.reqs)]
-	clear(met)
+	met := scratch(metBuf[:], len(p.reqs))
 	for hi := range pr.certs {
 		h := &pr.certs[hi]
 		hits := p.certHits[h.cert]
@@ -515,11 +503,7 @@ func (p *Plan) Eligible(pr *Profile) bool {
 		}
 	}
 	var haveBuf [64]bool
-	have := haveBuf[:0]
-	if len(p.skillReq) > len(haveBuf) {
-		have = make([]bool, 0, len(p.skillReq))
-	}
-	have = have[:len(p.skillReq)]
+	have := scratch(haveBuf[:], len(p.skillReq))
 	p.heldSkills(pr, have)
 	for i, sr := range p.skillReq {
 		if sr.required && !have[i] {

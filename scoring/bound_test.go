@@ -224,3 +224,41 @@ func heldTerms(sc *scoring.Scorer, p *scoring.Profile) (terms, keys map[string]b
 	}
 	return terms, keys
 }
+
+// TestRolesPastTheWorkingBuffers: a role with more certification
+// requirements and skills than scoring keeps room for on the stack
+// scores, explains, gates and bounds every bundled candidate as one
+// within them does: the same numbers by every path.
+func TestRolesPastTheWorkingBuffers(t *testing.T) {
+	s := newScorer(t)
+	var reqs []scoring.Requirement
+	for i := range 20 {
+		reqs = append(reqs, scoring.Requirement{AnyOf: []string{[]string{"ocpjp", "ocajp", "spring-professional", "spark-developer"}[i%4]}, MinVersion: []string{"", "8", "11"}[i%3]})
+	}
+	var skills []string
+	for i := range 70 {
+		skills = append(skills, fmt.Sprintf("skill-%d", i))
+	}
+	skills = append(skills, "java", "spring", "sql")
+	for _, role := range []scoring.Role{
+		{ID: "many-preferred", Preferred: reqs, PreferredSkills: skills},
+		{ID: "many-required", Required: reqs[:17], Preferred: reqs[17:], RequiredSkills: []string{"java"}, PreferredSkills: skills},
+	} {
+		plan, err := s.Compile(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := plan.Bounds()
+		for _, c := range bundledCandidates(t) {
+			p := s.Profile(&c)
+			score, eligible := plan.Points(&p)
+			r := plan.Score(c)
+			if r.Score != score || r.Eligible != eligible || plan.Eligible(&p) != eligible {
+				t.Errorf("%s, %s: Points %v/%v, Score %v/%v, Eligible %v", role.ID, c.ID, score, eligible, r.Score, r.Eligible, plan.Eligible(&p))
+			}
+			if ceil := b.Ceiling(nil); ceil.Of(&p) < score {
+				t.Errorf("%s, %s: bound %.2f below the score %.2f", role.ID, c.ID, ceil.Of(&p), score)
+			}
+		}
+	}
+}

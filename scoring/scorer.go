@@ -716,6 +716,16 @@ func (p *Plan) Explain(c Candidate, pr *Profile) Result {
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
+// scratch returns buf[:n], or a new slice of n when buf is shorter:
+// per-call working space of zero values that stays in the caller's
+// array (a fresh one, so already zero) for the usual plan.
+func scratch[T any](buf []T, n int) []T {
+	if n > len(buf) {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
+
 // eval is the one scoring function: Points calls it without an explanation
 // and Explain with one, so both give the same numbers. eligibleOnly stops
 // at the first unmet requirement; the distance from eligible of an
@@ -729,10 +739,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 	// Certifications: the best credit per requirement over held credentials.
 	var bestBuf [16]float64
 	var whoBuf [16]int
-	best, who := bestBuf[:len(p.reqs)], whoBuf[:len(p.reqs)]
-	if len(p.reqs) > len(bestBuf) {
-		best, who = make([]float64, len(p.reqs)), make([]int, len(p.reqs))
-	}
+	best, who := scratch(bestBuf[:], len(p.reqs)), scratch(whoBuf[:], len(p.reqs))
 	var hitOf []certHit
 	if ex != nil {
 		hitOf = make([]certHit, len(p.reqs))
@@ -774,11 +781,7 @@ func (p *Plan) eval(pr *Profile, ex *explanation, eligibleOnly, wantAway bool) (
 
 	// Skills.
 	var haveBuf [64]bool
-	have := haveBuf[:0]
-	if len(p.skillReq) > len(haveBuf) {
-		have = make([]bool, 0, len(p.skillReq))
-	}
-	have = have[:len(p.skillReq)]
+	have := scratch(haveBuf[:], len(p.skillReq))
 	p.heldSkills(pr, have)
 	skillFrac := 0.0
 	for i, sr := range p.skillReq {
