@@ -24,60 +24,9 @@ func TestCeilingBoundsPoints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat := sc.Catalog()
 	cands := gencands.Candidates(gencands.Options{Seed: 3}, 1500)
-	var certs []string
-	for c := range cat.Certs() {
-		certs = append(certs, c.ID)
-	}
-	for g := range cat.Groups() {
-		certs = append(certs, g.ID)
-	}
-	var skills []string
-	for _, c := range cands {
-		skills = append(skills, c.Skills...)
-	}
-	slices.Sort(skills)
-	skills = slices.Compact(skills)
 	rng := rand.New(rand.NewPCG(3, 4))
-	pick := func(from []string, n int) []string {
-		var out []string
-		for range n {
-			out = append(out, from[rng.IntN(len(from))])
-		}
-		return slices.Compact(slices.Sorted(slices.Values(out)))
-	}
-	versions := []string{"", "8", "11", "5"}
-	reqs := func(n int) []scoring.Requirement {
-		var out []scoring.Requirement
-		for range n {
-			q := scoring.Requirement{AnyOf: pick(certs, 1+rng.IntN(2))}
-			if rng.IntN(3) == 0 {
-				q.MinVersion = versions[rng.IntN(len(versions))]
-			}
-			q.Current = rng.IntN(4) == 0
-			if rng.IntN(4) == 0 {
-				q.WithinYears = float64(1 + rng.IntN(5))
-			}
-			out = append(out, q)
-		}
-		return out
-	}
-	for r := range 40 {
-		role := scoring.Role{ID: fmt.Sprintf("r%d", r), Required: reqs(rng.IntN(3)), Preferred: reqs(rng.IntN(3)),
-			RequiredSkills: pick(skills, rng.IntN(2)), PreferredSkills: pick(skills, rng.IntN(4)), MinYears: float64(rng.IntN(3) * 3)}
-		if rng.IntN(4) == 0 {
-			role.RequiredAnySkills = [][]string{pick(skills, 2)}
-		}
-		if rng.IntN(2) == 0 {
-			role.Location, role.Remote = cands[rng.IntN(len(cands))].Location, rng.IntN(2) == 0
-		}
-		if rng.IntN(2) == 0 {
-			role.SalaryMax = float64(50000 + rng.IntN(90000))
-		}
-		if rng.IntN(4) == 0 {
-			role.Weights = &scoring.Weights{Certifications: float64(rng.IntN(3)), Skills: float64(rng.IntN(3)), Experience: float64(1 + rng.IntN(2)), Location: float64(rng.IntN(2)), Compensation: float64(rng.IntN(2))}
-		}
+	for _, role := range gencands.Roles(3, sc.Catalog(), cands, 40) {
 		plan, err := sc.Compile(role)
 		if err != nil {
 			t.Fatalf("%s: %v", role.ID, err)
