@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -123,21 +122,7 @@ func TestStreamCompaction(t *testing.T) {
 	for _, cand := range final {
 		want = append(want, cand)
 	}
-	eng := openEngine(t, want)
-	for _, role := range loadRoles(t) {
-		opts := match.RankOptions{Top: n, IncludeIneligible: true}
-		w, err := eng.Rank(ctx, role, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := c.RankWith(ctx, role, opts, ReadOptions{After: tok})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(w, got.Ranking, equateWire); diff != "" {
-			t.Fatalf("%s after compaction (-want +got):\n%s", role.ID, diff)
-		}
-	}
+	sameRankings(t, openEngine(t, want), c, tok, "after compaction", match.RankOptions{Top: n, IncludeIneligible: true})
 }
 
 // TestStreamOfOtherLayout: a stream of the cluster's name whose subjects

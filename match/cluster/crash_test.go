@@ -228,22 +228,7 @@ func TestKillShardDuringImport(t *testing.T) {
 	for _, cand := range final {
 		want = append(want, cand)
 	}
-	eng := openEngine(t, want)
-	for _, role := range loadRoles(t) {
-		for _, opts := range []match.RankOptions{{Top: 50}, {Top: 50, IncludeIneligible: true, Offset: 3 * per}} {
-			w, err := eng.Rank(ctx, role, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := c.RankWith(ctx, role, opts, ReadOptions{After: tok})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(w, got.Ranking, equateWire); diff != "" {
-				t.Fatalf("%s %+v after the kill (-want +got):\n%s", role.ID, opts, diff)
-			}
-		}
-	}
+	sameRankings(t, openEngine(t, want), c, tok, "after the kill", match.RankOptions{Top: 50}, match.RankOptions{Top: 50, IncludeIneligible: true, Offset: 3 * per})
 	n, err := c.CountWith(ctx, ReadOptions{After: tok})
 	if err != nil || n != len(final) {
 		t.Errorf("Count = %d, %v; want the %d acknowledged candidates", n, err, len(final))

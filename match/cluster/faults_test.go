@@ -197,17 +197,7 @@ func TestCatchUp(t *testing.T) {
 			done := make(chan error, 1)
 			go func() { done <- s.Run(rctx) }()
 			waitApplied(t, s, tok[0])
-			for _, role := range loadRoles(t) {
-				opts := match.RankOptions{Top: 40, IncludeIneligible: true}
-				w, _ := want.Rank(ctx, role, opts)
-				got, err := c.RankWith(ctx, role, opts, ReadOptions{After: tok})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(w, got.Ranking, equateWire); diff != "" {
-					t.Errorf("%s: %s after catching up (-want +got):\n%s", tt.why, role.ID, diff)
-				}
-			}
+			sameRankings(t, want, c, tok, tt.why+": after catching up", match.RankOptions{Top: 40, IncludeIneligible: true})
 			cancel()
 			if err := <-done; err != nil {
 				t.Error(err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/certmatch/certmatch/match"
@@ -249,4 +250,27 @@ func addAll(t testing.TB, c *Coordinator, cands []scoring.Candidate) Token {
 		tok = tok.Merge(rep.Token)
 	}
 	return tok
+}
+
+// sameRankings ranks every bundled role with each of opts on eng and on
+// c, reading at least tok, and reports each page that differs; when says
+// at what point ("after the kill").
+func sameRankings(t testing.TB, eng *match.Engine, c *Coordinator, tok Token, when string, opts ...match.RankOptions) {
+	t.Helper()
+	ctx := context.Background()
+	for _, role := range loadRoles(t) {
+		for _, o := range opts {
+			w, err := eng.Rank(ctx, role, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.RankWith(ctx, role, o, ReadOptions{After: tok})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(w, got.Ranking, equateWire); diff != "" {
+				t.Errorf("%s %+v %s (-want +got):\n%s", role.ID, o, when, diff)
+			}
+		}
+	}
 }

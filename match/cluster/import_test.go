@@ -52,20 +52,7 @@ func TestImport(t *testing.T) {
 			if diff := cmp.Diff(want, got.ImportReport, equateWire, errText); diff != "" {
 				t.Errorf("%s: import report (-want +got):\n%s", tt.why, diff)
 			}
-			for _, role := range loadRoles(t) {
-				opts := match.RankOptions{Top: 30, IncludeIneligible: true}
-				w, err := eng.Rank(ctx, role, opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				g, err := tc.coord.RankWith(ctx, role, opts, ReadOptions{After: got.Token})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(w, g.Ranking, equateWire); diff != "" {
-					t.Errorf("%s: %s after the import (-want +got):\n%s", tt.why, role.ID, diff)
-				}
-			}
+			sameRankings(t, eng, tc.coord, got.Token, tt.why+": after the import", match.RankOptions{Top: 30, IncludeIneligible: true})
 		})
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/certmatch/certmatch/internal/gen"
 	"github.com/certmatch/certmatch/match"
 	"github.com/certmatch/certmatch/scoring"
@@ -129,21 +127,7 @@ func TestSoak(t *testing.T) {
 	if reads[0]+reads[1] == 0 {
 		t.Fatal("no ranking completed during the soak")
 	}
-	eng := openEngine(t, want)
-	for _, role := range roles {
-		opts := match.RankOptions{Top: 50, IncludeIneligible: true, Facets: true}
-		w, err := eng.Rank(ctx, role, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := tc.coord.RankWith(ctx, role, opts, ReadOptions{After: tok})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(w, got.Ranking, equateWire); diff != "" {
-			t.Errorf("%s after the soak (-want +got):\n%s", role.ID, diff)
-		}
-	}
+	sameRankings(t, openEngine(t, want), tc.coord, tok, "after the soak", match.RankOptions{Top: 50, IncludeIneligible: true, Facets: true})
 }
 
 // checkPage checks what any page must satisfy, whatever writes ran
